@@ -1,0 +1,1 @@
+"""Reverse-mode autodiff: one backprop walk, and its two fronts (GradientTape, gradients)."""

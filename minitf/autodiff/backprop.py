@@ -1,0 +1,75 @@
+"""The one reverse-mode walk, shared by `gradients` (graphs) and `GradientTape` (tapes).
+
+`backprop` takes nodes in topological order: graph Operations or tape records. Both have
+`op_def`, `inputs`, `outputs` and `get_attr`. It calls each node's registered gradient (written
+with minitf ops, so it builds graph ops or computes eagerly, whichever mode is current), sums the
+gradients that fan in to a tensor, and gives integer and boolean tensors no gradient.
+"""
+import contextlib
+
+from ..framework import dtypes
+from ..ops import array_ops, math_ops
+
+
+def differentiable(t):
+    return t.dtype.is_floating or t.dtype is dtypes.resource
+
+
+def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None):
+    """Gradients of sum(target * seed) with respect to each source.
+
+    Args:
+      nodes: the recorded computation, in topological order.
+      targets, seeds: the tensors to differentiate, and the gradient flowing into each.
+      sources: the tensors to differentiate with respect to.
+      zeros_like: if given, one object per source (tensor or variable) whose zeros are returned
+        for a source that no target depends on; otherwise such a source gets None.
+      scope: if given, `scope(node)` is a context manager entered around each node's gradient
+        (graph mode uses it to name gradient ops after the op they differentiate).
+
+    Returns:
+      One gradient (a tensor, or None) per source.
+    """
+    live = {id(s) for s in sources}
+    for node in nodes:
+        if any(id(t) in live for t in node.inputs):
+            live.update(id(t) for t in node.outputs if differentiable(t))
+    grads = {}
+    for t, seed in zip(targets, seeds):
+        if id(t) in live:
+            grads.setdefault(id(t), []).append(seed)
+    for node in reversed(nodes):
+        grad_fn = node.op_def.grad
+        if grad_fn is None or not any(id(t) in grads for t in node.outputs):
+            continue
+        if not any(id(t) in live for t in node.inputs):
+            continue
+        with scope(node) if scope else contextlib.nullcontext():
+            dys = []
+            for t in node.outputs:
+                gs = grads.get(id(t))
+                dy = _total(gs, t)
+                if gs:
+                    grads[id(t)] = [dy]
+                dys.append(dy)
+            dxs = grad_fn(node, *dys)
+        for x, dx in zip(node.inputs, dxs):
+            if dx is not None and id(x) in live and differentiable(x):
+                grads.setdefault(id(x), []).append(dx)
+    out = []
+    for i, s in enumerate(sources):
+        g = grads.get(id(s))
+        if g is not None:
+            out.append(_total(g, s))
+        elif zeros_like is not None:
+            out.append(array_ops.zeros_like(zeros_like[i]))
+        else:
+            out.append(None)
+    return out
+
+
+def _total(gs, t):
+    """The sum of the gradients reaching `t`; zeros for an unused output of a multi-output op."""
+    if gs is None:
+        return array_ops.zeros_like(t)
+    return gs[0] if len(gs) == 1 else math_ops.add_n(gs)

@@ -1,0 +1,190 @@
+"""GradientTape: records the ops that involve watched tensors, then differentiates them.
+
+In eager mode each recorded op is a small record (op_def, inputs, outputs, attrs); while a graph
+is being built the tape records the graph's Operations instead. Either way `gradient` hands the
+records to the one backprop walk. Only ops with a watched input are recorded, and their outputs
+become watched in turn, so a tape holds just the computation between sources and targets.
+"""
+import contextlib
+import enum
+import warnings
+
+from .. import nest
+from ..framework.context import ctx, executing_eagerly, get_default_graph
+from ..framework.tensor import Tensor
+from ..ops import array_ops
+from ..ops.registry import convert_to_tensor
+from .backprop import backprop, differentiable
+
+
+class UnconnectedGradients(enum.Enum):
+    """What `gradient` returns for a source that the target does not depend on."""
+    NONE = "none"
+    ZERO = "zero"
+
+
+class _Record:
+    """One eagerly run op, as the tape keeps it; shaped like a graph Operation for backprop."""
+
+    __slots__ = ("op_def", "inputs", "outputs", "attrs")
+
+    def __init__(self, op_def, inputs, outputs, attrs):
+        self.op_def = op_def
+        self.inputs = inputs
+        self.outputs = outputs
+        self.attrs = attrs
+
+    type = property(lambda self: self.op_def.type)
+
+    def get_attr(self, name):
+        return self.attrs[name]
+
+
+class GradientTape:
+    """Records operations so that gradients can be computed with `gradient`.
+
+    Args:
+      persistent: allow more than one `gradient` call (the records are kept until the tape is
+        deleted).
+      watch_accessed_variables: watch every trainable variable read while recording.
+
+    >>> x = minitf.constant(3.0)
+    >>> with minitf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = x * x
+    >>> tape.gradient(y, x)
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
+    """
+
+    def __init__(self, persistent=False, watch_accessed_variables=True):
+        self._persistent = persistent
+        self._watch_accessed_variables = watch_accessed_variables
+        self._recording = False
+        self.reset()
+
+    def __enter__(self):
+        ctx.tapes.append(self)
+        self._recording = True
+        return self
+
+    def __exit__(self, *exc):
+        self._recording = False
+        ctx.tapes.remove(self)
+
+    def reset(self):
+        """Forgets everything recorded so far (the tape keeps recording if it is active)."""
+        self._records = []
+        self._watched = set()   # ids of watched tensors (and of watched variables' handles)
+        self._keep = []         # the watched objects themselves, so their ids stay theirs
+        self._variables = []
+
+    @contextlib.contextmanager
+    def stop_recording(self):
+        """A context in which ops are not recorded on this tape."""
+        if not self._recording:
+            raise ValueError("Tape.stop_recording() can only be used while the tape is recording.")
+        self._recording = False
+        try:
+            yield
+        finally:
+            self._recording = True
+
+    def watch(self, tensor):
+        """Records operations on `tensor` (a tensor, variable, or a nesting of them)."""
+        for t in nest.flatten(tensor):
+            if hasattr(t, "handle"):
+                if id(t.handle) not in self._watched:
+                    self._variables.append(t)
+                    self._watch_id(t.handle)
+                continue
+            if not isinstance(t, Tensor):
+                raise ValueError("Passed in object %r of type %r, not tf.Tensor or tf.Variable."
+                                 % (t, type(t).__name__))
+            if not differentiable(t):
+                warnings.warn("The dtype of the watched tensor must be floating (e.g. "
+                              "tf.float32), got %r" % (t.dtype,), stacklevel=2)
+            self._watch_id(t)
+
+    def _watch_id(self, t):
+        self._watched.add(id(t))
+        self._keep.append(t)
+
+    def watched_variables(self):
+        """The variables watched so far, in the order they were first watched."""
+        return tuple(self._variables)
+
+    def _watch_accessed(self, variable):
+        if self._recording and self._watch_accessed_variables and variable.trainable:
+            self.watch(variable)
+
+    def _record_eager(self, op_def, inputs, outputs, attrs):
+        if self._recording and any(id(t) in self._watched for t in inputs):
+            self._records.append(_Record(op_def, inputs, outputs, attrs))
+            self._watched.update(id(t) for t in outputs)
+
+    def _record_op(self, op):
+        if self._recording and any(id(t) in self._watched for t in op.inputs):
+            self._records.append(op)
+            self._watched.update(id(t) for t in op.outputs)
+
+    def gradient(self, target, sources, output_gradients=None,
+                 unconnected_gradients=UnconnectedGradients.NONE):
+        """The gradient of `target` (a tensor or a nesting, whose parts are summed) with respect
+        to `sources` (tensors or variables, in any nesting; the result has the same nesting).
+
+        Args:
+          output_gradients: gradients flowing into each target (default: ones).
+          unconnected_gradients: `UnconnectedGradients.NONE` ("none") gives None for a source
+            the target does not depend on, `ZERO` ("zero") gives zeros.
+
+        Raises:
+          RuntimeError: on a second call on a non-persistent tape.
+        """
+        if self._records is None:
+            raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
+                               "set of gradients (or jacobians)")
+        zero = UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
+        targets = [convert_to_tensor(t) for t in nest.flatten(target)]
+        if output_gradients is None:
+            seeds = [array_ops.ones_like(t) for t in targets]
+        else:
+            seeds = [convert_to_tensor(g, dtype=t.dtype)
+                     for g, t in zip(nest.flatten(output_gradients), targets)]
+        kept = [_is_float(t, "target") for t in targets]
+        targets = [t for t, k in zip(targets, kept) if k]
+        seeds = [s for s, k in zip(seeds, kept) if k]
+        flat_sources = [s for s in nest.flatten(sources) if _is_float(s, "source")]
+        was_recording, self._recording = self._recording, False
+        try:
+            with graph_gradient_scope("gradient_tape") as scope:
+                grads = backprop(self._records, targets,
+                                 [getattr(s, "handle", s) for s in flat_sources], seeds,
+                                 flat_sources if zero else None, scope)
+        finally:
+            self._recording = was_recording
+        if not self._persistent:
+            self._records = None
+            self._keep = None
+        by_id = {id(s): g for s, g in zip(flat_sources, grads)}
+        return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in nest.flatten(sources)])
+
+
+def _is_float(x, what):
+    if x.dtype.is_floating:
+        return True
+    warnings.warn("The dtype of the %s tensor must be floating (e.g. tf.float32) when calling "
+                  "GradientTape.gradient, got %r" % (what, x.dtype), stacklevel=3)
+    return False
+
+
+@contextlib.contextmanager
+def graph_gradient_scope(name, suffix=""):
+    """In a graph: a name scope `name` for the gradient ops, and per node a sub-scope named after
+    the op it differentiates (plus `suffix`); yields that per-node scope function (None when
+    executing eagerly)."""
+    if executing_eagerly():
+        yield None
+        return
+    g = get_default_graph()
+    with g.name_scope(name):
+        yield lambda node: g.name_scope(node.name + suffix)

@@ -1,0 +1,1 @@
+"""The objects everything else is made of: dtypes, shapes, errors, tensors, graphs, modes."""

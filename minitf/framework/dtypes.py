@@ -1,0 +1,105 @@
+"""DType objects (`minitf.float32`, ...) and conversions to and from numpy dtypes.
+
+A DType is a small immutable description of an element type; there is exactly one object per
+type, so `a.dtype is minitf.float32` works. Nothing here knows about tensors.
+"""
+import numpy as np
+
+
+class DType:
+    """The element type of a tensor, e.g. `minitf.float32`.
+
+    >>> minitf.float32.is_floating, minitf.int32.as_numpy_dtype
+    (True, <class 'numpy.int32'>)
+    """
+
+    __slots__ = ("name", "as_numpy_dtype", "np", "is_floating", "is_integer", "is_bool",
+                 "is_unsigned")
+
+    def __init__(self, name, np_type):
+        self.name = name
+        self.as_numpy_dtype = np_type
+        self.np = np.dtype(np_type)
+        self.is_floating = self.np.kind == "f"
+        self.is_integer = self.np.kind in "iu"
+        self.is_unsigned = self.np.kind == "u"
+        self.is_bool = self.np.kind == "b"
+
+    @property
+    def base_dtype(self):
+        return self
+
+    @property
+    def min(self):
+        return (np.finfo if self.is_floating else np.iinfo)(self.np).min
+
+    @property
+    def max(self):
+        return (np.finfo if self.is_floating else np.iinfo)(self.np).max
+
+    def __repr__(self):
+        return "tf." + self.name
+
+    def __str__(self):
+        return "<dtype: '%s'>" % self.name
+
+    def __reduce__(self):
+        return as_dtype, (self.name,)
+
+
+float16 = DType("float16", np.float16)
+float32 = DType("float32", np.float32)
+float64 = DType("float64", np.float64)
+int8 = DType("int8", np.int8)
+int16 = DType("int16", np.int16)
+int32 = DType("int32", np.int32)
+int64 = DType("int64", np.int64)
+uint8 = DType("uint8", np.uint8)
+_PY_BOOL = bool
+bool = DType("bool", np.bool_)  # noqa: A001 - TensorFlow's name
+# The element type of a variable's handle: the handle's value is the variable's storage cell.
+resource = DType("resource", np.object_)
+half, double = float16, float64
+
+_ALL = (float16, float32, float64, int8, int16, int32, int64, uint8, bool, resource)
+_BY_NAME = {d.name: d for d in _ALL}
+_BY_NAME.update(half=float16, float=float32, double=float64)
+_BY_NUMPY = {d.np: d for d in _ALL if d is not resource}
+
+FLOATS = frozenset((float16, float32, float64))
+INTEGERS = frozenset((int8, int16, int32, int64, uint8))
+NUMBERS = FLOATS | INTEGERS
+
+
+def as_dtype(type_value):
+    """Converts a DType, a name (`"float32"`), a numpy dtype or a Python type to a DType.
+
+    Raises:
+      TypeError: if `type_value` names no supported type.
+
+    >>> minitf.as_dtype("float64"), minitf.as_dtype(np.int32)
+    (tf.float64, tf.int32)
+    """
+    if isinstance(type_value, DType):
+        return type_value
+    if isinstance(type_value, str):
+        d = _BY_NAME.get(type_value)
+    elif type_value is float:
+        d = float32
+    elif type_value is int:
+        d = int32
+    elif type_value is _PY_BOOL:
+        d = bool
+    else:
+        try:
+            d = _BY_NUMPY.get(np.dtype(type_value))
+        except TypeError:
+            d = None
+    if d is None:
+        raise TypeError("Cannot convert %r to a dtype: it is not a supported type" % (type_value,))
+    return d
+
+
+def from_numpy(np_dtype):
+    """The DType of a numpy dtype (a fast dictionary look-up used on every eager op)."""
+    return _BY_NUMPY[np_dtype]

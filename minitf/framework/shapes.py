@@ -1,0 +1,166 @@
+"""TensorShape: a static shape whose rank or dimensions may be unknown (`None`).
+
+Graph tensors carry a TensorShape inferred while the graph is built; eager tensors carry the
+exact shape of their value. Broadcasting of static shapes lives here too, because both the shape
+rules of ops and the gradient helpers need it.
+"""
+
+
+class TensorShape:
+    """A possibly partial shape: `TensorShape([None, 2])`, or `TensorShape(None)` (unknown rank).
+
+    >>> s = minitf.TensorShape([None, 2])
+    >>> s.rank, s.as_list(), str(s)
+    (2, [None, 2], '(None, 2)')
+    """
+
+    __slots__ = ("_dims",)
+
+    def __init__(self, dims):
+        if dims is None:
+            self._dims = None
+        elif isinstance(dims, TensorShape):
+            self._dims = dims._dims
+        elif isinstance(dims, int):
+            self._dims = (dims,)
+        else:
+            self._dims = tuple(None if d is None or d == -1 else int(d) for d in dims)
+
+    @classmethod
+    def from_tuple(cls, dims):
+        """A fully known shape from a tuple of ints (a numpy shape), without checks."""
+        s = cls.__new__(cls)
+        s._dims = dims
+        return s
+
+    @property
+    def rank(self):
+        return None if self._dims is None else len(self._dims)
+
+    ndims = rank
+
+    @property
+    def dims(self):
+        return None if self._dims is None else list(self._dims)
+
+    def as_list(self):
+        if self._dims is None:
+            raise ValueError("as_list() is not defined on an unknown TensorShape.")
+        return list(self._dims)
+
+    def is_fully_defined(self):
+        return self._dims is not None and None not in self._dims
+
+    def num_elements(self):
+        if not self.is_fully_defined():
+            return None
+        n = 1
+        for d in self._dims:
+            n *= d
+        return n
+
+    def is_compatible_with(self, other):
+        other = as_shape(other)
+        if self._dims is None or other._dims is None:
+            return True
+        if len(self._dims) != len(other._dims):
+            return False
+        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
+
+    def merge_with(self, other):
+        other = as_shape(other)
+        if not self.is_compatible_with(other):
+            raise ValueError("Shapes %s and %s are not compatible" % (self, other))
+        if self._dims is None:
+            return other
+        if other._dims is None:
+            return self
+        return TensorShape([a if a is not None else b for a, b in zip(self._dims, other._dims)])
+
+    def __len__(self):
+        if self._dims is None:
+            raise ValueError("Cannot take the length of shape with unknown rank.")
+        return len(self._dims)
+
+    def __iter__(self):
+        if self._dims is None:
+            raise ValueError("Cannot iterate over a shape with unknown rank.")
+        return iter(self._dims)
+
+    def __getitem__(self, key):
+        if self._dims is None:
+            return TensorShape(None) if isinstance(key, slice) else None
+        if isinstance(key, slice):
+            return TensorShape(self._dims[key])
+        return self._dims[key]
+
+    def __eq__(self, other):
+        try:
+            other = as_shape(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+        return self._dims == other._dims
+
+    def __hash__(self):
+        return hash(self._dims)
+
+    def __bool__(self):
+        return self._dims is not None
+
+    def __repr__(self):
+        return "TensorShape(%s)" % (None if self._dims is None else list(self._dims))
+
+    def __str__(self):
+        if self._dims is None:
+            return "<unknown>"
+        if len(self._dims) == 1:
+            return "(%s,)" % self._dims[0]
+        return "(%s)" % ", ".join(str(d) for d in self._dims)
+
+
+def as_shape(shape):
+    return shape if isinstance(shape, TensorShape) else TensorShape(shape)
+
+
+UNKNOWN = TensorShape(None)
+SCALAR = TensorShape(())
+
+
+def dims_str(shape):
+    """A shape in TensorFlow's error-message form: `[2,3]`, `[?,2]` or `?`."""
+    if shape.rank is None:
+        return "?"
+    return "[%s]" % ",".join("?" if d is None else str(d) for d in shape)
+
+
+class IncompatibleShapesError(ValueError):
+    """Two shapes that cannot be broadcast together."""
+
+    def __init__(self, message, a, b):
+        super().__init__(message)
+        self.shapes = (a, b)
+
+
+def broadcast_shapes(a, b):
+    """The static broadcast of two shapes; raises IncompatibleShapesError (a ValueError) if two
+    known dims disagree."""
+    if a.rank is None or b.rank is None:
+        return UNKNOWN
+    x, y = a.as_list(), b.as_list()
+    n = max(len(x), len(y))
+    x = [1] * (n - len(x)) + x
+    y = [1] * (n - len(y)) + y
+    out = []
+    for p, q in zip(x, y):
+        if p == 1:
+            out.append(q)
+        elif q == 1:
+            out.append(p)
+        elif p is None:
+            out.append(q)
+        elif q is None or p == q:
+            out.append(p)
+        else:
+            raise IncompatibleShapesError("Dimensions must be equal, but are %d and %d"
+                                          % (p, q), a, b)
+    return TensorShape(out)

@@ -1,0 +1,205 @@
+"""Tensors: `Tensor` (the common base), `SymbolicTensor` (an output of a graph operation) and
+`EagerTensor` (a value computed at once), with their printed forms.
+
+The arithmetic operators (`+`, `@`, `[]`, ...) are attached by `minitf.ops.operators`, which maps
+each to its op; nothing in this module computes.
+"""
+import numpy as np
+
+from . import dtypes
+from .context import executing_eagerly_outside_functions
+from .errors import OperatorNotAllowedInGraphError
+from .shapes import TensorShape
+
+
+class Tensor:
+    """A multi-dimensional array of one dtype: either symbolic (in a graph) or eager (a value).
+
+    >>> a = minitf.constant([1, 2, 3])
+    >>> isinstance(a, minitf.Tensor), a.dtype, a.shape
+    (True, tf.int32, TensorShape([3]))
+    """
+
+    __slots__ = ("__weakref__",)
+    __array_priority__ = 100
+
+    @property
+    def ndim(self):
+        return self.shape.rank
+
+    def get_shape(self):
+        return self.shape
+
+    def ref(self):
+        """A hashable reference to this tensor, usable as a dict key in every mode."""
+        return Reference(self)
+
+
+class Reference:
+    """What `Tensor.ref()` and `Variable.ref()` return: hashes and compares by identity."""
+
+    __slots__ = ("_obj",)
+
+    def __init__(self, obj):
+        self._obj = obj
+
+    def deref(self):
+        return self._obj
+
+    def __hash__(self):
+        return id(self._obj)
+
+    def __eq__(self, other):
+        return isinstance(other, Reference) and other._obj is self._obj
+
+
+class SymbolicTensor(Tensor):
+    """Output `value_index` of the graph operation `op`; it has a value only inside a run."""
+
+    __slots__ = ("_op", "_index", "_dtype", "_shape")
+
+    def __init__(self, op, index, dtype, shape):
+        self._op = op
+        self._index = index
+        self._dtype = dtype
+        self._shape = shape
+
+    op = property(lambda self: self._op)
+    value_index = property(lambda self: self._index)
+    dtype = property(lambda self: self._dtype)
+    shape = property(lambda self: self._shape)
+    graph = property(lambda self: self._op.graph)
+
+    @property
+    def name(self):
+        return "%s:%d" % (self._op.name, self._index)
+
+    def set_shape(self, shape):
+        """Refines the static shape; raises ValueError if `shape` contradicts it."""
+        self._shape = self._shape.merge_with(shape)
+
+    def consumers(self):
+        return [op for op in self.graph.get_operations() if any(t is self for t in op.inputs)]
+
+    def eval(self, feed_dict=None, session=None):
+        """The value of this tensor in `session` (default: the default session)."""
+        from ..session import run_in_default_session
+        return run_in_default_session(self, feed_dict, session)
+
+    def __bool__(self):
+        raise OperatorNotAllowedInGraphError(
+            "Using a symbolic `tf.Tensor` (%s) as a Python `bool` is not allowed: its value is only "
+            "known when a session runs the graph. Run it with Session.run, or use eager execution."
+            % self.name)
+
+    def __array__(self, dtype=None, copy=None):
+        raise NotImplementedError(
+            "Cannot convert a symbolic tf.Tensor (%s) to a numpy array: it only has a value inside "
+            "Session.run." % self.name)
+
+    def __len__(self):
+        raise TypeError("len is not well defined for a symbolic Tensor (%s). Please call `x.shape` "
+                        "rather than `len(x)` for shape information." % self.name)
+
+    def __hash__(self):
+        if self.graph.is_function and executing_eagerly_outside_functions():
+            raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
+        return id(self)
+
+    def __str__(self):
+        shape = "" if self._shape.rank is None else "shape=%s, " % (self._shape,)
+        return 'Tensor("%s", %sdtype=%s)' % (self.name, shape, self._dtype.name)
+
+    def __repr__(self):
+        return "<tf.Tensor '%s' shape=%s dtype=%s>" % (self.name, self._shape, self._dtype.name)
+
+
+class EagerTensor(Tensor):
+    """A tensor holding a computed numpy value; immutable."""
+
+    __slots__ = ("_value", "_dtype")
+
+    device = "/job:localhost/replica:0/task:0/device:CPU:0"
+
+    def __init__(self, value, dtype=None):
+        self._value = value
+        self._dtype = dtype or dtypes.from_numpy(value.dtype)
+
+    dtype = property(lambda self: self._dtype)
+
+    @property
+    def shape(self):
+        return TensorShape.from_tuple(self._value.shape)
+
+    def numpy(self):
+        """A copy of the value as a numpy array (a numpy scalar for a 0-d tensor).
+
+        >>> minitf.constant([1, 2]).numpy()
+        array([1, 2], dtype=int32)
+        """
+        v = self._value
+        return v[()] if v.ndim == 0 else np.array(v)
+
+    def _undefined(what):
+        def get(self):
+            raise AttributeError("Tensor.%s is undefined when eager execution is enabled." % what)
+        return property(get)
+
+    name = _undefined("name")
+    op = _undefined("op")
+    graph = _undefined("graph")
+    del _undefined
+
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self._value, dtype=dtype)
+
+    def __bool__(self):
+        return bool(self._value)
+
+    def __int__(self):
+        return int(self._value)
+
+    def __float__(self):
+        return float(self._value)
+
+    def __index__(self):
+        return self._value.__index__()
+
+    def __len__(self):
+        if self._value.ndim == 0:
+            raise TypeError("Scalar tensor has no `len()`")
+        return len(self._value)
+
+    def __iter__(self):
+        if self._value.ndim == 0:
+            raise TypeError("Cannot iterate over a scalar tensor.")
+        return (self[i] for i in range(len(self._value)))
+
+    def __format__(self, spec):
+        return format(self.numpy(), spec) if spec else str(self)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __hash__(self):  # eager tensors compare elementwise, so they cannot be dict keys
+        raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
+
+    def __str__(self):
+        return "tf.Tensor(%s, shape=%s, dtype=%s)" % (
+            numpy_text(self._value, False), self.shape, self._dtype.name)
+
+    def __repr__(self):
+        return "<tf.Tensor: shape=%s, dtype=%s, numpy=%s>" % (
+            self.shape, self._dtype.name, numpy_text(self._value, True))
+
+
+def numpy_text(value, is_repr):
+    """How TensorFlow shows a value inside a printed tensor or variable."""
+    if value.ndim == 0:
+        text = repr(value.item()) if is_repr else str(value)
+    else:
+        text = repr(value) if is_repr else str(value)
+    return "\n" + text if "\n" in text else text

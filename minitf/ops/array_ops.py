@@ -1,0 +1,486 @@
+"""Ops that make, reshape and index tensors: constant, placeholder, identity, reshape, shape,
+fill, zeros/ones(_like), stack, expand_dims, broadcast_to, where, strided slicing.
+
+Each op's kernel, shape rule and gradient stand together below its banner.
+"""
+import numpy as np
+
+from ..framework import dtypes
+from ..framework.context import executing_eagerly
+from ..framework.shapes import SCALAR, TensorShape, as_shape, broadcast_shapes
+from ..framework.tensor import Tensor
+from .registry import (as_array, constant_shape, constant_value, contains_tensor,
+                       convert_to_tensor, execute, register)
+
+
+def _same(inputs, **_):
+    return [(inputs[0].dtype, inputs[0].shape)]
+
+
+def shape_of(x):
+    """x's shape as a Python list when statically known, else as a Shape tensor."""
+    if x.shape.is_fully_defined():
+        return x.shape.as_list()
+    return shape(x)
+
+
+# -- constants and placeholders ---------------------------------------------------------------
+def _const_kernel(value, dtype):
+    return value
+
+
+register("Const", "", _const_kernel,
+         lambda inputs, value, dtype: [(dtype, TensorShape(value.shape))], None, hoist=True)
+
+
+def constant(value, dtype=None, shape=None, name="Const"):
+    """A tensor holding `value` (a Python scalar or list, or a numpy array).
+
+    Args:
+      value: the value; Python ints become int32, floats float32, numpy arrays keep their dtype.
+      dtype: the element type to convert to.
+      shape: if given, a scalar `value` is broadcast to it, or `value` is reshaped to it.
+      name: the op name in a graph.
+
+    Raises:
+      TypeError: if `value` cannot be converted to `dtype`, or does not fit `shape`.
+
+    >>> minitf.constant([[1., 2.]], shape=[2, 1]).shape
+    TensorShape([2, 1])
+    """
+    if shape is None:
+        return convert_to_tensor(value, dtype, name=name)
+    if isinstance(value, Tensor):
+        value = value.numpy()
+    a = as_array(value, dtype and dtypes.as_dtype(dtype), not executing_eagerly())
+    dims = as_shape(shape).as_list()
+    n = int(np.prod(dims))
+    if a.size == 1:
+        a = np.full(dims, a.reshape(()), a.dtype)
+    elif a.size == n:
+        a = a.reshape(dims)
+    else:
+        raise TypeError("tf.constant with unsupported shape: the value %s has %d elements, but "
+                        "`shape` %s has %d elements." % (a, a.size, tuple(dims), n))
+    return convert_to_tensor(a, name=name)
+
+
+def _placeholder_kernel(dtype, shape):
+    raise AssertionError("a placeholder is fed, never run")
+
+
+register("Placeholder", "", _placeholder_kernel,
+         lambda inputs, dtype, shape: [(dtype, shape)], None)
+
+
+def placeholder(dtype, shape=None, name=None):
+    """A graph input whose value is given in `Session.run(..., feed_dict={p: value})`.
+
+    Raises:
+      RuntimeError: when executing eagerly (placeholders need graph mode).
+
+    >>> with minitf.Graph().as_default():
+    ...     x = minitf.compat.v1.placeholder(minitf.float32, shape=(None, 2))
+    >>> x
+    <tf.Tensor 'Placeholder:0' shape=(None, 2) dtype=float32>
+    """
+    if executing_eagerly():
+        raise RuntimeError("tf.placeholder() is not compatible with eager execution: placeholders "
+                           "need graph mode. Call tf.compat.v1.disable_eager_execution() first, or "
+                           "build inside `with tf.Graph().as_default():`.")
+    return execute("Placeholder", [], {"dtype": dtypes.as_dtype(dtype),
+                                       "shape": TensorShape(shape)}, name=name or "Placeholder")
+
+
+register("PlaceholderWithDefault", "input: T", lambda x, shape: x,
+         lambda inputs, shape: [(inputs[0].dtype, shape)], lambda op, dy: [dy])
+
+
+def placeholder_with_default(input, shape, name=None):
+    """`input`, unless a value is fed for the result; its static shape is the (possibly less
+    specific) `shape`, e.g. `[None, 3]`."""
+    t = convert_to_tensor(input)
+    shape = TensorShape(shape)
+    if not shape.is_compatible_with(t.shape):
+        raise ValueError("Shape %s of the default is not compatible with %s" % (t.shape, shape))
+    return execute("PlaceholderWithDefault", [t], {"shape": shape},
+                   name=name or "PlaceholderWithDefault")
+
+
+# -- identity and stop_gradient ---------------------------------------------------------------
+def _identity_kernel(x):
+    return x
+
+
+register("Identity", "input: any", _identity_kernel, _same, lambda op, dy: [dy])
+register("StopGradient", "input: any", _identity_kernel, _same, None)
+
+
+def identity(input, name=None):
+    """A tensor with the same value as `input` (in a graph: a new node, e.g. to order effects)."""
+    return execute("Identity", [input], name=name or "Identity")
+
+
+def stop_gradient(input, name=None):
+    """Returns `input`; gradients do not flow back through it.
+
+    >>> x = minitf.constant(3.0)
+    >>> with minitf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = x * minitf.stop_gradient(x)
+    >>> float(tape.gradient(y, x))
+    3.0
+    """
+    return execute("StopGradient", [input], name=name or "StopGradient")
+
+
+# -- shapes -----------------------------------------------------------------------------------
+def _shape_infer(inputs, out_type):
+    rank = inputs[0].shape.rank
+    return [(out_type, TensorShape([rank]))]
+
+
+register("Shape", "input: any",
+         lambda x, out_type: np.array(np.shape(x), out_type.np), _shape_infer, None)
+register("Size", "input: any", lambda x, out_type: np.array(np.size(x), out_type.np),
+         lambda inputs, out_type: [(out_type, SCALAR)], None)
+
+
+def shape(input, out_type=dtypes.int32, name=None):
+    """The shape of `input` as a 1-D int32 tensor (known at run time even when static dims are not).
+
+    >>> minitf.shape(minitf.zeros([2, 3]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
+    """
+    return execute("Shape", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name or "Shape")
+
+
+def size(input, out_type=dtypes.int32, name=None):
+    """The number of elements of `input` as a scalar tensor."""
+    return execute("Size", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name or "Size")
+
+
+def _reshape_kernel(x, shape):
+    try:
+        return np.reshape(x, shape)
+    except ValueError:
+        from ..framework.errors import InvalidArgumentError
+        raise InvalidArgumentError(None, None, "Input to reshape is a tensor with %d values, but "
+                                   "the requested shape has %d" % (np.size(x), np.prod(shape)))
+
+
+def _reshape_infer(inputs):
+    x, s = inputs
+    out = constant_shape(s)  # a -1 comes back as None
+    n, v = x.shape.num_elements(), constant_value(s)
+    if out.rank is None or n is None or v is None:
+        return [(x.dtype, out)]
+    dims = out.as_list()
+    known = int(np.prod([d for d in dims if d is not None]))
+    if None in dims and known and n % known == 0:
+        dims[dims.index(None)] = n // known
+    elif None in dims or known != n:
+        raise ValueError("Cannot reshape a tensor with %d elements to shape %s" % (n, v.tolist()))
+    return [(x.dtype, TensorShape(dims))]
+
+
+register("Reshape", "tensor: T, shape: index", _reshape_kernel, _reshape_infer,
+         lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None])
+
+
+def reshape(tensor, shape, name=None):
+    """`tensor` with its elements laid out in `shape` (one dimension may be -1).
+
+    >>> minitf.reshape(minitf.zeros([6]), [-1, 3]).shape
+    TensorShape([2, 3])
+    """
+    return execute("Reshape", [tensor, shape], name=name or "Reshape")
+
+
+def _expand_dims_infer(inputs):
+    x, axis = inputs
+    a = int(constant_value(axis))
+    if x.shape.rank is None:
+        return [(x.dtype, TensorShape(None))]
+    dims = x.shape.as_list()
+    if a < 0:
+        a += len(dims) + 1
+    return [(x.dtype, TensorShape(dims[:a] + [1] + dims[a:]))]
+
+
+register("ExpandDims", "input: T, axis: index",
+         lambda x, axis: np.expand_dims(x, int(axis)), _expand_dims_infer,
+         lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None])
+
+
+def expand_dims(input, axis, name=None):
+    """`input` with a new dimension of size 1 inserted at `axis`."""
+    return execute("ExpandDims", [input, axis], name=name or "ExpandDims")
+
+
+# -- filling ----------------------------------------------------------------------------------
+register("Fill", "dims: index, value: T",
+         lambda dims, value: np.full(tuple(dims), value, dtype=value.dtype),
+         lambda inputs: [(inputs[1].dtype, constant_shape(inputs[0]))],
+         lambda op, dy: [None, execute("Sum", [dy, np.arange(dy.shape.rank)],
+                                       {"keepdims": False})])
+
+
+def fill(dims, value, name=None):
+    """A tensor of shape `dims` with every element equal to `value`.
+
+    >>> minitf.fill([2], 7)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([7, 7], dtype=int32)>
+    """
+    return execute("Fill", [dims, value], name=name or "Fill")
+
+
+def zeros(shape, dtype=dtypes.float32, name=None):
+    """A tensor of `shape` filled with zeros (float32 unless `dtype` is given)."""
+    return _filled(shape, dtype, 0, name or "zeros")
+
+
+def ones(shape, dtype=dtypes.float32, name=None):
+    """A tensor of `shape` filled with ones (float32 unless `dtype` is given)."""
+    return _filled(shape, dtype, 1, name or "ones")
+
+
+def _filled(shape, dtype, v, name):
+    dtype = dtypes.as_dtype(dtype)
+    if isinstance(shape, TensorShape):
+        shape = shape.as_list()
+    if isinstance(shape, int):
+        shape = [shape]
+    if isinstance(shape, (list, tuple)) and not contains_tensor(shape) and np.prod(shape) < 1000:
+        return convert_to_tensor(np.full(shape, v, dtype.np), name=name)
+    return fill(shape, np.array(v, dtype.np), name=name)
+
+
+register("ZerosLike", "x: any", lambda x: np.zeros_like(x), _same, None)
+register("OnesLike", "x: any", lambda x: np.ones_like(x), _same, None)
+
+
+def zeros_like(input, dtype=None, name=None):
+    """Zeros with the shape (and dtype, unless `dtype` is given) of `input`."""
+    t = execute("ZerosLike", [input], name=name or "zeros_like")
+    return _cast_to(t, dtype)
+
+
+def ones_like(input, dtype=None, name=None):
+    """Ones with the shape (and dtype, unless `dtype` is given) of `input`."""
+    t = execute("OnesLike", [input], name=name or "ones_like")
+    return _cast_to(t, dtype)
+
+
+def _cast_to(t, dtype):
+    if dtype is None or dtypes.as_dtype(dtype) is t.dtype:
+        return t
+    return execute("Cast", [t], {"DstT": dtypes.as_dtype(dtype)})
+
+
+def _broadcast_to_infer(inputs):
+    x, s = inputs
+    out = constant_shape(s)
+    broadcast_shapes(x.shape, out)
+    return [(x.dtype, out)]
+
+
+register("BroadcastTo", "input: T, shape: index",
+         lambda x, shape: np.broadcast_to(x, tuple(shape)).copy(), _broadcast_to_infer,
+         lambda op, dy: [sum_to(dy, op.inputs[0]), None])
+
+
+def broadcast_to(input, shape, name=None):
+    """`input` repeated along dimensions of size 1 (or new leading ones) to `shape`."""
+    return execute("BroadcastTo", [input, shape], name=name or "BroadcastTo")
+
+
+# -- stacking ---------------------------------------------------------------------------------
+def _pack_infer(inputs, axis):
+    s = inputs[0].shape
+    for t in inputs[1:]:
+        s = s.merge_with(t.shape)
+    if s.rank is None:
+        return [(inputs[0].dtype, s)]
+    dims = s.as_list()
+    a = axis + len(dims) + 1 if axis < 0 else axis
+    return [(inputs[0].dtype, TensorShape(dims[:a] + [len(inputs)] + dims[a:]))]
+
+
+register("Pack", "values: N*T", lambda *values, axis: np.stack(values, axis), _pack_infer,
+         lambda op, dy: unstack(dy, num=len(op.inputs), axis=op.get_attr("axis")))
+register("Unpack", "value: T",
+         lambda value, num, axis: [np.take(value, i, axis) for i in range(num)],
+         lambda inputs, num, axis: _unpack_infer(inputs[0], num, axis),
+         lambda op, *dys: [stack(dys, axis=op.get_attr("axis"))], multi=True)
+
+
+def _unpack_infer(x, num, axis):
+    if x.shape.rank is None:
+        return [(x.dtype, TensorShape(None))] * num
+    dims = x.shape.as_list()
+    del dims[axis]
+    return [(x.dtype, TensorShape(dims))] * num
+
+
+def stack(values, axis=0, name="stack"):
+    """Joins same-shaped tensors along a new dimension `axis`.
+
+    >>> minitf.stack([minitf.constant([1, 2]), minitf.constant([3, 4])], axis=1).shape
+    TensorShape([2, 2])
+    """
+    return execute("Pack", [list(values)], {"axis": axis}, name=name)
+
+
+def unstack(value, num=None, axis=0, name="unstack"):
+    """Splits `value` along `axis` into a list of tensors."""
+    value = convert_to_tensor(value)
+    if num is None:
+        num = value.shape[axis]
+        if num is None:
+            raise ValueError("Cannot infer argument `num` from shape %s" % (value.shape,))
+    rank = value.shape.rank
+    if rank is not None and axis < 0:
+        axis += rank
+    return execute("Unpack", [value], {"num": num, "axis": axis}, name=name)
+
+
+# -- selection --------------------------------------------------------------------------------
+def _select_infer(inputs):
+    c, x, y = inputs
+    return [(x.dtype, broadcast_shapes(broadcast_shapes(c.shape, x.shape), y.shape))]
+
+
+def _select_grad(op, dy):
+    c, x, y = op.inputs
+    zeros = zeros_like(dy)
+    return [None, sum_to(where(c, dy, zeros), x), sum_to(where(c, zeros, dy), y)]
+
+
+register("SelectV2", "condition: bool, t: T, e: T", np.where, _select_infer, _select_grad)
+
+
+def where(condition, x=None, y=None, name=None):
+    """Elementwise `x if condition else y` (broadcasting), or with only `condition`, the indices
+    of its true elements."""
+    if x is None and y is None:
+        return execute("Where", [condition], name=name or "Where")
+    if x is None or y is None:
+        raise ValueError("x and y must both be non-None or both be None.")
+    return execute("SelectV2", [condition, x, y], name=name or "SelectV2")
+
+
+register("Where", "input: bool", lambda c: np.argwhere(c).astype(np.int64),
+         lambda inputs: [(dtypes.int64, TensorShape([None, inputs[0].shape.rank]))], None)
+
+
+# -- slicing ----------------------------------------------------------------------------------
+def _slice_shape(shape, key):
+    """The static shape of `x[key]`, for a tuple key of ints, slices, None and Ellipsis."""
+    if shape.rank is None:
+        return TensorShape(None)
+    dims = shape.as_list()
+    n_real = sum(1 for k in key if k is not None and k is not Ellipsis)
+    if n_real > len(dims):
+        raise ValueError("Index out of range using input dim %d; input has only %d dims"
+                         % (n_real, len(dims)))
+    out, i = [], 0
+    for k in key:
+        if k is None:
+            out.append(1)
+        elif k is Ellipsis:
+            skip = len(dims) - n_real
+            out.extend(dims[i:i + skip])
+            i += skip
+        elif isinstance(k, slice):
+            out.append(None if dims[i] is None else len(range(*k.indices(dims[i]))))
+            i += 1
+        else:
+            if dims[i] is not None and not -dims[i] <= k < dims[i]:
+                raise ValueError("slice index %d of dimension %d out of bounds." % (k, i))
+            i += 1
+    out.extend(dims[i:])
+    return TensorShape(out)
+
+
+def _index_key(key):
+    key = key if isinstance(key, tuple) else (key,)
+    norm = []
+    for k in key:
+        if isinstance(k, slice):
+            norm.append(slice(*(None if v is None else _int_index(v)
+                                for v in (k.start, k.stop, k.step))))
+        elif k is None or k is Ellipsis:
+            norm.append(k)
+        else:
+            norm.append(_int_index(k))
+    if sum(k is Ellipsis for k in norm) > 1:
+        raise ValueError("Multiple ellipses in slice spec not allowed")
+    return tuple(norm)
+
+
+def _int_index(v):
+    if isinstance(v, (bool, np.bool_)):
+        raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and "
+                        "scalar tf.int32/tf.int64 tensors are valid indices, got %r" % (v,))
+    try:
+        return int(v.__index__())
+    except (AttributeError, TypeError):
+        raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and "
+                        "scalar tf.int32/tf.int64 tensors are valid indices, got %r" % (v,)) \
+            from None
+
+
+register("StridedSlice", "input: T", lambda x, key: x[key],
+         lambda inputs, key: [(inputs[0].dtype, _slice_shape(inputs[0].shape, key))],
+         lambda op, dy: [execute("StridedSliceGrad", [shape_of(op.inputs[0]), dy],
+                                 {"key": op.get_attr("key")})])
+
+
+def _slice_grad_kernel(shape, dy, key):
+    out = np.zeros(tuple(shape), dy.dtype)
+    out[key] = dy
+    return out
+
+
+register("StridedSliceGrad", "shape: index, dy: T", _slice_grad_kernel,
+         lambda inputs, key: [(inputs[1].dtype, constant_shape(inputs[0]))],
+         lambda op, ddx: [None, strided_slice(ddx, op.get_attr("key"))])
+
+
+def strided_slice(input, key, name="strided_slice"):
+    """`input[key]` for a key of ints, slices (any step), `None` (new axis) and `...`."""
+    return execute("StridedSlice", [input], {"key": _index_key(key)}, name=name)
+
+
+def sum_to(dy, x):
+    """`dy` summed over the dimensions along which `x` was broadcast, so it has x's shape.
+
+    The one helper that every broadcasting op's gradient uses. It works from static shapes when
+    they are known and otherwise computes the reduction at run time (SumToShape).
+    """
+    xs, gs = x.shape, dy.shape
+    if xs.is_fully_defined() and gs.rank is not None:
+        if xs == gs:
+            return dy
+        lead = gs.rank - xs.rank
+        axes = list(range(lead)) + [lead + i for i, d in enumerate(xs)
+                                    if d == 1 and gs[lead + i] != 1]
+        if axes:
+            dy = execute("Sum", [dy, axes], {"keepdims": False})
+        return dy if dy.shape == xs else reshape(dy, xs.as_list())
+    return execute("SumToShape", [dy, shape(x)])
+
+
+def _sum_to_shape_kernel(g, shape):
+    shape = tuple(shape)
+    lead = g.ndim - len(shape)
+    axes = tuple(range(lead)) + tuple(lead + i for i, d in enumerate(shape)
+                                      if d == 1 and g.shape[lead + i] != 1)
+    return np.sum(g, axis=axes, dtype=g.dtype).reshape(shape) if axes else g.reshape(shape)
+
+
+register("SumToShape", "input: T, shape: index", _sum_to_shape_kernel,
+         lambda inputs: [(inputs[0].dtype, constant_shape(inputs[1]))],
+         lambda op, dy: [broadcast_to(dy, shape_of(op.inputs[0])), None])
+

@@ -1,0 +1,500 @@
+"""Arithmetic: elementwise unary and binary ops, comparisons, casts, matmul and reductions.
+
+Each op's kernel, shape rule and gradient stand together below its banner. Binary ops broadcast
+like numpy; their gradients reduce back to each input's shape with `array_ops.sum_to`.
+"""
+import functools
+
+import numpy as np
+
+from ..framework import dtypes
+from ..framework.errors import InvalidArgumentError
+from ..framework.shapes import TensorShape, broadcast_shapes
+from .array_ops import (broadcast_to, expand_dims, identity, reshape, shape_of, size, sum_to,
+                        where, zeros_like)
+from .registry import constant_value, convert_to_tensor, execute, register, scope
+
+FLOATS, NUMBERS = dtypes.FLOATS, dtypes.NUMBERS
+
+
+def quiet(kernel):
+    """A kernel that returns inf/nan where numpy would also warn (as TensorFlow does)."""
+    @functools.wraps(kernel)
+    def run(*args, **kwargs):
+        with np.errstate(all="ignore"):
+            return kernel(*args, **kwargs)
+    return run
+
+
+def _unary(inputs, **_):
+    return [(inputs[0].dtype, inputs[0].shape)]
+
+
+def _binary(inputs, **_):
+    x, y = inputs
+    return [(x.dtype, broadcast_shapes(x.shape, y.shape))]
+
+
+def _compare(inputs, **_):
+    return [(dtypes.bool, _binary(inputs)[0][1])]
+
+
+def _int_division_check(kernel):
+    def run(x, y):
+        if y.dtype.kind in "iu" and not np.all(y):
+            raise InvalidArgumentError(None, None, "Integer division by zero")
+        return quiet(kernel)(x, y)
+    return run
+
+
+# -- binary arithmetic ------------------------------------------------------------------------
+def _add_grad(op, dy):
+    x, y = op.inputs
+    return [sum_to(dy, x), sum_to(dy, y)]
+
+
+def _sub_grad(op, dy):
+    x, y = op.inputs
+    return [sum_to(dy, x), sum_to(negative(dy), y)]
+
+
+def _mul_grad(op, dy):
+    x, y = op.inputs
+    return [sum_to(dy * y, x), sum_to(x * dy, y)]
+
+
+def _div_grad(op, dy):
+    x, y = op.inputs
+    return [sum_to(dy / y, x), sum_to(dy * (negative(x) / y / y), y)]
+
+
+def _pow_grad(op, dy):
+    x, y = op.inputs
+    positive = x > 0
+    log_x = where(positive, log(where(positive, x, 1)), 0)
+    return [sum_to(dy * y * pow(x, y - 1), x), sum_to(dy * op.outputs[0] * log_x, y)]
+
+
+def _floormod_grad(op, dy):
+    x, y = op.inputs
+    return [sum_to(dy, x), sum_to(dy * negative(floordiv(x, y)), y)]
+
+
+register("AddV2", "x: T, y: T", np.add, _binary, _add_grad, types={"T": NUMBERS})
+register("Sub", "x: T, y: T", np.subtract, _binary, _sub_grad, types={"T": NUMBERS})
+register("Mul", "x: T, y: T", np.multiply, _binary, _mul_grad, types={"T": NUMBERS})
+register("RealDiv", "x: T, y: T", quiet(np.true_divide), _binary, _div_grad, types={"T": FLOATS})
+register("Pow", "x: T, y: T", quiet(np.power), _binary, _pow_grad, types={"T": NUMBERS})
+register("FloorDiv", "x: T, y: T", _int_division_check(np.floor_divide), _binary, None,
+         types={"T": NUMBERS})
+register("FloorMod", "x: T, y: T", _int_division_check(np.mod), _binary, _floormod_grad,
+         types={"T": NUMBERS})
+
+
+def add(x, y, name=None):
+    """Elementwise `x + y`, broadcasting like numpy.
+
+    >>> minitf.add(minitf.constant([1, 2, 3]), minitf.constant([9, 19, 29]))
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([10, 21, 32], dtype=int32)>
+    """
+    return execute("AddV2", [x, y], name=name or "Add")
+
+
+def subtract(x, y, name=None):
+    """Elementwise `x - y`."""
+    return execute("Sub", [x, y], name=name or "Sub")
+
+
+def multiply(x, y, name=None):
+    """Elementwise `x * y`."""
+    return execute("Mul", [x, y], name=name or "Mul")
+
+
+def truediv(x, y, name=None):
+    """Elementwise `x / y`; integer inputs are first cast to float64 (int8/16, uint8: float32).
+
+    >>> minitf.constant([1, 2]) / minitf.constant([2, 2])
+    <tf.Tensor: shape=(2,), dtype=float64, numpy=array([0.5, 1. ])>
+    """
+    with scope(name or "truediv") as s:
+        x = convert_to_tensor(x, name="x")
+        y = convert_to_tensor(y, name="y", dtype_hint=x.dtype)
+        if x.dtype.is_integer and x.dtype is y.dtype:
+            to = dtypes.float64 if x.dtype in (dtypes.int32, dtypes.int64) else dtypes.float32
+            x, y = cast(x, to), cast(y, to)
+        return execute("RealDiv", [x, y], name=s)
+
+
+def divide(x, y, name=None):
+    """Elementwise `x / y` (see `truediv`)."""
+    return truediv(x, y, name=name)
+
+
+def floordiv(x, y, name=None):
+    """Elementwise `x // y`, rounding toward negative infinity."""
+    return execute("FloorDiv", [x, y], name=name or "floordiv")
+
+
+def floormod(x, y, name=None):
+    """Elementwise `x % y` with the sign of `y`, as Python's `%`."""
+    return execute("FloorMod", [x, y], name=name or "floormod")
+
+
+def pow(x, y, name=None):  # noqa: A001 - TensorFlow's name
+    """Elementwise `x ** y`."""
+    return execute("Pow", [x, y], name=name or "Pow")
+
+
+# -- unary arithmetic -------------------------------------------------------------------------
+register("Neg", "x: T", np.negative, _unary, lambda op, dy: [negative(dy)], types={"T": NUMBERS})
+register("Square", "x: T", np.square, _unary,
+         lambda op, dy: [dy * (2 * op.inputs[0])], types={"T": NUMBERS})
+register("Sqrt", "x: T", quiet(np.sqrt), _unary,
+         lambda op, dy: [dy * 0.5 / op.outputs[0]], types={"T": FLOATS})
+register("Exp", "x: T", quiet(np.exp), _unary,
+         lambda op, dy: [dy * op.outputs[0]], types={"T": FLOATS})
+register("Log", "x: T", quiet(np.log), _unary,
+         lambda op, dy: [dy / op.inputs[0]], types={"T": FLOATS})
+register("Abs", "x: T", np.abs, _unary,
+         lambda op, dy: [dy * sign(op.inputs[0])], types={"T": NUMBERS})
+register("Sign", "x: T", np.sign, _unary, lambda op, dy: [zeros_like(dy)], types={"T": NUMBERS})
+
+
+def negative(x, name=None):
+    """Elementwise `-x`."""
+    return execute("Neg", [x], name=name or "Neg")
+
+
+def square(x, name=None):
+    """Elementwise `x * x`."""
+    return execute("Square", [x], name=name or "Square")
+
+
+def sqrt(x, name=None):
+    """Elementwise square root (float inputs)."""
+    return execute("Sqrt", [x], name=name or "Sqrt")
+
+
+def exp(x, name=None):
+    """Elementwise `e ** x` (float inputs)."""
+    return execute("Exp", [x], name=name or "Exp")
+
+
+def log(x, name=None):
+    """Elementwise natural logarithm (float inputs); `log(0)` is `-inf`."""
+    return execute("Log", [x], name=name or "Log")
+
+
+def abs(x, name=None):  # noqa: A001 - TensorFlow's name
+    """Elementwise absolute value."""
+    return execute("Abs", [x], name=name or "Abs")
+
+
+def sign(x, name=None):
+    """Elementwise -1, 0 or 1."""
+    return execute("Sign", [x], name=name or "Sign")
+
+
+# -- comparisons ------------------------------------------------------------------------------
+for _type, _fn in (("Less", np.less), ("LessEqual", np.less_equal), ("Greater", np.greater),
+                   ("GreaterEqual", np.greater_equal), ("Equal", np.equal),
+                   ("NotEqual", np.not_equal)):
+    register(_type, "x: T, y: T", _fn, _compare, None)
+
+
+def less(x, y, name=None):
+    """Elementwise `x < y` as a bool tensor."""
+    return execute("Less", [x, y], name=name or "Less")
+
+
+def less_equal(x, y, name=None):
+    """Elementwise `x <= y` as a bool tensor."""
+    return execute("LessEqual", [x, y], name=name or "LessEqual")
+
+
+def greater(x, y, name=None):
+    """Elementwise `x > y` as a bool tensor."""
+    return execute("Greater", [x, y], name=name or "Greater")
+
+
+def greater_equal(x, y, name=None):
+    """Elementwise `x >= y` as a bool tensor."""
+    return execute("GreaterEqual", [x, y], name=name or "GreaterEqual")
+
+
+def equal(x, y, name=None):
+    """Elementwise `x == y` as a bool tensor."""
+    return execute("Equal", [x, y], name=name or "Equal")
+
+
+def not_equal(x, y, name=None):
+    """Elementwise `x != y` as a bool tensor."""
+    return execute("NotEqual", [x, y], name=name or "NotEqual")
+
+
+# -- casts ------------------------------------------------------------------------------------
+def _cast_grad(op, dy):
+    src = op.inputs[0].dtype
+    if src.is_floating and dy.dtype.is_floating:
+        return [cast(dy, src)]
+    return [None]
+
+
+register("Cast", "x: any", quiet(lambda x, DstT: np.asarray(x).astype(DstT.np)),
+         lambda inputs, DstT: [(DstT, inputs[0].shape)], _cast_grad)
+
+
+def cast(x, dtype, name=None):
+    """`x` converted elementwise to `dtype` (floats to ints truncate toward zero).
+
+    >>> minitf.cast(minitf.constant([1.7, -1.7]), minitf.int32)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 1, -1], dtype=int32)>
+    """
+    dtype = dtypes.as_dtype(dtype)
+    x = convert_to_tensor(x)
+    if x.dtype is dtype:
+        return x
+    return execute("Cast", [x], {"DstT": dtype}, name=name or "Cast")
+
+
+# -- matrix multiplication --------------------------------------------------------------------
+def _matmul_kernel(a, b, transpose_a, transpose_b):
+    if a.ndim != 2 or b.ndim != 2:
+        raise InvalidArgumentError(None, None, "In[%d] ndims must be >= 2" % (a.ndim == 2))
+    a = a.T if transpose_a else a
+    b = b.T if transpose_b else b
+    if a.shape[1] != b.shape[0]:
+        raise InvalidArgumentError(None, None, "Matrix size-incompatible: In[0]: [%d,%d], In[1]: "
+                                   "[%d,%d]" % (a.shape + b.shape))
+    return a @ b
+
+
+def _matmul_infer(inputs, transpose_a, transpose_b):
+    a, b = inputs
+    for t in (a, b):
+        if t.shape.rank not in (None, 2):
+            raise ValueError("Shape must be rank 2 but is rank %d" % t.shape.rank)
+    ad = a.shape.as_list() if a.shape.rank else [None, None]
+    bd = b.shape.as_list() if b.shape.rank else [None, None]
+    m, k = ad[::-1] if transpose_a else ad
+    k2, n = bd[::-1] if transpose_b else bd
+    if k is not None and k2 is not None and k != k2:
+        raise ValueError("Dimensions must be equal, but are %d and %d" % (k, k2))
+    return [(a.dtype, TensorShape([m, n]))]
+
+
+def _matmul_grad(op, dy):
+    a, b = op.inputs
+    ta, tb = op.get_attr("transpose_a"), op.get_attr("transpose_b")
+    if not ta and not tb:
+        return [matmul(dy, b, transpose_b=True), matmul(a, dy, transpose_a=True)]
+    if not ta and tb:
+        return [matmul(dy, b), matmul(dy, a, transpose_a=True)]
+    if ta and not tb:
+        return [matmul(b, dy, transpose_b=True), matmul(a, dy)]
+    return [matmul(b, dy, transpose_a=True, transpose_b=True),
+            matmul(dy, a, transpose_a=True, transpose_b=True)]
+
+
+register("MatMul", "a: T, b: T", _matmul_kernel, _matmul_infer, _matmul_grad,
+         types={"T": NUMBERS})
+
+
+def _batch_matmul_kernel(x, y, adj_x, adj_y):
+    x = np.swapaxes(x, -1, -2) if adj_x else x
+    y = np.swapaxes(y, -1, -2) if adj_y else y
+    if x.shape[-1] != y.shape[-2]:
+        raise InvalidArgumentError(None, None, "Matrix size-incompatible: In[0]: %s, In[1]: %s"
+                                   % (list(x.shape), list(y.shape)))
+    return np.matmul(x, y)
+
+
+def _batch_matmul_infer(inputs, adj_x, adj_y):
+    x, y = inputs
+    if x.shape.rank is None or y.shape.rank is None:
+        return [(x.dtype, TensorShape(None))]
+    xd, yd = x.shape.as_list(), y.shape.as_list()
+    m, k = xd[-2:][::-1] if adj_x else xd[-2:]
+    k2, n = yd[-2:][::-1] if adj_y else yd[-2:]
+    if k is not None and k2 is not None and k != k2:
+        raise ValueError("Dimensions must be equal, but are %d and %d" % (k, k2))
+    batch = broadcast_shapes(TensorShape(xd[:-2]), TensorShape(yd[:-2]))
+    return [(x.dtype, TensorShape(batch.as_list() + [m, n]))]
+
+
+def _batch_matmul_grad(op, dy):
+    x, y = op.inputs
+    ax, ay = op.get_attr("adj_x"), op.get_attr("adj_y")
+    if not ax:
+        dx = matmul(dy, y, transpose_b=not ay)
+    else:
+        dx = matmul(y, dy, transpose_a=ay, transpose_b=True)
+    if not ay:
+        dy_ = matmul(x, dy, transpose_a=not ax)
+    else:
+        dy_ = matmul(dy, x, transpose_a=True, transpose_b=ax)
+    return [sum_to(dx, x), sum_to(dy_, y)]
+
+
+register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infer,
+         _batch_matmul_grad, types={"T": NUMBERS})
+
+
+def matmul(a, b, transpose_a=False, transpose_b=False, name=None):
+    """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
+    batches of matrices, broadcast over their leading dimensions.
+
+    Raises:
+      InvalidArgumentError (eager) / ValueError (graph): if the inner dimensions differ.
+
+    >>> minitf.matmul(minitf.constant([[1., 2.]]), minitf.constant([[3.], [4.]]))
+    <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
+    """
+    with scope(name or "MatMul") as s:
+        a = convert_to_tensor(a, name="a")
+        b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
+        if (a.shape.rank or 2) <= 2 and (b.shape.rank or 2) <= 2:
+            return execute("MatMul", [a, b], {"transpose_a": transpose_a,
+                                               "transpose_b": transpose_b}, name=s)
+        return execute("BatchMatMulV2", [a, b], {"adj_x": transpose_a, "adj_y": transpose_b},
+                       name=s)
+
+
+# -- reductions -------------------------------------------------------------------------------
+def _axes(axis):
+    return tuple(int(a) for a in np.reshape(axis, [-1]))
+
+
+def _reduce_infer(inputs, keepdims):
+    x, axis = inputs
+    a = constant_value(axis)
+    if x.shape.rank is None:
+        return [(x.dtype, TensorShape(None))]
+    rank = x.shape.rank
+    if a is None:
+        return [(x.dtype, TensorShape([None] * rank) if keepdims else TensorShape(None))]
+    axes = set()
+    for i in _axes(a):
+        if not -rank <= i < max(rank, 1):
+            raise ValueError("Invalid reduction dimension %d for input with %d dimensions" %
+                             (i, rank))
+        axes.add(i % rank if rank else 0)
+    dims = x.shape.as_list()
+    out = [1 if i in axes else d for i, d in enumerate(dims)] if keepdims else \
+        [d for i, d in enumerate(dims) if i not in axes]
+    return [(x.dtype, TensorShape(out))]
+
+
+def _restore_reduced(dy, op):
+    """dy with the reduced dimensions of `op` (a Sum or Mean) put back as size 1."""
+    x, axis = op.inputs
+    if op.get_attr("keepdims"):
+        return dy
+    rank = x.shape.rank
+    axes = sorted(a % rank for a in _axes(constant_value(axis))) if rank else []
+    if x.shape.is_fully_defined():
+        dims = x.shape.as_list()
+        return reshape(dy, [1 if i in axes else d for i, d in enumerate(dims)])
+    if rank is None:
+        raise ValueError("The gradient of %s needs the rank of its input %s." % (op.name, x))
+    if len(axes) == rank:
+        return dy
+    for a in axes:
+        dy = expand_dims(dy, a)
+    return dy
+
+
+def _sum_grad(op, dy):
+    return [broadcast_to(_restore_reduced(dy, op), shape_of(op.inputs[0])), None]
+
+
+def _mean_grad(op, dy):
+    x, y = op.inputs[0], op.outputs[0]
+    if x.shape.is_fully_defined() and y.shape.is_fully_defined():
+        count = max(x.shape.num_elements(), 1) // max(y.shape.num_elements(), 1)
+    else:
+        count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
+    return [broadcast_to(_restore_reduced(dy / count, op), shape_of(x)), None]
+
+
+def _sum_kernel(x, axis, keepdims):
+    return np.sum(x, axis=_axes(axis), keepdims=keepdims, dtype=x.dtype)
+
+
+def _mean_kernel(x, axis, keepdims):
+    axes = _axes(axis)
+    s = np.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
+    n = int(np.prod([x.shape[a] for a in axes]))
+    if x.dtype.kind in "iu":
+        return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(x.dtype)
+    with np.errstate(all="ignore"):
+        return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
+
+
+register("Sum", "input: T, reduction_indices: index", _sum_kernel, _reduce_infer, _sum_grad,
+         types={"T": NUMBERS})
+register("Mean", "input: T, reduction_indices: index", _mean_kernel, _reduce_infer,
+         _mean_grad, types={"T": NUMBERS})
+
+
+def reduce(op_type, input_tensor, axis, keepdims, name):
+    """Builds reduction `op_type`; with `axis=None` it reduces over all axes, passed (as in
+    TensorFlow) as a constant named "Const" at the current scope."""
+    x = convert_to_tensor(input_tensor)
+    if axis is None:
+        if x.shape.rank is None:
+            raise ValueError("Reducing over all axes needs a known rank; %s has none." % (x,))
+        axis = convert_to_tensor(np.arange(x.shape.rank, dtype=np.int32))
+    return execute(op_type, [x, axis], {"keepdims": bool(keepdims)}, name=name or op_type)
+
+
+def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
+    """The sum of elements across `axis` (all axes when None).
+
+    >>> minitf.reduce_sum(minitf.constant([[1, 2], [3, 4]]), axis=0)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([4, 6], dtype=int32)>
+    """
+    return reduce("Sum", input_tensor, axis, keepdims, name)
+
+
+def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
+    """The mean of elements across `axis` (all axes when None); integer means round to zero.
+
+    >>> minitf.reduce_mean(minitf.constant([1., 2.]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.5>
+    """
+    return reduce("Mean", input_tensor, axis, keepdims, name)
+
+
+# -- sums of many -----------------------------------------------------------------------------
+def _add_n_kernel(*inputs):
+    out = inputs[0]
+    for x in inputs[1:]:
+        out = out + x
+    return out
+
+
+def _add_n_infer(inputs):
+    s = inputs[0].shape
+    for t in inputs[1:]:
+        s = s.merge_with(t.shape)
+    return [(inputs[0].dtype, s)]
+
+
+register("AddN", "inputs: N*T", _add_n_kernel, _add_n_infer,
+         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS})
+
+
+def add_n(inputs, name=None):
+    """The elementwise sum of a list of tensors of one shape and dtype.
+
+    >>> minitf.add_n([minitf.constant(1.), minitf.constant(2.)])
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
+    """
+    if not inputs:
+        raise ValueError("Inputs must be an iterable of at least one Tensor with the same dtype "
+                         "and shape.")
+    if len(inputs) == 1:
+        return identity(inputs[0], name=name) if name else convert_to_tensor(inputs[0])
+    return execute("AddN", [list(inputs)], name=name or "AddN")
+

@@ -1,0 +1,88 @@
+"""Python operators on tensors and variables (`+`, `@`, `<`, `[]`, ...), each mapped to its op.
+
+`install(cls)` attaches them; it is called for Tensor here and for Variable in variables.py, so
+both take part in arithmetic the same way. Names follow TensorFlow: `a + b` is op "add",
+`tf.add(a, b)` is "Add".
+"""
+from ..framework.context import executing_eagerly_outside_functions
+from ..framework.errors import InvalidArgumentError
+from ..framework.tensor import Tensor
+from . import array_ops, math_ops
+from .registry import convert_to_tensor, scope
+
+
+def _forward(fn, name):
+    def op(self, other):
+        return fn(self, other, name=name)
+    op.__name__ = name
+    return op
+
+
+def _reverse(fn, name):
+    def op(self, other):
+        with scope(name) as s:
+            other = convert_to_tensor(other, dtype=self.dtype, name="x")
+            return fn(other, self, name=s)
+    op.__name__ = "r" + name
+    return op
+
+
+def elementwise_equality(x):
+    """Whether `==` on `x` compares values (eager tensors and variables, and tensors of a
+    function being traced in an eager program) rather than identity (graph tensors)."""
+    g = getattr(x, "graph", None)
+    return executing_eagerly_outside_functions() and (g is None or g.is_function)
+
+
+def _eq(self, other):
+    if other is None:
+        return False
+    if not elementwise_equality(self):
+        return self is other
+    try:
+        return math_ops.equal(self, other)
+    except (InvalidArgumentError, ValueError):
+        return False
+
+
+def _ne(self, other):
+    if other is None:
+        return True
+    if not elementwise_equality(self):
+        return self is not other
+    try:
+        return math_ops.not_equal(self, other)
+    except (InvalidArgumentError, ValueError):
+        return True
+
+
+_BINARY = {"add": math_ops.add, "sub": math_ops.subtract, "mul": math_ops.multiply,
+           "truediv": math_ops.truediv, "floordiv": math_ops.floordiv, "mod": math_ops.floormod,
+           "pow": math_ops.pow, "matmul": math_ops.matmul}
+
+OPERATORS = {
+    "__neg__": lambda self: math_ops.negative(self),
+    "__abs__": lambda self: math_ops.abs(self),
+    "__lt__": lambda self, other: math_ops.less(self, other),
+    "__le__": lambda self, other: math_ops.less_equal(self, other),
+    "__gt__": lambda self, other: math_ops.greater(self, other),
+    "__ge__": lambda self, other: math_ops.greater_equal(self, other),
+    "__eq__": _eq,
+    "__ne__": _ne,
+    "__getitem__": lambda self, key: array_ops.strided_slice(self, key),
+}
+for _name, _fn in _BINARY.items():
+    OPERATORS["__%s__" % _name] = _forward(_fn, _name)
+    OPERATORS["__r%s__" % _name] = _reverse(_fn, _name)
+# `x ** y` converts a Python `y` strictly to x's dtype, as TensorFlow does.
+OPERATORS["__pow__"] = lambda self, other: math_ops.pow(
+    self, other if hasattr(other, "dtype") else convert_to_tensor(other, dtype=self.dtype),
+    name="pow")
+
+
+def install(cls):
+    for name, fn in OPERATORS.items():
+        setattr(cls, name, fn)
+
+
+install(Tensor)

@@ -1,0 +1,204 @@
+"""Session: runs parts of a graph, keeping its own values of the graph's variables.
+
+`Session.run(fetches, feed_dict)` maps any nesting of fetches (tensors, operations, variables,
+names) to a flat list, gets a cached `executor.Plan` for (fetches, fed tensors), runs it and
+rebuilds the nesting from the results. The default-session stack serves `Tensor.eval` and
+`Operation.run`.
+"""
+import collections
+
+import numpy as np
+
+from .executor import Plan
+from .framework.context import executing_eagerly, get_default_graph
+from .framework.graph import Operation
+from .framework.tensor import SymbolicTensor, Tensor
+
+_default_sessions = []
+
+
+class Session:
+    """A place to run a graph (TensorFlow 1.x style).
+
+    Args:
+      graph: the graph to run (default: the default graph).
+
+    >>> with minitf.Graph().as_default():
+    ...     x = minitf.compat.v1.placeholder(minitf.float32)
+    ...     y = x * 2
+    ...     with minitf.compat.v1.Session() as sess:
+    ...         print(sess.run(y, feed_dict={x: [1, 2]}))
+    [2. 4.]
+    """
+
+    def __init__(self, target="", graph=None, config=None):
+        if graph is None:
+            if executing_eagerly():
+                raise RuntimeError("The Session graph is empty. Add operations to the graph "
+                                   "before calling run(), or build it with eager execution "
+                                   "disabled (tf.compat.v1.disable_eager_execution()).")
+            graph = get_default_graph()
+        self.graph = graph
+        self._state = {}
+        self._plans = {}
+        self._closed = False
+        self._contexts = []
+
+    def _state_for(self, op):
+        state = self._state.get(id(op))
+        if state is None:
+            state = self._state[id(op)] = op.op_def.make_state(op)
+        return state
+
+    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+        """Computes `fetches` (a tensor, operation, variable, name, or a list / tuple /
+        namedtuple / dict of them); returns the values in the same structure, `None` for
+        operations.
+
+        Raises:
+          RuntimeError: if the session is closed.
+          TypeError: for a fetch of None or of a type that is not a graph element, or a feed
+            value that is a tensor.
+          ValueError: for a feed whose shape does not fit its tensor.
+          InvalidArgumentError: if a needed placeholder is not fed.
+        """
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        elements = []
+        rebuild = self._fetch_structure(fetches, elements)
+        feeds, values = self._feeds(feed_dict)
+        key = (tuple(map(id, elements)), tuple(map(id, feeds)))
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = Plan(elements, feeds, self._state_for)
+        results = [_fetched(v) for v in plan.run(values)]
+        return rebuild(results)
+
+    def _fetch_structure(self, fetch, elements):
+        """Appends the graph elements in `fetch` to `elements`; returns results -> structure."""
+        if fetch is None:
+            raise TypeError("Argument `fetch` = None has invalid type \"NoneType\". Cannot be None")
+        if isinstance(fetch, (list, tuple)):
+            parts = [self._fetch_structure(f, elements) for f in fetch]
+            if hasattr(fetch, "_fields"):
+                return lambda r: type(fetch)(*[p(r) for p in parts])
+            return lambda r: type(fetch)(p(r) for p in parts)
+        if isinstance(fetch, collections.abc.Mapping):
+            parts = [(k, self._fetch_structure(v, elements)) for k, v in fetch.items()]
+            return lambda r: type(fetch)((k, p(r)) for k, p in parts)
+        try:
+            element = self.graph.as_graph_element(fetch)
+        except TypeError as e:
+            raise TypeError("Argument `fetch` = %r has invalid type \"%s\", must be a string or "
+                            "Tensor. (%s)" % (fetch, type(fetch).__name__, e)) from None
+        except (KeyError, ValueError) as e:
+            raise ValueError("Argument `fetch` = %s cannot be interpreted as a Tensor. (%s)"
+                             % (fetch, e.args[0])) from None
+        index = len(elements)
+        elements.append(element)
+        return lambda r: r[index]
+
+    def _feeds(self, feed_dict):
+        feeds, values = [], []
+        for key, value in (feed_dict or {}).items():
+            try:
+                t = self.graph.as_graph_element(key)
+            except (TypeError, KeyError, ValueError) as e:
+                raise TypeError("Cannot interpret feed_dict key %r as a Tensor: %s" % (key, e)) \
+                    from None
+            if not isinstance(t, SymbolicTensor):
+                raise TypeError("Cannot feed %r: only tensors can be fed." % (key,))
+            if isinstance(value, (Tensor, Operation)) or hasattr(value, "_to_tensor"):
+                raise TypeError(
+                    "The value of a feed cannot be a tf.Tensor object. Acceptable feed values "
+                    "include Python scalars, strings, lists, numpy ndarrays, or TensorHandles. For "
+                    "reference, the tensor object was %s which was passed to the argument "
+                    "`feed_dict` with key %s." % (value, t))
+            a = np.array(value, dtype=t.dtype.np)
+            if not t.shape.is_compatible_with(a.shape):
+                raise ValueError("Cannot feed value of shape %s for Tensor %s, which has shape %s"
+                                 % (a.shape, t.name, t.shape))
+            feeds.append(t)
+            values.append(a)
+        return feeds, values
+
+    def close(self):
+        self._closed = True
+        self._state.clear()
+        self._plans.clear()
+
+    def as_default(self):
+        """A context in which this session is the default one (for `eval` and `run`)."""
+        return _DefaultSession(self)
+
+    def __enter__(self):
+        self._enter_defaults()
+        return self
+
+    def __exit__(self, *exc):
+        self._exit_defaults()
+        self.close()
+
+    def _enter_defaults(self):
+        ctxs = [self.graph.as_default(), self.as_default()]
+        for c in ctxs:
+            c.__enter__()
+        self._contexts.append(ctxs)
+
+    def _exit_defaults(self):
+        for c in reversed(self._contexts.pop()):
+            c.__exit__(None, None, None)
+
+
+class _DefaultSession:
+    def __init__(self, session):
+        self._session = session
+
+    def __enter__(self):
+        _default_sessions.append(self._session)
+        return self._session
+
+    def __exit__(self, *exc):
+        _default_sessions.remove(self._session)
+
+
+class InteractiveSession(Session):
+    """A Session that makes itself (and its graph) the default when created, for shells and
+    notebooks: `t.eval()` and `op.run()` then need no session argument."""
+
+    def __init__(self, target="", graph=None, config=None):
+        super().__init__(target, graph, config)
+        self._enter_defaults()
+
+    def close(self):
+        if self._contexts:
+            self._exit_defaults()
+        super().close()
+
+
+def get_default_session():
+    """The innermost session made default (by `with Session()`, `as_default` or
+    InteractiveSession), or None."""
+    return _default_sessions[-1] if _default_sessions else None
+
+
+def run_in_default_session(fetch, feed_dict, session):
+    session = session or get_default_session()
+    if session is None:
+        raise ValueError("Cannot evaluate %s using `eval()` or `run()`: No default session is "
+                         "registered. Use `with sess.as_default()` or pass an explicit session "
+                         "to `eval(session=sess)`." % (fetch,))
+    if fetch.graph is not session.graph:
+        raise ValueError("Cannot use the given session to evaluate %s: its graph is different "
+                         "from the session's graph." % (fetch,))
+    return session.run(fetch, feed_dict)
+
+
+def _fetched(v):
+    """A fetched value as TensorFlow returns it: a numpy scalar for 0-d, else an array the
+    caller may change (stored constants and variable values are read-only, so copy those)."""
+    if v is None:
+        return None
+    if v.ndim == 0:
+        return v[()]
+    return v if v.flags.writeable else v.copy()

@@ -1,0 +1,251 @@
+"""Variable: mutable state, one class for both modes; and the v1 collection helpers.
+
+In eager mode a variable holds its value in its own `Ref`. In a graph it is a `VarHandleOp`
+(named like the variable) plus an initializer op (`<name>/Assign`); its value lives in each
+Session. Every use as an op input reads it through a `ReadVariableOp`, so gradients and control
+dependencies treat variables exactly like other tensors.
+"""
+import numpy as np
+
+from .framework import dtypes
+from .framework.context import ctx, executing_eagerly, get_default_graph
+from .framework.graph import GraphKeys
+from .framework.resource import Ref
+from .framework.shapes import TensorShape
+from .framework.tensor import EagerTensor, Reference, numpy_text
+from .ops import control_flow_ops, operators
+from .ops.registry import convert_to_tensor, execute
+
+
+class Variable:
+    """A tensor-like value that persists and changes: model parameters, counters.
+
+    Args:
+      initial_value: a value convertible to a tensor, or a callable returning one.
+      trainable: whether GradientTape watches it automatically and optimizers update it.
+      name: the name (default "Variable"; made unique in a graph).
+      dtype: converts `initial_value` to this type.
+      shape: the static shape, when it should be less specific than the initial value's.
+      collections: (graph mode) the collections to add it to, default the global variables
+        and, when trainable, the trainable ones.
+
+    >>> v = minitf.Variable([[1.], [2.]])
+    >>> v
+    <tf.Variable 'Variable:0' shape=(2, 1) dtype=float32, numpy=
+    array([[1.],
+           [2.]], dtype=float32)>
+    """
+
+    __array_priority__ = 100
+
+    def __init__(self, initial_value=None, trainable=None, validate_shape=True,
+                 caching_device=None, name=None, variable_def=None, dtype=None,
+                 import_scope=None, constraint=None, synchronization=None, aggregation=None,
+                 shape=None, collections=None):
+        if initial_value is None:
+            raise ValueError("The initial value of a Variable must be specified.")
+        self._trainable = True if trainable is None else bool(trainable)
+        self._constraint = constraint
+        if executing_eagerly():
+            self._init_eager(initial_value, name, dtype, shape)
+        else:
+            self._init_graph(initial_value, name, dtype, shape, collections)
+
+    def _init_eager(self, initial_value, name, dtype, shape):
+        if callable(initial_value):
+            initial_value = initial_value()
+        value = convert_to_tensor(initial_value, dtype)
+        self._dtype = value.dtype
+        self._shape = value.shape if shape is None else TensorShape(shape)
+        self._name = ctx.eager_scope + (name or "Variable") + ":0"
+        self._graph = None
+        self._ref = Ref(self._name[:-2])
+        self._ref.assign(value._value)
+        self._handle = EagerTensor(self._ref, dtypes.resource)
+        self._initial_value = value
+        self._initializer_op = None
+        self._graph_element = None
+
+    def _init_graph(self, initial_value, name, dtype, shape, collections):
+        g = get_default_graph()
+        with g.control_dependencies(None), g.name_scope(name or "Variable") as scope:
+            with g.name_scope("Initializer"):
+                if callable(initial_value):
+                    initial_value = initial_value()
+                value = convert_to_tensor(initial_value, dtype, name="initial_value")
+            self._dtype = value.dtype
+            self._shape = value.shape if shape is None else TensorShape(shape)
+            self._name = scope[:-1] + ":0"
+            self._graph = g
+            self._handle = execute("VarHandleOp", [], {
+                "dtype": self._dtype, "shape": self._shape, "shared_name": scope[:-1]}, name=scope)
+            with g.name_scope("IsInitialized"):
+                self._is_initialized = execute("VarIsInitializedOp", [self._handle])
+            self._initializer_op = execute("AssignVariableOp", [self._handle, value],
+                                           name="Assign")
+            with g.name_scope("Read"):
+                self._graph_element = self._read()
+        self._initial_value = value
+        if collections is None:
+            collections = [GraphKeys.GLOBAL_VARIABLES]
+            if self._trainable:
+                collections.append(GraphKeys.TRAINABLE_VARIABLES)
+        for c in collections:
+            g.add_to_collection(c, self)
+
+    # -- properties ----------------------------------------------------------------------------
+    name = property(lambda self: self._name)
+    dtype = property(lambda self: self._dtype)
+    shape = property(lambda self: self._shape)
+    trainable = property(lambda self: self._trainable)
+    handle = property(lambda self: self._handle)
+    initializer = property(lambda self: self._initializer_op)
+    initial_value = property(lambda self: self._initial_value)
+    constraint = property(lambda self: self._constraint)
+    device = EagerTensor.device
+
+    @property
+    def graph(self):
+        return self._graph
+
+    @property
+    def op(self):
+        if self._graph is None:
+            raise AttributeError("Variable.op is undefined when eager execution is enabled.")
+        return self._handle.op
+
+    def get_shape(self):
+        return self._shape
+
+    def ref(self):
+        return Reference(self)
+
+    # -- reading -------------------------------------------------------------------------------
+    def _read(self):
+        if ctx.tapes:
+            for tape in ctx.tapes:
+                tape._watch_accessed(self)
+        elif self._graph is None and not ctx.graphs and ctx.eager_default:
+            return EagerTensor(self._ref.read(), self._dtype)
+        return execute("ReadVariableOp", [self._handle],
+                       {"dtype": self._dtype, "shape": self._shape}, name="ReadVariableOp")
+
+    _to_tensor = _read
+
+    def read_value(self):
+        """The current value, as a tensor (in a graph: a new read op)."""
+        return self._read()
+
+    def value(self):
+        return self._read()
+
+    def numpy(self):
+        if self._graph is not None:
+            raise NotImplementedError("numpy() is only available when eager execution is enabled; "
+                                      "in a graph, run the variable in a Session.")
+        return EagerTensor(self._ref.read()).numpy()
+
+    def eval(self, session=None):
+        """(Graph mode) the value of this variable in `session` (default: the default one)."""
+        from .session import run_in_default_session
+        return run_in_default_session(self, None, session)
+
+    def load(self, value, session=None):
+        """(Graph mode) sets the value in `session` without adding ops to the graph."""
+        from .session import run_in_default_session
+        run_in_default_session(self._initializer_op,
+                               {self._initializer_op.inputs[1]: value}, session)
+
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self.numpy(), dtype=dtype)
+
+    def __float__(self):
+        return float(self.numpy())
+
+    def __int__(self):
+        return int(self.numpy())
+
+    def __bool__(self):
+        return bool(self.numpy())
+
+    def __index__(self):
+        return self.numpy().__index__()
+
+    # -- writing -------------------------------------------------------------------------------
+    def _update(self, op_type, value, name, read_value):
+        value = convert_to_tensor(value, dtype=self._dtype)
+        if not self._shape.is_compatible_with(value.shape):
+            raise ValueError("Cannot assign value to variable '%s': Shape mismatch. The variable "
+                             "shape %s, and the assigned value shape %s are incompatible."
+                             % (self._name, self._shape, value.shape))
+        op = execute(op_type, [self._handle, value], name=name or op_type)
+        if self._graph is None and not ctx.graphs and ctx.eager_default:
+            return self
+        if not read_value:
+            return op
+        with control_flow_ops.control_dependencies([op]):
+            return self._read()
+
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        """Sets the value. Eager: returns the variable; graph: a tensor of the new value (or
+        the op, with `read_value=False`) that must be run for the assignment to happen.
+
+        Raises:
+          ValueError: if the shape of `value` does not fit the variable's.
+        """
+        return self._update("AssignVariableOp", value, name, read_value)
+
+    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        """Adds `delta` to the value (see `assign`)."""
+        return self._update("AssignAddVariableOp", delta, name, read_value)
+
+    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        """Subtracts `delta` from the value (see `assign`)."""
+        return self._update("AssignSubVariableOp", delta, name, read_value)
+
+    # -- printing and hashing ------------------------------------------------------------------
+    def __repr__(self):
+        head = "<tf.Variable '%s' shape=%s dtype=%s" % (self._name, self._shape, self._dtype.name)
+        if self._graph is not None:
+            return head + ">"
+        return "%s, numpy=%s>" % (head, numpy_text(self._ref.read(), True))
+
+    def __hash__(self):
+        if self._graph is None:
+            raise TypeError("Variable is unhashable. Instead, use variable.ref() as the key. "
+                            "(Variable: %r)" % (self,))
+        return id(self)
+
+
+operators.install(Variable)
+
+
+def global_variables(scope=None):
+    """(Graph mode) the variables of the default graph's global collection."""
+    return get_default_graph().get_collection(GraphKeys.GLOBAL_VARIABLES, scope)
+
+
+def trainable_variables(scope=None):
+    """(Graph mode) the trainable variables of the default graph."""
+    return get_default_graph().get_collection(GraphKeys.TRAINABLE_VARIABLES, scope)
+
+
+def variables_initializer(var_list, name="init"):
+    """One op that runs the initializers of `var_list`."""
+    if not var_list or executing_eagerly():
+        return control_flow_ops.no_op(name=name)
+    return control_flow_ops.group(*[v.initializer for v in var_list], name=name)
+
+
+def global_variables_initializer():
+    """One op (named "init") that initializes the global variables that exist now.
+
+    >>> with minitf.Graph().as_default():
+    ...     v = minitf.Variable(1.0)
+    ...     init = minitf.compat.v1.global_variables_initializer()
+    ...     with minitf.compat.v1.Session() as sess:
+    ...         _ = sess.run(init)
+    ...         print(sess.run(v))
+    1.0
+    """
+    return variables_initializer(global_variables())
