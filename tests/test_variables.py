@@ -1,0 +1,82 @@
+"""Variables in eager mode (graph-mode behaviour is covered in test_session and test_graph)."""
+import numpy as np
+import pytest
+
+import minitf as tf
+
+
+def test_eager_variable_printed_form():
+    v = tf.Variable([[1.], [2.]])
+    assert repr(v) == ("<tf.Variable 'Variable:0' shape=(2, 1) dtype=float32, numpy=\n"
+                       "array([[1.],\n       [2.]], dtype=float32)>")
+    assert str(tf.Variable(1.0)) == "<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=1.0>"
+
+
+def test_eager_names_are_not_uniquified_but_scoped():
+    assert tf.Variable(1.0).name == tf.Variable(1.0).name == "Variable:0"
+    assert tf.Variable(1.0, name="w").name == "w:0"
+    with tf.name_scope("layer"):
+        assert tf.Variable(1.0, name="w").name == "layer/w:0"
+
+
+def test_initial_value_dtype_and_callable():
+    assert tf.Variable(1, dtype=tf.float32).dtype is tf.float32
+    assert tf.Variable(lambda: tf.ones([2])).numpy().tolist() == [1.0, 1.0]
+    with pytest.raises(ValueError, match="initial value"):
+        tf.Variable()
+
+
+def test_assign_family_is_immediate():
+    v = tf.Variable([1.0, 2.0])
+    assert v.assign([3.0, 4.0]) is v
+    v.assign_add([1.0, 1.0])
+    v.assign_sub([0.5, 0.5])
+    assert v.numpy().tolist() == [3.5, 4.5]
+
+
+def test_assign_of_wrong_shape_raises_value_error_and_keeps_value():
+    v = tf.Variable([1.0, 2.0])
+    with pytest.raises(ValueError, match=r"Shape mismatch.*\(2,\).*\(3,\)"):
+        v.assign([1.0, 2.0, 3.0])
+    assert v.numpy().tolist() == [1.0, 2.0]
+
+
+def test_read_values_do_not_change_after_assignment():
+    v = tf.Variable(1.0)
+    before = v.read_value()
+    v.assign(2.0)
+    assert (float(before), float(v)) == (1.0, 2.0)
+
+
+def test_numpy_of_a_variable_is_a_copy():
+    v = tf.Variable([1.0])
+    v.numpy()[0] = 9.0
+    assert v.numpy()[0] == 1.0
+
+
+def test_variables_in_arithmetic():
+    v = tf.Variable([1.0, 2.0])
+    assert (v + 1).numpy().tolist() == [2.0, 3.0]
+    assert (2 * v).numpy().tolist() == [2.0, 4.0]
+    assert tf.matmul(tf.Variable([[1., 2.]]), tf.constant([[1.], [1.]])).numpy().tolist() == [[3.]]
+    assert (v == v).numpy().tolist() == [True, True]
+    assert float(tf.Variable(2.0)) == 2.0 and np.asarray(v).tolist() == [1.0, 2.0]
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Mul"):
+        v * tf.constant(2)
+
+
+def test_eager_variables_are_unhashable_but_have_a_ref():
+    v = tf.Variable(1.0)
+    with pytest.raises(TypeError, match="Variable is unhashable"):
+        hash(v)
+    assert {v.ref(): 1}[v.ref()] == 1
+
+
+def test_trainable_flag_and_eager_collections_are_empty():
+    assert tf.Variable(1.0).trainable and not tf.Variable(1.0, trainable=False).trainable
+    assert tf.compat.v1.global_variables() == []
+
+
+def test_placeholder_needs_graph_mode():
+    with pytest.raises(RuntimeError, match="not compatible with eager execution"):
+        tf.compat.v1.placeholder(tf.float32)
