@@ -24,7 +24,7 @@ from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, g
 from .ops.registry import convert_to_tensor
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import compat, keras, math, optimizers  # noqa: E402,F401
+from . import compat, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
 
 newaxis = None
 

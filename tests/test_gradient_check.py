@@ -49,6 +49,7 @@ def binary(name, fn, covers, domain=anywhere):
 
 
 CASES = [
+    # -- arithmetic and reductions ---------------------------------------------------------
     *binary("add", tf.add, ["AddV2"]),
     *binary("subtract", tf.subtract, ["Sub"]),
     *binary("multiply", tf.multiply, ["Mul"]),
@@ -83,6 +84,7 @@ CASES = [
     Case("reduce_mean axes keepdims", lambda x: tf.reduce_mean(x, [0, 2], keepdims=True),
          [(2, M, N)], ["Mean"]),
     Case("add_n", lambda a, b, c: tf.add_n([a, b, c]), [(M, N)] * 3, ["AddN"]),
+    # -- array ops -------------------------------------------------------------------------
     Case("identity", tf.identity, [(M, N)], ["Identity"]),
     Case("placeholder_with_default",
          lambda x: tf.compat.v1.placeholder_with_default(x, [None, N]), [(M, N)],
@@ -101,6 +103,7 @@ CASES = [
          [(1, N)], ["StridedSliceGrad"]),
     Case("sum_to_shape", lambda g: execute("SumToShape", [g, [1, N]]), [(M, N)],
          ["SumToShape"]),
+    # -- neural-net ops --------------------------------------------------------------------
 ]
 
 # Ops whose gradient is checked elsewhere, with where.

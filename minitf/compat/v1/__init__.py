@@ -24,7 +24,7 @@ from ...ops.registry import convert_to_tensor
 from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
                           trainable_variables, variables_initializer)
-from ... import math, test  # noqa: F401
+from ... import linalg, math, nn, random, test  # noqa: F401
 from . import train  # noqa: F401
 
 newaxis = None

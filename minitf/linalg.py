@@ -1,0 +1,2 @@
+"""The `minitf.linalg` namespace (TensorFlow's `tf.linalg`)."""
+from .ops.math_ops import matmul  # noqa: F401

@@ -1,0 +1,1 @@
+"""The `minitf.nn` namespace (TensorFlow's `tf.nn`)."""

@@ -1,0 +1,1 @@
+"""The `minitf.random` namespace (TensorFlow's `tf.random`)."""
