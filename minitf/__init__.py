@@ -4,27 +4,31 @@ This is the TensorFlow 2.x-style namespace, eager by default (`import minitf as 
 namespace is `minitf.compat.v1`.
 """
 from . import nest  # noqa: F401
+from .autodiff.custom_gradient import custom_gradient
 from .autodiff.gradients import gradients
 from .autodiff.tape import GradientTape, UnconnectedGradients
 from .framework import dtypes, errors
-from .framework.context import executing_eagerly
+from .framework.context import executing_eagerly, init_scope
 from .framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
                                int8, int16, int32, int64, resource, uint8)
 from .framework.graph import Graph, Operation
 from .framework.name_scope import name_scope
 from .framework.shapes import TensorShape
 from .framework.tensor import Tensor
+from .framework.tensor_spec import TensorSpec
+from .function import function
 from .ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity, ones, ones_like,
                             reshape, shape, size, stack, stop_gradient, unstack, where, zeros,
                             zeros_like)
 from .ops.control_flow_ops import control_dependencies, group, no_op
+from .ops.logging_ops import print
 from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                            less, less_equal, matmul, multiply, negative, not_equal, pow,
                            reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
 from .ops.registry import convert_to_tensor
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import compat, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
+from . import compat, config, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
 
 newaxis = None
 

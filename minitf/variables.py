@@ -8,13 +8,13 @@ dependencies treat variables exactly like other tensors.
 import numpy as np
 
 from .framework import dtypes
-from .framework.context import ctx, executing_eagerly, get_default_graph
+from .framework.context import ctx, executing_eagerly, get_default_graph, init_scope
 from .framework.graph import GraphKeys
 from .framework.resource import Ref
 from .framework.shapes import TensorShape
-from .framework.tensor import EagerTensor, Reference, numpy_text
+from .framework.tensor import EagerTensor, Reference, Tensor, numpy_text
 from .ops import control_flow_ops, operators
-from .ops.registry import convert_to_tensor, execute
+from .ops.registry import convert_to_tensor, execute, in_current_graph
 
 
 class Variable:
@@ -48,8 +48,20 @@ class Variable:
         self._constraint = constraint
         if executing_eagerly():
             self._init_eager(initial_value, name, dtype, shape)
-        else:
+            return
+        g = get_default_graph()
+        if not g.is_function:
             self._init_graph(initial_value, name, dtype, shape, collections)
+            return
+        if not g.allow_variable_creation:
+            raise ValueError("tf.function only supports singleton tf.Variables created on the "
+                             "first call. Make sure the tf.Variable is only created once or "
+                             "created outside tf.function.")
+        if isinstance(initial_value, Tensor) and getattr(initial_value, "graph", None) is g:
+            initial_value = g.lift(initial_value)
+        with init_scope():  # a function's variables live outside it, like any captured value
+            self.__init__(initial_value, trainable, name=name, dtype=dtype, shape=shape,
+                          collections=collections)
 
     def _init_eager(self, initial_value, name, dtype, shape):
         if callable(initial_value):
@@ -121,7 +133,13 @@ class Variable:
         return Reference(self)
 
     # -- reading -------------------------------------------------------------------------------
+    def _current_handle(self):
+        """The handle as the current graph sees it (a function captures the outside one)."""
+        return in_current_graph(self._handle)
+
     def _read(self):
+        if ctx.graphs and ctx.graphs[-1].is_function:
+            ctx.graphs[-1].watch_variable(self)
         if ctx.tapes:
             for tape in ctx.tapes:
                 tape._watch_accessed(self)

@@ -104,7 +104,26 @@ CASES = [
     Case("sum_to_shape", lambda g: execute("SumToShape", [g, [1, N]]), [(M, N)],
          ["SumToShape"]),
     # -- neural-net ops --------------------------------------------------------------------
+    # -- functions and custom gradients ----------------------------------------------------
+    Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
+    Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
+    Case("custom_gradient", lambda x: _custom_square(x) * x, [(M, N)], ["IdentityN"]),
 ]
+
+@tf.function
+def _traced(x, y):
+    return tf.reduce_sum(tf.exp(x) * y, axis=1) / (1.0 + y[0] * y[0])
+
+
+@tf.function
+def _outer(x):
+    return _traced(x * x, x[0]) + tf.reduce_sum(x)
+
+
+@tf.custom_gradient
+def _custom_square(x):
+    return tf.square(x), lambda dy: dy * 2.0 * x
+
 
 # Ops whose gradient is checked elsewhere, with where.
 ELSEWHERE = {"ReadVariableOp": "test_tape.py and test_optimizers.py (gradients reach variables)"}

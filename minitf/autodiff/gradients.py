@@ -41,5 +41,6 @@ def gradients(ys, xs, grad_ys=None, name="gradients",
     with graph_gradient_scope(name, "_grad") as scope:
         seeds = [array_ops.ones_like(y, name="grad_ys_%d" % i) if g is None
                  else convert_to_tensor(g, dtype=y.dtype) for i, (y, g) in enumerate(zip(ys, grad_ys))]
-        return backprop(nodes, ys, [getattr(x, "handle", x) for x in xs], seeds,
+        return backprop(nodes, ys, [x._current_handle() if hasattr(x, "handle") else x
+                                    for x in xs], seeds,
                         xs if zero else None, scope)

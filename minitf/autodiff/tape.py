@@ -9,6 +9,8 @@ import contextlib
 import enum
 import warnings
 
+import numpy as np
+
 from .. import nest
 from ..framework.context import ctx, executing_eagerly, get_default_graph
 from ..framework.tensor import Tensor
@@ -93,9 +95,10 @@ class GradientTape:
         """Records operations on `tensor` (a tensor, variable, or a nesting of them)."""
         for t in nest.flatten(tensor):
             if hasattr(t, "handle"):
-                if id(t.handle) not in self._watched:
+                handle = t._current_handle()
+                if id(handle) not in self._watched:
                     self._variables.append(t)
-                    self._watch_id(t.handle)
+                    self._watch_id(handle)
                 continue
             if not isinstance(t, Tensor):
                 raise ValueError("Passed in object %r of type %r, not tf.Tensor or tf.Variable."
@@ -157,8 +160,7 @@ class GradientTape:
         was_recording, self._recording = self._recording, False
         try:
             with graph_gradient_scope("gradient_tape") as scope:
-                grads = backprop(self._records, targets,
-                                 [getattr(s, "handle", s) for s in flat_sources], seeds,
+                grads = backprop(self._records, targets, [_key(s) for s in flat_sources], seeds,
                                  flat_sources if zero else None, scope)
         finally:
             self._recording = was_recording
@@ -167,6 +169,77 @@ class GradientTape:
             self._keep = None
         by_id = {id(s): g for s, g in zip(flat_sources, grads)}
         return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in nest.flatten(sources)])
+
+
+    def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
+                 parallel_iterations=None, experimental_use_pfor=True):
+        """d target[i...] / d source[j...] for every element: for each source a tensor of shape
+        `target.shape + source.shape` (None, or zeros, where unconnected).
+
+        >>> x = minitf.constant([1.0, 2.0])
+        >>> with minitf.GradientTape() as tape:
+        ...     tape.watch(x)
+        ...     y = x * x
+        >>> tape.jacobian(y, x).numpy()
+        array([[2., 0.],
+               [0., 4.]], dtype=float32)
+        """
+        target = convert_to_tensor(target)
+        n = _known_size(target.shape, "target")
+        seeds = [np.eye(n, dtype=target.dtype.np)[i].reshape(target.shape.as_list())
+                 for i in range(n)]
+        return self._stacked(target, sources, seeds, 0, unconnected_gradients,
+                             lambda s: target.shape.as_list() + s.shape.as_list())
+
+    def batch_jacobian(self, target, source, unconnected_gradients=UnconnectedGradients.NONE,
+                       parallel_iterations=None, experimental_use_pfor=True):
+        """The Jacobian of each example: d target[b, i...] / d source[b, j...], of shape
+        `[batch] + target.shape[1:] + source.shape[1:]`; examples must not depend on each other.
+
+        Raises:
+          ValueError: if target and source differ in their first (batch) dimension.
+        """
+        target = convert_to_tensor(target)
+        tb, sb = target.shape[0], source.shape[0]
+        if tb is None or sb is None or tb != sb:
+            raise ValueError("Need first dimension of target shape (%s) and source shape (%s) "
+                             "to match." % (target.shape, source.shape))
+        per_example = _known_size(target.shape[1:], "target")
+        seeds = [np.tile(np.eye(per_example, dtype=target.dtype.np)[i], (tb, 1))
+                 .reshape(target.shape.as_list()) for i in range(per_example)]
+        return self._stacked(target, source, seeds, 1, unconnected_gradients,
+                             lambda s: target.shape.as_list() + s.shape.as_list()[1:])
+
+    def _stacked(self, target, sources, seeds, axis, unconnected_gradients, shape_of):
+        """Gradients for each seed, stacked along `axis` per source and reshaped."""
+        persistent, self._persistent = self._persistent, True
+        try:
+            rows = [nest.flatten(self.gradient(target, sources, output_gradients=s,
+                                               unconnected_gradients=unconnected_gradients))
+                    for s in seeds]
+        finally:
+            self._persistent = persistent
+        if not persistent:
+            self._records = self._keep = None
+        out = []
+        for j, s in enumerate(nest.flatten(sources)):
+            column = [row[j] for row in rows]
+            out.append(None if column[0] is None else
+                       array_ops.reshape(array_ops.stack(column, axis=axis), shape_of(s)))
+        return nest.pack_sequence_as(sources, out)
+
+
+def _known_size(shape, what):
+    n = shape.num_elements()
+    if n is None:
+        raise ValueError("The %s's shape must be fully known to compute a Jacobian; got %s."
+                         % (what, shape))
+    return n
+
+
+def _key(source):
+    """What a source is known by on the tape: a variable by its handle, a tensor by itself."""
+    return source._current_handle() if hasattr(source, "handle") else source
 
 
 def _is_float(x, what):

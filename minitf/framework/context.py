@@ -4,6 +4,7 @@ This is the only process-wide state of the engine. `Graph.as_default()` pushes o
 `compat.v1.disable_eager_execution()` flips `ctx.eager_default`; `GradientTape` pushes onto
 `ctx.tapes`. Ops read it through `executing_eagerly()` and `get_default_graph()`.
 """
+import contextlib
 
 
 class _Context:
@@ -32,6 +33,21 @@ def executing_eagerly():
 def executing_eagerly_outside_functions():
     """True when the program is eager apart from any `function` being traced right now."""
     return ctx.eager_default and all(g.is_function for g in ctx.graphs)
+
+
+@contextlib.contextmanager
+def init_scope():
+    """Leaves any function being traced, for code that must run outside it (creating the
+    variables of a function, for one): inside, the mode is that of the outermost context."""
+    saved = []
+    while ctx.graphs and ctx.graphs[-1].is_function:
+        saved.append(ctx.graphs.pop())
+    tapes, ctx.tapes = ctx.tapes, []
+    try:
+        yield
+    finally:
+        ctx.graphs.extend(reversed(saved))
+        ctx.tapes = tapes
 
 
 def get_default_graph():

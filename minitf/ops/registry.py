@@ -35,6 +35,8 @@ class OpDef:
     types: allowed dtypes per type variable.
     hoist: the output is fixed for a session (constants, variable handles), so a plan computes it
       once when it is compiled instead of on every run.
+    writes: the op changes state beyond its outputs (a variable, an output stream): a traced
+      function runs it even when no output needs it, and a plan that has it is a transaction.
     """
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
@@ -101,8 +103,8 @@ def _python_to_numpy(value, dtype, graph_mode):
                          "%r" % (value,))
     if dtype is None:
         dtype = _infer_python_dtype(value, a)
-    elif (dtype.is_integer and a.dtype.kind == "f") or (dtype.is_bool and a.dtype.kind != "b") \
-            or a.dtype.kind not in "biuf":
+    elif a.size and ((dtype.is_integer and a.dtype.kind == "f")
+                     or (dtype.is_bool and a.dtype.kind != "b") or a.dtype.kind not in "biuf"):
         if graph_mode:
             raise TypeError("Expected %s, but got %r of type '%s'."
                             % (dtype.name, value, type(value).__name__))
@@ -137,7 +139,7 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
         if dtype is not None and t.dtype is not dtype:
             raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
                              % (dtype.name, t.dtype.name, t))
-        return _in_current_graph(t)
+        return in_current_graph(t)
     graph_mode = bool(ctx.graphs) or not ctx.eager_default
     if isinstance(value, (list, tuple)) and contains_tensor(value):
         return _pack(value, dtype, graph_mode, name)
@@ -187,7 +189,7 @@ def _leaves(value):
         yield value
 
 
-def _in_current_graph(t):
+def in_current_graph(t):
     """`t` made usable in the current mode: a function's graph captures outside tensors."""
     if ctx.graphs or not ctx.eager_default:
         g = get_default_graph()
@@ -204,7 +206,8 @@ def _in_current_graph(t):
 _FIXED = {"int32": ({dtypes.int32}, dtypes.int32),
           "index": ({dtypes.int32, dtypes.int64}, dtypes.int32),
           "bool": ({dtypes.bool}, dtypes.bool),
-          "resource": ({dtypes.resource}, None)}
+          "resource": ({dtypes.resource}, None),
+          "any": (set(dtypes._ALL), None)}
 _FREE = (None, None)  # a type variable: any dtype, the same for all inputs that name it
 
 

@@ -2,21 +2,26 @@
 `tf.disable_eager_execution()`, and a TF 1.x script runs with graphs, placeholders and Sessions.
 """
 from ... import nest  # noqa: F401
+from ...autodiff.custom_gradient import custom_gradient
 from ...autodiff.gradients import gradients
 from ...autodiff.tape import GradientTape, UnconnectedGradients
 from ...framework import dtypes, errors
 from ...framework.context import (disable_eager_execution, enable_eager_execution,
-                                  executing_eagerly, get_default_graph, reset_default_graph)
+                                  executing_eagerly, get_default_graph, init_scope,
+                                  reset_default_graph)
 from ...framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
                                  int8, int16, int32, int64, resource, uint8)
 from ...framework.graph import Graph, GraphKeys, Operation
 from ...framework.name_scope import name_scope_v1 as name_scope
 from ...framework.shapes import TensorShape
 from ...framework.tensor import Tensor
+from ...framework.tensor_spec import TensorSpec
+from ...function import function
 from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity, ones,
                               ones_like, placeholder, placeholder_with_default, reshape, shape,
                               size, stack, stop_gradient, unstack, where, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op
+from ...ops.logging_ops import print
 from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                              less, less_equal, log, matmul, multiply, negative, not_equal, pow,
                              reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)

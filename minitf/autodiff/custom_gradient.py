@@ -1,0 +1,53 @@
+"""`custom_gradient`: a function whose gradient the user writes.
+
+The function runs with tapes paused; its results then pass through one `IdentityN` op whose
+gradient is the user's function, so tapes and `gradients` use it in both modes (and record the
+user's gradient ops, so it can itself be differentiated).
+"""
+import functools
+
+from .. import nest
+from ..framework.context import ctx
+from ..ops.functional_ops import identity_with_gradient
+from ..ops.registry import convert_to_tensor
+from .tape import GradientTape
+
+
+def custom_gradient(f):
+    """Decorates `f(*x)` that returns `(y, grad_fn)`; `grad_fn(*dy)` returns the gradients for
+    `x` (one per argument). If `f` reads trainable variables, `grad_fn(*dy, variables=...)` must
+    return `(gradients for x, gradients for variables)`.
+
+    >>> @minitf.custom_gradient
+    ... def damped_identity(x):
+    ...     return minitf.identity(x), lambda dy: dy * 0.5
+    >>> x = minitf.constant(2.0)
+    >>> with minitf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = damped_identity(x) * 10.0
+    >>> float(tape.gradient(y, x))
+    5.0
+    """
+    @functools.wraps(f)
+    def decorated(*args, **kwargs):
+        args = [convert_to_tensor(a) for a in args]
+        tapes, ctx.tapes = ctx.tapes, []
+        try:
+            with GradientTape() as watcher:  # only to learn which variables f reads
+                y, grad_fn = f(*args, **kwargs)
+        finally:
+            ctx.tapes = tapes
+        variables = list(watcher.watched_variables())
+        outputs = [convert_to_tensor(t) for t in nest.flatten(y)]
+
+        def grads(*dys):
+            if variables:
+                dx, dvars = grad_fn(*dys, variables=variables)
+            else:
+                dx, dvars = grad_fn(*dys), []
+            dx = list(dx) if isinstance(dx, (list, tuple)) else [dx]
+            return [None if g is None else convert_to_tensor(g) for g in dx + list(dvars)]
+
+        sources = args + [v._current_handle() for v in variables]
+        return nest.pack_sequence_as(y, identity_with_gradient(sources, outputs, grads))
+    return decorated

@@ -1,0 +1,396 @@
+"""`function`: eager Python code traced once per input signature into a graph, then run by the
+same executor that runs `Session.run`.
+
+Tracing calls the Python function with placeholders in a FuncGraph, so its ops are recorded
+instead of computed; the result is a ConcreteFunction. A call runs the ConcreteFunction's plan
+through one op, `StatefulPartitionedCall`, which tapes and `gradients` differentiate like any
+other op: its gradient runs a backward ConcreteFunction built (once) from the same graph with
+`gradients`, fed with the intermediate values the forward call saved. Eager tensors and
+variables used inside are captured: each call feeds their current value (a variable's storage
+cell), so reads see the variable as it is now and assignments change it.
+"""
+import collections
+import functools
+import inspect
+import warnings
+import weakref
+
+import numpy as np
+
+from . import config, nest
+from .autodiff.gradients import gradients
+from .executor import Plan
+from .framework import dtypes
+from .framework.context import ctx, executing_eagerly, get_default_graph
+from .framework.graph import Graph
+from .framework.tensor import EagerTensor, Tensor
+from .framework.tensor_spec import TensorSpec
+from .framework.shapes import TensorShape
+from .ops import array_ops, functional_ops
+from .ops.registry import convert_to_tensor
+
+
+class FuncGraph(Graph):
+    """The graph of a traced function; it takes in outside tensors as extra inputs."""
+
+    is_function = True
+
+    def __init__(self, name):
+        super().__init__()
+        self.name = name
+        self.captures = []          # (outside value, placeholder inside), in capture order
+        self._captured = {}
+        self.variables = []         # variables read inside: tapes around a call watch them
+        self.allow_variable_creation = True
+
+    def capture(self, t):
+        placeholder = self._captured.get(id(t))
+        if placeholder is None:
+            with self.control_dependencies(None), self.name_scope(""):
+                placeholder = array_ops.placeholder(t.dtype, t.shape, name="capture")
+            self._captured[id(t)] = placeholder
+            self.captures.append((t, placeholder))
+        return placeholder
+
+    def watch_variable(self, variable):
+        if all(v is not variable for v in self.variables):
+            self.variables.append(variable)
+
+    def lift(self, t):
+        """The value of `t`, a tensor of this graph computed from captured values only: how a
+        variable created on the first trace gets its initial value outside the function."""
+        feeds = [p for v, p in self.captures if isinstance(v, EagerTensor)]
+        try:
+            plan = Plan([t], feeds, lambda op: op.op_def.make_state(op))
+        except Exception as e:
+            raise ValueError("The initial value of a variable created in a function must not "
+                             "depend on the function's arguments: %s" % (e,)) from None
+        return plan.run([v._value for v, _ in self.captures if isinstance(v, EagerTensor)])[0]
+
+
+class ConcreteFunction:
+    """One trace of a function: a FuncGraph with its inputs and outputs, callable with tensors.
+
+    `graph` can be inspected: `f.get_concrete_function(x).graph.get_operations()`.
+    """
+
+    def __init__(self, graph, inputs, structured_outputs, effects, outputs=None):
+        self.graph = graph
+        self.inputs = list(inputs)
+        self.structured_outputs = structured_outputs
+        self.outputs = outputs if outputs is not None else \
+            [t for t in nest.flatten(structured_outputs) if isinstance(t, Tensor)]
+        self._effects = effects
+        self._plan = None
+        self._plan_feeds = 0
+        self._state = {}
+        self._gradient = None   # the _Gradient of this function, built when first needed
+        self._origin = self     # the function whose gradient serves calls of this one
+
+    @property
+    def captured_inputs(self):
+        return [v for v, _ in self.graph.captures]
+
+    def __call__(self, *args, **kwargs):
+        flat = [convert_to_tensor(x) for x in nest.flatten((args, kwargs))]
+        return self._call_structured(flat)
+
+    def _call_structured(self, args):
+        it = iter(self._call(args))
+        return nest.pack_sequence_as(self.structured_outputs, [
+            next(it) if isinstance(x, Tensor) else x for x in nest.flatten(self.structured_outputs)])
+
+    def _call(self, args):
+        """Calls with the argument tensors; the captured values are added here."""
+        outer = None if executing_eagerly() else get_default_graph()
+        for v in self.graph.variables:
+            for tape in ctx.tapes:
+                tape._watch_accessed(v)
+            if outer is not None and outer.is_function:
+                outer.watch_variable(v)
+        # Under a tape the call keeps the values its gradient needs; otherwise (no tape, or a
+        # graph, where a later `gradients` call may still come) the gradient recomputes them.
+        saving = bool(ctx.tapes) and executing_eagerly() and self.outputs
+        f = self._gradient_functions().forward if saving else self
+        outs = functional_ops.call(f, list(args) + self.captured_inputs)
+        return outs[:len(self.outputs)]
+
+    def _run(self, values):
+        """The kernel of the call op: runs the plan on argument and captured values."""
+        feeds = self.inputs + [p for _, p in self.graph.captures]
+        if self._plan is None or len(values) != self._plan_feeds:
+            self._plan = Plan(self.outputs + self._effects, feeds, self._state_for)
+            self._plan_feeds = len(feeds)
+        return self._plan.run(list(values))[:len(self.outputs)]
+
+    def _state_for(self, op):
+        state = self._state.get(id(op))
+        if state is None:
+            state = self._state[id(op)] = op.op_def.make_state(op)
+        return state
+
+    def _gradient_functions(self):
+        """The functions that differentiate calls of this one, built once (see _Gradient)."""
+        if self._gradient is None:
+            self._gradient = _Gradient(self)
+        return self._gradient
+
+    def __repr__(self):
+        params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p)) for p in self.inputs)
+        return "<ConcreteFunction %s(%s)>" % (self.graph.name, params)
+
+
+class _Gradient:
+    """Gradients of a ConcreteFunction, added to its graph by `gradients` once, then run as:
+
+    forward: the function, also returning the intermediate values the gradient ops use;
+    backward_saved(arguments, saved values, output gradients): for calls made by `forward`;
+    backward_recomputed(arguments, output gradients): recomputes what it needs;
+    needed: for each call input (arguments, then captured values), whether it gets a gradient.
+    """
+
+    def __init__(self, f):
+        graph = f.graph
+        start = len(graph._ops)
+        sources = f.inputs + [p for _, p in graph.captures]
+        tapes, ctx.tapes = ctx.tapes, []
+        try:
+            with graph.as_default(), graph.name_scope("backward"):
+                dys = [array_ops.placeholder(t.dtype, t.shape, name="dy") for t in f.outputs]
+                grads = gradients(f.outputs, sources, grad_ys=dys)
+        finally:
+            ctx.tapes = tapes
+        saved, seen = [], set()
+        for op in graph._ops[start:]:
+            for t in op.inputs:
+                if t.op._id < start and not _recomputable(t.op) and id(t) not in seen:
+                    seen.add(id(t))
+                    saved.append(t)
+        outputs = [g for g in grads if g is not None]
+        self.needed = [g is not None for g in grads]
+        self.forward = ConcreteFunction(graph, f.inputs, f.structured_outputs, f._effects,
+                                        f.outputs + saved)
+        self.forward._origin = f
+        self.backward_saved = ConcreteFunction(graph, f.inputs + saved + dys, None, [], outputs)
+        self.backward_recomputed = ConcreteFunction(graph, f.inputs + dys, None, [], outputs)
+
+    def call_grads(self, op, dys):
+        """The gradients of call op `op` (of the function or of `forward`) for its inputs."""
+        f = op.get_attr("f")._origin
+        n_args, n_out = len(f.inputs), len(f.outputs)
+        args, dys = list(op.inputs[:n_args]), list(dys[:n_out])
+        if op.get_attr("f") is self.forward:
+            grads = self.backward_saved._call(args + op.outputs[n_out:] + dys)
+        else:
+            grads = self.backward_recomputed._call(args + dys)
+        it = iter(grads)
+        return [next(it) if n else None for n in self.needed]
+
+
+class Function:
+    """A Python function traced into graphs (see `function`)."""
+
+    def __init__(self, python_function, input_signature=None, reduce_retracing=False,
+                 name=None):
+        self._python_function = python_function
+        self._signature = inspect.signature(python_function)
+        self._input_signature = None if input_signature is None else list(input_signature)
+        self._reduce_retracing = reduce_retracing
+        self._name = name or getattr(python_function, "__name__", "function")
+        self._traces = {}
+        self._recent = collections.deque(maxlen=5)
+        self._bound = weakref.WeakKeyDictionary()
+        functools.update_wrapper(self, python_function)
+
+    @property
+    def python_function(self):
+        return self._python_function
+
+    @property
+    def input_signature(self):
+        return self._input_signature
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        bound = self._bound.get(instance)
+        if bound is None:
+            bound = Function(self._python_function.__get__(instance, owner),
+                             self._input_signature, self._reduce_retracing, self._name)
+            self._bound[instance] = bound
+        return bound
+
+    def experimental_get_tracing_count(self):
+        return len(self._traces)
+
+    def __call__(self, *args, **kwargs):
+        if config.functions_run_eagerly():
+            return self._python_function(*args, **kwargs)
+        concrete, tensors = self._concrete(args, kwargs)
+        return concrete._call_structured(tensors)
+
+    def get_concrete_function(self, *args, **kwargs):
+        """The trace for these arguments (tensors, TensorSpecs or Python values), made if new.
+
+        >>> f = minitf.function(lambda x: x * 2.0)
+        >>> [op.name for op in f.get_concrete_function(minitf.constant(1.0)).graph.get_operations()]
+        ['x', 'mul/y', 'mul', 'Identity']
+        """
+        if self._input_signature is not None and not args and not kwargs:
+            args = tuple(self._input_signature)
+        return self._concrete(args, kwargs)[0]
+
+    def _concrete(self, args, kwargs):
+        values = self._bind(args, kwargs)
+        if self._input_signature is not None:
+            values = self._against_signature(values)
+            key = "input_signature"  # one trace serves every call that fits
+        else:
+            key = _key(values, self._reduce_retracing)
+        concrete = self._traces.get(key)
+        self._recent.append(concrete is None)
+        if concrete is None:
+            concrete = self._traces[key] = self._trace(values)
+            if len(self._traces) >= 5 and all(self._recent) and len(self._recent) == 5:
+                warnings.warn(
+                    "5 out of the last 5 calls to %s triggered tracing. Tracing is expensive; "
+                    "the likely causes are (1) creating the function repeatedly in a loop, "
+                    "(2) passing tensors of different shapes or dtypes (use input_signature "
+                    "or reduce_retracing=True), (3) passing Python values that change between "
+                    "calls instead of tensors." % self._python_function, stacklevel=3)
+        tensors = [convert_to_tensor(x) for x in nest.flatten(list(values.values()))
+                   if _is_tensor_arg(x) and not isinstance(x, TensorSpec)]
+        return concrete, tensors
+
+    def _bind(self, args, kwargs):
+        try:
+            bound = self._signature.bind(*args, **kwargs)
+        except TypeError as e:
+            raise TypeError("%s() got arguments that do not fit its signature: %s"
+                            % (self._name, e)) from None
+        bound.apply_defaults()
+        return collections.OrderedDict(bound.arguments)
+
+    def _against_signature(self, values):
+        if len(values) != len(self._input_signature):
+            raise TypeError("%s() takes %d arguments by its input_signature, got %d."
+                            % (self._name, len(self._input_signature), len(values)))
+        return collections.OrderedDict(
+            (name, self._fit(v, spec)) for (name, v), spec in zip(values.items(),
+                                                                  self._input_signature))
+
+    def _fit(self, value, spec):
+        """`value` converted to what `spec` (a TensorSpec or a nesting of them) describes."""
+        if isinstance(spec, TensorSpec):
+            if isinstance(value, TensorSpec):
+                return value
+            t = convert_to_tensor(value, dtype_hint=spec.dtype)
+            if not spec.is_compatible_with(t):
+                raise TypeError("Binding inputs to %s() failed: %r does not fit %r of the "
+                                "input_signature." % (self._name, TensorSpec.from_tensor(t), spec))
+            return t
+        if isinstance(spec, dict):
+            return {k: self._fit(value[k], spec[k]) for k in spec}
+        if len(value) != len(spec):
+            raise TypeError("Binding inputs to %s() failed: %r does not have the structure of "
+                            "%r." % (self._name, value, spec))
+        return type(value)(self._fit(v, s) for v, s in zip(value, spec))
+
+    def _trace(self, values):
+        graph = FuncGraph(self._name)
+        graph.allow_variable_creation = not self._traces
+        specs = iter(nest.flatten(self._input_signature or []))
+        placeholders = []
+        tapes, ctx.tapes = ctx.tapes, []
+        try:
+            with graph.as_default():
+                def leaf(name):
+                    def make(x):
+                        if not _is_tensor_arg(x):
+                            return x
+                        spec = next(specs, None) or _spec(x, self._reduce_retracing)
+                        p = array_ops.placeholder(spec.dtype, spec.shape, name=name)
+                        placeholders.append(p)
+                        return p
+                    return make
+                args = collections.OrderedDict(
+                    (name, nest.map_structure(leaf(name), v)) for name, v in values.items())
+                bound = inspect.BoundArguments(self._signature, args)
+                result = self._python_function(*bound.args, **bound.kwargs)
+                outputs = nest.map_structure(_output, result)
+            effects = [op for op in graph.get_operations() if op.op_def.writes]
+        finally:
+            ctx.tapes = tapes
+        return ConcreteFunction(graph, placeholders, outputs, effects)
+
+    def __repr__(self):
+        return "<minitf.function %s>" % self._name
+
+
+def _recomputable(op):
+    return op.type == "Placeholder" or op.op_def.hoist
+
+
+def _is_tensor_arg(x):
+    return isinstance(x, (Tensor, np.ndarray, TensorSpec))
+
+
+def _spec(x, reduce_retracing):
+    if isinstance(x, TensorSpec):
+        return x
+    shape = TensorShape(x.shape)
+    if reduce_retracing and shape.rank is not None:
+        shape = TensorShape([None] * shape.rank)
+    return TensorSpec(shape, x.dtype if isinstance(x, Tensor) else dtypes.from_numpy(x.dtype))
+
+
+def _key(x, reduce_retracing):
+    """A hashable summary of the arguments: a new one means a new trace."""
+    if isinstance(x, dict):
+        return ("dict", tuple((k, _key(x[k], reduce_retracing)) for k in sorted(x)))
+    if isinstance(x, (list, tuple)):
+        return (type(x).__name__, tuple(_key(v, reduce_retracing) for v in x))
+    if _is_tensor_arg(x):
+        spec = _spec(x, reduce_retracing)
+        return ("tensor", spec.dtype.name, tuple(spec.shape.as_list())
+                if spec.shape.rank is not None else None)
+    try:
+        hash(x)
+    except TypeError:
+        return ("object", id(x))
+    return ("python", type(x).__name__, x)
+
+
+def _output(x):
+    """A traced result as the function returns it: tensors, variables and numbers become
+    output tensors; other Python values (None, strings, objects) are returned as they are."""
+    if isinstance(x, (Tensor, int, float, np.ndarray, np.generic)) or hasattr(x, "_to_tensor"):
+        return array_ops.identity(x)
+    return x
+
+
+def function(func=None, input_signature=None, autograph=True, jit_compile=None,
+             reduce_retracing=False, experimental_relax_shapes=None, name=None):
+    """Compiles a Python function into a graph that runs like an op.
+
+    The first call with a new signature (the shape and dtype of each tensor argument, the value
+    of each Python argument) traces `func`: Python side effects such as `print` happen then, and
+    only then (`minitf.print` runs on every call). Later calls with that signature run the graph.
+
+    Args:
+      func: the function (omit it to use `function(...)` as a decorator with arguments).
+      input_signature: a list of TensorSpec; None dimensions accept any size, so one trace
+        serves every call, and a call that does not fit raises TypeError.
+      reduce_retracing: trace with unknown dimensions, so that shapes of one rank share a trace.
+
+    >>> @minitf.function
+    ... def f(x, y):
+    ...     return x * y + 1
+    >>> f(minitf.constant(2.0), minitf.constant(3.0))
+    <tf.Tensor: shape=(), dtype=float32, numpy=7.0>
+    """
+    relax = reduce_retracing or bool(experimental_relax_shapes)
+
+    def decorate(fn):
+        return Function(fn, input_signature, relax, name)
+    return decorate if func is None else decorate(func)

@@ -1,0 +1,315 @@
+"""minitf.function: tracing, caching per signature, captures, and differentiation through calls."""
+import numpy as np
+import pytest
+
+import minitf as tf
+from minitf.compat import v1
+
+
+def test_traces_once_per_signature_and_reuses_the_graph():
+    traces = []
+
+    @tf.function
+    def f(x, y):
+        traces.append((x.shape, y.shape))
+        return x * y + 1
+
+    assert float(f(tf.constant(2.0), tf.constant(3.0))) == 7.0
+    assert float(f(tf.constant(4.0), tf.constant(3.0))) == 13.0
+    assert len(traces) == 1
+    f(tf.constant([1.0, 2.0]), tf.constant(3.0))
+    f(tf.constant([1.0, 2.0], tf.float64), tf.constant(3.0, tf.float64))
+    assert len(traces) == 3 and f.experimental_get_tracing_count() == 3
+
+
+def test_python_arguments_are_part_of_the_signature():
+    traces = []
+
+    @tf.function
+    def f(x, power):
+        traces.append(power)
+        return x ** power
+
+    assert float(f(tf.constant(2.0), 2)) == 4.0
+    assert float(f(tf.constant(3.0), 2)) == 9.0
+    assert float(f(tf.constant(2.0), 3)) == 8.0
+    assert traces == [2, 3]
+
+
+def test_python_scalars_return_tensors():
+    f = tf.function(lambda x, y: x * y + 1)
+    assert repr(f(2.0, 3.0)) == "<tf.Tensor: shape=(), dtype=float32, numpy=7.0>"
+
+
+def test_nested_arguments_and_results():
+    @tf.function
+    def f(inputs):
+        return {"sum": inputs["a"] + inputs["b"][0], "label": "done", "none": None}
+
+    out = f({"a": tf.constant(1.0), "b": [tf.constant(2.0)]})
+    assert float(out["sum"]) == 3.0 and out["label"] == "done" and out["none"] is None
+    f({"a": tf.constant(5.0), "b": [tf.constant(2.0)]})
+    assert f.experimental_get_tracing_count() == 1
+
+
+def test_input_signature_traces_once_for_any_batch_size():
+    f = tf.function(lambda x: x * 2.0, input_signature=[tf.TensorSpec([None, 2], tf.float32)])
+    assert f(tf.ones([1, 2])).shape == (1, 2) and f(tf.ones([5, 2])).shape == (5, 2)
+    assert f([[1.0, 2.0]]).numpy().tolist() == [[2.0, 4.0]]
+    assert f.experimental_get_tracing_count() == 1
+
+
+@pytest.mark.parametrize("arg", [np.ones([2, 3], np.float32), np.ones([2, 2], np.int32)])
+def test_input_signature_refuses_what_does_not_fit(arg):
+    f = tf.function(lambda x: x * 2, input_signature=[tf.TensorSpec([None, 2], tf.float32)])
+    with pytest.raises(TypeError, match="does not fit.*TensorSpec"):
+        f(tf.constant(arg))
+
+
+def test_reduce_retracing_shares_a_trace_between_shapes_of_one_rank():
+    f = tf.function(lambda x: tf.reduce_sum(x), reduce_retracing=True)
+    assert float(f(tf.ones([2]))) == 2.0 and float(f(tf.ones([7]))) == 7.0
+    assert f.experimental_get_tracing_count() == 1
+
+
+def test_python_side_effects_happen_only_while_tracing_but_print_every_call(capsys):
+    seen = []
+
+    @tf.function
+    def f(x):
+        seen.append(1)
+        tf.print("x is", x)
+        return x + 1
+
+    for value in (1.0, 2.0, 3.0):
+        f(tf.constant(value))
+    assert seen == [1]
+    assert capsys.readouterr().err == "x is 1\nx is 2\nx is 3\n"
+
+
+def test_print_formats_like_tensorflow(capsys):
+    tf.print(tf.constant([1.0, 2.5, 0.1]), tf.constant(True), [1, 2], 7)
+    tf.print(tf.reshape(tf.constant(np.arange(16)), [4, 4]), sep=",", end="!\n")
+    err = capsys.readouterr().err
+    assert err == ("[1 2.5 0.1] 1 [1, 2] 7\n"
+                   "[[0 1 2 3]\n [4 5 6 7]\n [8 9 10 11]\n [12 13 14 15]]!\n")
+
+
+def test_print_summarizes_long_dimensions(capsys):
+    tf.print(tf.constant(np.arange(10)))
+    assert capsys.readouterr().err == "[0 1 2 ... 7 8 9]\n"
+
+
+def test_retracing_many_times_warns():
+    f = tf.function(lambda x: x)
+    with pytest.warns(UserWarning, match="triggered tracing.*different shapes"):
+        for n in range(6):
+            f(tf.zeros([n]))
+
+
+def test_captured_variables_are_read_and_written_live():
+    v = tf.Variable(1.0)
+
+    @tf.function
+    def bump():
+        v.assign_add(1.0)
+        return v.read_value()
+
+    assert (float(bump()), float(bump())) == (2.0, 3.0)
+    v.assign(10.0)
+    assert float(bump()) == 11.0 and float(v) == 11.0
+
+
+def test_captured_eager_tensors_are_fed_each_call():
+    scale = tf.constant(3.0)
+    f = tf.function(lambda x: x * scale)
+    assert float(f(tf.constant(2.0))) == 6.0
+
+
+def test_variables_may_be_created_on_the_first_trace_only():
+    class Dense:
+        def __init__(self):
+            self.w = None
+
+        @tf.function
+        def __call__(self, x):
+            if self.w is None:
+                self.w = tf.Variable(tf.ones([x.shape[-1], 1]))
+            return tf.matmul(x, self.w)
+
+    layer = Dense()
+    assert layer(tf.ones([2, 3])).numpy().tolist() == [[3.0], [3.0]]
+    assert layer.w.numpy().shape == (3, 1)
+
+    @tf.function
+    def make(x):
+        return tf.Variable(1.0) * x
+
+    make(tf.constant(1.0))
+    with pytest.raises(ValueError, match="singleton tf.Variables created on the first call"):
+        make(tf.constant([1.0]))
+
+
+def test_optimizer_step_inside_a_function():
+    w = tf.Variable([1.0, -2.0])
+    opt = tf.optimizers.SGD(0.1)
+
+    @tf.function
+    def step():
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(w * w)
+        opt.apply_gradients(zip(tape.gradient(loss, [w]), [w]))
+        return loss
+
+    assert float(step()) == 5.0
+    np.testing.assert_allclose(w.numpy(), [0.8, -1.6])
+    step()
+    np.testing.assert_allclose(w.numpy(), [0.64, -1.28])
+    assert int(opt.iterations) == 2 and step.experimental_get_tracing_count() == 1
+
+
+def test_tape_outside_differentiates_through_the_call():
+    w = tf.Variable([[1.0], [2.0]])
+    f = tf.function(lambda x: tf.reduce_sum(tf.square(tf.matmul(x, w))))
+    x = tf.constant([[1.0, 1.0]])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = f(x)
+    gx, gw = tape.gradient(y, [x, w])
+    np.testing.assert_allclose(gx.numpy(), [[6.0, 12.0]])
+    np.testing.assert_allclose(gw.numpy(), [[6.0], [6.0]])
+
+
+def test_nested_functions_and_second_derivatives():
+    inner = tf.function(lambda x: x * x * x)
+    outer = tf.function(lambda x: inner(x) + x)
+    x = tf.constant(2.0)
+    with tf.GradientTape() as t2:
+        t2.watch(x)
+        with tf.GradientTape() as t1:
+            t1.watch(x)
+            y = outer(x)
+        d1 = t1.gradient(y, x)
+    assert (float(y), float(d1), float(t2.gradient(d1, x))) == (10.0, 13.0, 12.0)
+
+
+def test_gradient_uses_the_values_of_the_forward_call():
+    v = tf.Variable(2.0)
+    f = tf.function(lambda x: x * tf.square(v))
+    x = tf.constant(1.0)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = f(x)
+    v.assign(10.0)  # the gradient must use v as the forward call saw it
+    assert float(tape.gradient(y, x)) == 4.0
+
+
+def test_get_concrete_function_shows_the_graph():
+    f = tf.function(lambda x, y: x * y + 1.0)
+    concrete = f.get_concrete_function(tf.TensorSpec([None], tf.float32), tf.constant(2.0))
+    names = [(op.name, op.type) for op in concrete.graph.get_operations()]
+    assert names == [("x", "Placeholder"), ("y", "Placeholder"), ("mul", "Mul"),
+                     ("add/y", "Const"), ("add", "AddV2"), ("Identity", "Identity")]
+    assert concrete.inputs[0].shape.as_list() == [None]
+    assert concrete(tf.constant([1.0, 2.0]), tf.constant(2.0)).numpy().tolist() == [3.0, 5.0]
+
+
+def test_run_functions_eagerly_runs_the_python_code():
+    seen = []
+
+    @tf.function
+    def f(x):
+        seen.append(tf.executing_eagerly())
+        return x
+
+    tf.config.run_functions_eagerly(True)
+    try:
+        f(tf.constant(1.0))
+        f(tf.constant(1.0))
+    finally:
+        tf.config.run_functions_eagerly(False)
+    f(tf.constant(1.0))
+    assert seen == [True, True, False]
+
+
+def test_function_called_while_building_a_v1_graph(graph):
+    f = tf.function(lambda x: x * 2.0)
+    p = v1.placeholder(tf.float32, [None])
+    y = f(p)
+    (g,) = tf.gradients(tf.reduce_sum(y * y), p)
+    with v1.Session() as sess:
+        out, grad = sess.run([y, g], {p: [1.0, 2.0]})
+    assert out.tolist() == [2.0, 4.0] and grad.tolist() == [8.0, 16.0]
+
+
+def test_results_equal_eager_results_exactly():
+    rng = np.random.default_rng(0)
+    x = tf.constant(rng.standard_normal((4, 3)).astype(np.float32))
+    w = tf.constant(rng.standard_normal((3, 2)).astype(np.float32))
+
+    def model(x, w):
+        h = tf.matmul(x, w)
+        return tf.reduce_mean(tf.exp(h) / (1.0 + tf.abs(h)), axis=0)
+
+    np.testing.assert_array_equal(tf.function(model)(x, w).numpy(), model(x, w).numpy())
+
+
+def _mlp_params():
+    rng = np.random.default_rng(7)
+    return [rng.standard_normal(s).astype(np.float32) * 0.5 for s in ((4, 8), (8,), (8, 1), (1,))]
+
+
+def _mlp_loss(x, y, w1, b1, w2, b2):
+    h = tf.matmul(x, w1) + b1
+    h = h / (1.0 + tf.abs(h))  # softsign activation
+    return tf.reduce_mean(tf.square(tf.matmul(h, w2) + b2 - y))
+
+
+def test_one_training_step_is_identical_eagerly_in_a_function_and_in_a_session():
+    rng = np.random.default_rng(3)
+    x_data = rng.standard_normal((16, 4)).astype(np.float32)
+    y_data = rng.standard_normal((16, 1)).astype(np.float32)
+
+    def eager_params():
+        return [tf.Variable(p) for p in _mlp_params()]
+
+    def step(params, opt):
+        with tf.GradientTape() as tape:
+            loss = _mlp_loss(x_data, y_data, *params)
+        opt.apply_gradients(zip(tape.gradient(loss, params), params))
+        return loss
+
+    eager = eager_params()
+    eager_loss = step(eager, tf.optimizers.SGD(0.1))
+    traced = eager_params()
+    opt = tf.optimizers.SGD(0.1)
+    traced_loss = tf.function(lambda: step(traced, opt))()
+
+    with tf.Graph().as_default():
+        x = v1.placeholder(tf.float32, [None, 4])
+        y = v1.placeholder(tf.float32, [None, 1])
+        params = [tf.Variable(p) for p in _mlp_params()]
+        loss = _mlp_loss(x, y, *params)
+        train = v1.train.GradientDescentOptimizer(0.1).minimize(loss)
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            session_loss, _ = sess.run([loss, train], {x: x_data, y: y_data})
+            session_params = sess.run(params)
+
+    assert float(eager_loss) == float(traced_loss) == float(session_loss)
+    for e, t, s in zip(eager, traced, session_params):
+        np.testing.assert_array_equal(e.numpy(), t.numpy())
+        np.testing.assert_array_equal(e.numpy(), s)
+
+
+def test_methods_are_traced_per_instance():
+    class Model:
+        def __init__(self, scale):
+            self.scale = scale
+
+        @tf.function
+        def __call__(self, x):
+            return x * self.scale
+
+    a, b = Model(2.0), Model(3.0)
+    assert (float(a(tf.constant(1.0))), float(b(tf.constant(1.0)))) == (2.0, 3.0)
