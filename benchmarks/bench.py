@@ -67,6 +67,11 @@ def eager_step(tf, x, y, lr):
     return step
 
 
+def function_step(tf, x, y, lr):
+    """The eager step traced once with `function`: one graph call per step."""
+    return tf.function(eager_step(tf, x, y, lr))
+
+
 def per_step(step, steps, repeats):
     step()  # compile plans, warm caches
     times = []
@@ -90,10 +95,12 @@ def main(argv=None):
     x, y = data(args.points)
     rows = [("numpy, by hand", numpy_step(x, y, 0.02)),
             ("minitf eager (GradientTape + SGD)", eager_step(minitf, x, y, 0.02)),
+            ("minitf function (traced eager step)", function_step(minitf, x, y, 0.02)),
             ("minitf lazy (Session.run)", lazy_step(minitf, x, y, 0.02))]
     if args.tensorflow:
         import tensorflow
         rows.append(("tensorflow eager", eager_step(tensorflow, x, y, 0.02)))
+        rows.append(("tensorflow function", function_step(tensorflow, x, y, 0.02)))
         with tensorflow.Graph().as_default():
             rows.append(("tensorflow lazy (Session.run)", lazy_step(tensorflow, x, y, 0.02)))
     base = None
