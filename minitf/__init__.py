@@ -18,13 +18,16 @@ from .ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity,
                             reshape, shape, size, stack, stop_gradient, unstack, where, zeros,
                             zeros_like)
 from .ops.control_flow_ops import control_dependencies, group, no_op
+from .ops.logical_ops import logical_and, logical_not, logical_or
 from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
-                           less, less_equal, matmul, multiply, negative, not_equal, pow,
-                           reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
+                           less, less_equal, matmul, maximum, minimum, multiply, negative,
+                           not_equal, pow, reduce_mean, reduce_sum, sign, sqrt, square, subtract,
+                           truediv)
 from .ops.registry import convert_to_tensor
+from .ops.unary_ops import acos, asin, atan, cos, cosh, floor, round, sin, sinh, tan
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import compat, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
+from . import bitwise, compat, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
 
 newaxis = None
 

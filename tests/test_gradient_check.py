@@ -28,6 +28,11 @@ def away_from_zero(rng, shape):
     return rng.uniform(0.5, 2.0, shape) * rng.choice([-1.0, 1.0], shape)
 
 
+def inside_one(rng, shape):
+    """Values in (-0.9, 0.9): inside the domains of asin and acos, away from tan's poles."""
+    return rng.uniform(-0.9, 0.9, shape)
+
+
 def mid_integer(rng, shape):
     """Values near k + 0.5, far from the kinks of floor/mod at the integers."""
     return rng.integers(-3, 3, shape) + rng.uniform(0.3, 0.7, shape)
@@ -84,6 +89,23 @@ CASES = [
     Case("reduce_mean axes keepdims", lambda x: tf.reduce_mean(x, [0, 2], keepdims=True),
          [(2, M, N)], ["Mean"]),
     Case("add_n", lambda a, b, c: tf.add_n([a, b, c]), [(M, N)] * 3, ["AddN"]),
+    *binary("maximum", tf.maximum, ["Maximum"]),
+    *binary("minimum", tf.minimum, ["Minimum"]),
+    *binary("squared_difference", tf.math.squared_difference, ["SquaredDifference"]),
+    *binary("divide_no_nan", tf.math.divide_no_nan, ["DivNoNan"], (anywhere, away_from_zero)),
+    Case("rsqrt", tf.math.rsqrt, [(M, N)], ["Rsqrt"], positive),
+    Case("reciprocal", tf.math.reciprocal, [(M, N)], ["Reciprocal"], away_from_zero),
+    Case("expm1", tf.math.expm1, [(M, N)], ["Expm1"]),
+    Case("log1p", tf.math.log1p, [(M, N)], ["Log1p"], positive),
+    Case("erf", tf.math.erf, [(M, N)], ["Erf"]),
+    Case("sin", tf.sin, [(M, N)], ["Sin"]),
+    Case("cos", tf.cos, [(M, N)], ["Cos"]),
+    Case("tan", tf.tan, [(M, N)], ["Tan"], inside_one),
+    Case("sinh", tf.sinh, [(M, N)], ["Sinh"]),
+    Case("cosh", tf.cosh, [(M, N)], ["Cosh"]),
+    Case("asin", tf.asin, [(M, N)], ["Asin"], inside_one),
+    Case("acos", tf.acos, [(M, N)], ["Acos"], inside_one),
+    Case("atan", tf.atan, [(M, N)], ["Atan"]),
     # -- array ops -------------------------------------------------------------------------
     Case("identity", tf.identity, [(M, N)], ["Identity"]),
     Case("placeholder_with_default",

@@ -3,11 +3,19 @@ numpy. One table (CASES) drives it; each row is (name, minitf function, numpy re
 """
 import numpy as np
 import pytest
+from scipy import special
 
 import minitf as tf
 
 F32 = np.array([[1.5, -2.0, 0.25], [3.0, 0.5, -1.0]], np.float32)
 I32 = np.array([[1, -2, 3], [4, 5, -6]], np.int32)
+B = np.array([[True, False, True], [False, False, True]])
+F64_ODD = np.array([[np.nan, 0.0, -np.inf], [2.5, -0.0, 1e300]])  # NaN, signed zeros, inf
+
+
+def quotient_or_zero(x, y):
+    """divide_no_nan in numpy: x / y as float64, and 0 where y is 0."""
+    return np.divide(x, y, out=np.zeros(np.broadcast_shapes(x.shape, y.shape)), where=y != 0)
 
 
 def case(name, fn, ref, *args):
@@ -44,6 +52,49 @@ CASES = [
     case("reduce_sum", lambda x: tf.reduce_sum(x, axis=0), lambda x: x.sum(0, dtype=x.dtype), I32),
     case("reduce_mean", tf.reduce_mean, np.mean, F32),
     case("add_n", lambda a, b: tf.add_n([a, b, a]), lambda a, b: a + b + a, F32, F32),
+    case("maximum", tf.maximum, np.maximum, F32, F32[1]),
+    case("maximum int", tf.maximum, np.maximum, I32, 2),
+    case("maximum nan and -0 (ties keep x)", tf.maximum,
+         lambda x, y: np.where((x < y) | np.isnan(y), y, x), F64_ODD, F64_ODD[::-1]),
+    case("minimum", tf.minimum, np.minimum, F32, 0.5),
+    case("minimum uint8", tf.minimum, np.minimum, I32.astype(np.uint8), np.uint8(7)),
+    case("squared_difference", tf.math.squared_difference, lambda x, y: (x - y) ** 2, F32,
+         F32[:, :1]),
+    case("squared_difference int", tf.math.squared_difference, lambda x, y: (x - y) ** 2, I32, 3),
+    case("divide_no_nan", tf.math.divide_no_nan, quotient_or_zero, F64_ODD,
+         np.array([0.0, 2.0, 0.0])),
+    case("divide_no_nan int", tf.math.divide_no_nan, quotient_or_zero, I32, I32 * (I32 > 0)),
+    case("is_nan", tf.math.is_nan, np.isnan, F64_ODD),
+    case("is_finite", tf.math.is_finite, np.isfinite, F64_ODD),
+    case("rsqrt", tf.math.rsqrt, lambda x: 1 / np.sqrt(x), np.abs(F32)),
+    case("reciprocal", tf.math.reciprocal, np.reciprocal, F32),
+    case("expm1", tf.math.expm1, np.expm1, F32),
+    case("log1p", tf.math.log1p, np.log1p, np.abs(F32)),
+    case("erf", tf.math.erf, special.erf, F32),
+    case("sin", tf.sin, np.sin, F32),
+    case("cos", tf.cos, np.cos, F32.astype(np.float64)),
+    case("tan", tf.tan, np.tan, F32),
+    case("sinh", tf.sinh, np.sinh, F32),
+    case("cosh", tf.cosh, np.cosh, F32.astype(np.float16)),
+    case("asin", tf.asin, np.arcsin, F32 / 4),
+    case("acos", tf.acos, np.arccos, F32 / 4),
+    case("atan", tf.atan, np.arctan, F32),
+    case("floor", tf.floor, np.floor, F32),
+    case("ceil", tf.math.ceil, np.ceil, F32),
+    case("round halves to even", tf.round, np.round, F32 + 0.5),
+    case("round int", tf.round, lambda x: x, I32),
+    case("logical_and", tf.logical_and, np.logical_and, B, B[::-1]),
+    case("logical_or", tf.logical_or, np.logical_or, B, True),
+    case("logical_not", tf.logical_not, np.logical_not, B),
+    case("logical_xor", tf.math.logical_xor, np.logical_xor, B, B[:1]),
+    case("bitwise_and", tf.bitwise.bitwise_and, np.bitwise_and, I32, 6),
+    case("bitwise_or", tf.bitwise.bitwise_or, np.bitwise_or, I32.astype(np.uint8), np.uint8(9)),
+    case("bitwise_xor", tf.bitwise.bitwise_xor, np.bitwise_xor, I32, I32[::-1]),
+    case("invert", tf.bitwise.invert, np.invert, I32.astype(np.int64)),
+    case("bool operators", lambda a, b: (a & ~b) | (a ^ b),
+         lambda a, b: (a & ~b) | (a ^ b), B, B[::-1]),
+    case("int operators", lambda a, b: (a & ~b) | (a ^ b),
+         lambda a, b: (a & ~b) | (a ^ b), I32, I32[::-1]),
     # -- array ops -------------------------------------------------------------------------
     case("reshape", lambda x: tf.reshape(x, [3, -1]), lambda x: x.reshape(3, -1), I32),
     case("expand_dims", lambda x: tf.expand_dims(x, -1), lambda x: x[..., None], F32),

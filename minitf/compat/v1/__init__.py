@@ -17,14 +17,19 @@ from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identit
                               ones_like, placeholder, placeholder_with_default, reshape, shape,
                               size, stack, stop_gradient, unstack, where, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op
+from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
 from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
-                             less, less_equal, log, matmul, multiply, negative, not_equal, pow,
-                             reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
+                             is_finite, is_nan, less, less_equal, log, matmul, maximum, minimum,
+                             multiply, negative, not_equal, pow, reduce_mean, reduce_sum, sign,
+                             sqrt, square, squared_difference, subtract, truediv)
+from ...ops.math_ops import divide_no_nan as div_no_nan
 from ...ops.registry import convert_to_tensor
+from ...ops.unary_ops import (acos, asin, atan, ceil, cos, cosh, erf, expm1, floor, log1p,
+                              reciprocal, round, rsqrt, sin, sinh, tan)
 from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
                           trainable_variables, variables_initializer)
-from ... import linalg, math, nn, random, test  # noqa: F401
+from ... import bitwise, linalg, math, nn, random, test  # noqa: F401
 from . import train  # noqa: F401
 
 newaxis = None
