@@ -5,6 +5,9 @@ from .ops.math_ops import (abs, add, add_n, cast, divide, divide_no_nan, equal, 
                            less_equal, log, matmul, maximum, minimum, multiply, negative,
                            not_equal, pow, reduce_mean, reduce_sum, sign, sqrt, square,
                            squared_difference, subtract, truediv)
+from .ops.reduction_ops import (argmax, argmin, cumprod, cumsum, reduce_all,  # noqa: F401
+                                reduce_any, reduce_logsumexp, reduce_max, reduce_min, reduce_prod,
+                                reduce_std, reduce_variance)
 from .ops.unary_ops import (acos, asin, atan, ceil, cos, cosh, erf, expm1, floor,  # noqa: F401
                             log1p, reciprocal, round, rsqrt, sin, sinh, tan)
 

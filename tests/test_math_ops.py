@@ -1,5 +1,6 @@
 """Binary math ops beyond +-*/ (maximum, minimum, squared_difference, divide_no_nan), the float
-tests. Expected numbers are TensorFlow's."""
+tests, and where TensorFlow's namespaces put the math op set. Expected numbers are
+TensorFlow's."""
 import numpy as np
 import pytest
 
@@ -71,3 +72,25 @@ def test_is_nan_and_is_finite_take_floats_only(graph):
     assert tf.math.is_nan(tf.constant([1.0])).dtype == tf.bool
     with pytest.raises(TypeError, match="DataType int32 not in list of allowed values"):
         tf.math.is_finite(tf.constant([1]))
+
+
+TOP_LEVEL = ("acos asin atan cos cosh sin sinh tan floor round maximum minimum logical_and "
+             "logical_or logical_not reduce_max reduce_min reduce_prod reduce_logsumexp "
+             "reduce_any reduce_all argmax argmin cumsum norm clip_by_value clip_by_norm").split()
+MATH_ONLY = ("rsqrt reciprocal expm1 log1p erf ceil squared_difference divide_no_nan "
+             "logical_xor is_nan is_finite reduce_std reduce_variance cumprod").split()
+
+
+@pytest.mark.parametrize("name", TOP_LEVEL + MATH_ONLY)
+def test_names_are_where_tensorflow_puts_them(name):
+    top = name in TOP_LEVEL
+    assert hasattr(tf, name) == top
+    assert hasattr(tf.math, name) == (name not in ("norm", "clip_by_value", "clip_by_norm"))
+    assert hasattr(tf.compat.v1, name) == (top or name not in ("divide_no_nan", "reduce_std",
+                                                               "reduce_variance"))
+
+
+def test_v1_and_other_namespaces_keep_tensorflows_spellings():
+    assert tf.compat.v1.div_no_nan is tf.math.divide_no_nan
+    assert tf.linalg.norm is tf.norm
+    assert tf.compat.v1.bitwise.invert is tf.bitwise.invert

@@ -1,7 +1,8 @@
 """Arithmetic: elementwise unary and binary ops (with maximum, minimum and divide_no_nan),
-comparisons, casts, matmul and reductions.
+comparisons, casts, matmul, and sum and mean with the helpers that every reduction shares.
 
-Further elementwise functions (trigonometric, rounding, ...) are in unary_ops. Each op's kernel, shape rule and gradient stand together below its
+Further elementwise functions (trigonometric, rounding, ...) are in unary_ops, the other
+reductions in reduction_ops. Each op's kernel, shape rule and gradient stand together below its
 banner. Binary ops broadcast like numpy; their gradients reduce back to each input's shape with
 `array_ops.sum_to`.
 """
@@ -579,6 +580,27 @@ def reduce(op_type, input_tensor, axis, keepdims, name):
     return execute(op_type, [x, axis], {"keepdims": bool(keepdims)}, name=name or op_type)
 
 
+def deprecated_alias(value, old_value, name, old_name):
+    """The value of an argument that TensorFlow 1.x also took under an older name."""
+    if old_value is None:
+        return value
+    if value is not None:
+        raise ValueError("Cannot specify both '%s' and '%s'." % (old_name, name))
+    return old_value
+
+
+def v1_reduction(reduction):
+    """`reduction` with TensorFlow 1.x's signature, which also takes `reduction_indices` and
+    `keep_dims`, the older names of `axis` and `keepdims`."""
+    def v1(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
+           keep_dims=None):
+        axis = deprecated_alias(axis, reduction_indices, "axis", "reduction_indices")
+        keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
+        return reduction(input_tensor, axis, bool(keepdims), name)
+    v1.__name__, v1.__doc__ = reduction.__name__, reduction.__doc__
+    return v1
+
+
 def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
     """The sum of elements across `axis` (all axes when None).
 
@@ -595,6 +617,9 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     <tf.Tensor: shape=(), dtype=float32, numpy=1.5>
     """
     return reduce("Mean", input_tensor, axis, keepdims, name)
+
+
+reduce_sum_v1, reduce_mean_v1 = v1_reduction(reduce_sum), v1_reduction(reduce_mean)
 
 
 # -- sums of many -----------------------------------------------------------------------------
