@@ -22,13 +22,19 @@ from .ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity,
                             zeros_like)
 from .ops.control_flow_ops import control_dependencies, group, no_op
 from .ops.logging_ops import print
+from .ops.clip_ops import clip_by_norm, clip_by_value
+from .ops.logical_ops import logical_and, logical_not, logical_or
 from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
-                           less, less_equal, matmul, multiply, negative, not_equal, pow,
-                           reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
+                           less, less_equal, matmul, maximum, minimum, multiply, negative,
+                           not_equal, pow, reduce_mean, reduce_sum, sign, sqrt, square, subtract,
+                           truediv)
+from .ops.reduction_ops import (argmax, argmin, cumsum, norm, reduce_all, reduce_any,
+                                reduce_logsumexp, reduce_max, reduce_min, reduce_prod)
 from .ops.registry import convert_to_tensor
+from .ops.unary_ops import acos, asin, atan, cos, cosh, floor, round, sin, sinh, tan
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import compat, config, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
+from . import bitwise, compat, config, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
 
 newaxis = None
 

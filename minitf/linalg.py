@@ -1,2 +1,3 @@
 """The `minitf.linalg` namespace (TensorFlow's `tf.linalg`)."""
 from .ops.math_ops import matmul  # noqa: F401
+from .ops.reduction_ops import norm  # noqa: F401

@@ -1,7 +1,14 @@
 """The `minitf.math` namespace (TensorFlow's `tf.math`)."""
-from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, floordiv, floormod,  # noqa
-                           greater, greater_equal, less, less_equal, log, matmul, multiply,
-                           negative, not_equal, pow, reduce_mean, reduce_sum, sign, sqrt, square,
-                           subtract, truediv)
+from .ops.logical_ops import logical_and, logical_not, logical_or, logical_xor  # noqa: F401
+from .ops.math_ops import (abs, add, add_n, cast, divide, divide_no_nan, equal, exp,  # noqa
+                           floordiv, floormod, greater, greater_equal, is_finite, is_nan, less,
+                           less_equal, log, matmul, maximum, minimum, multiply, negative,
+                           not_equal, pow, reduce_mean, reduce_sum, sign, sqrt, square,
+                           squared_difference, subtract, truediv)
+from .ops.reduction_ops import (argmax, argmin, cumprod, cumsum, reduce_all,  # noqa: F401
+                                reduce_any, reduce_logsumexp, reduce_max, reduce_min, reduce_prod,
+                                reduce_std, reduce_variance)
+from .ops.unary_ops import (acos, asin, atan, ceil, cos, cosh, erf, expm1, floor,  # noqa: F401
+                            log1p, reciprocal, round, rsqrt, sin, sinh, tan)
 
 mod = floormod

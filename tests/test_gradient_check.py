@@ -28,6 +28,22 @@ def away_from_zero(rng, shape):
     return rng.uniform(0.5, 2.0, shape) * rng.choice([-1.0, 1.0], shape)
 
 
+def inside_one(rng, shape):
+    """Values in (-0.9, 0.9): inside the domains of asin and acos, away from tan's poles."""
+    return rng.uniform(-0.9, 0.9, shape)
+
+
+def with_zeros(rng, shape):
+    """Values with about a third set to exactly 0 (a product is linear in each, so central
+    differences stay exact there)."""
+    return anywhere(rng, shape) * (rng.uniform(size=shape) > 0.33)
+
+
+def off_bounds(rng, shape):
+    """Values at least 0.2 away from -1 and 1, the bounds the clip cases use."""
+    return rng.choice([-1.5, 0.0, 1.5], shape) + rng.uniform(-0.3, 0.3, shape)
+
+
 def mid_integer(rng, shape):
     """Values near k + 0.5, far from the kinks of floor/mod at the integers."""
     return rng.integers(-3, 3, shape) + rng.uniform(0.3, 0.7, shape)
@@ -84,6 +100,68 @@ CASES = [
     Case("reduce_mean axes keepdims", lambda x: tf.reduce_mean(x, [0, 2], keepdims=True),
          [(2, M, N)], ["Mean"]),
     Case("add_n", lambda a, b, c: tf.add_n([a, b, c]), [(M, N)] * 3, ["AddN"]),
+    *binary("maximum", tf.maximum, ["Maximum"]),
+    *binary("minimum", tf.minimum, ["Minimum"]),
+    *binary("squared_difference", tf.math.squared_difference, ["SquaredDifference"]),
+    *binary("divide_no_nan", tf.math.divide_no_nan, ["DivNoNan"], (anywhere, away_from_zero)),
+    Case("rsqrt", tf.math.rsqrt, [(M, N)], ["Rsqrt"], positive),
+    Case("reciprocal", tf.math.reciprocal, [(M, N)], ["Reciprocal"], away_from_zero),
+    Case("expm1", tf.math.expm1, [(M, N)], ["Expm1"]),
+    Case("log1p", tf.math.log1p, [(M, N)], ["Log1p"], positive),
+    Case("erf", tf.math.erf, [(M, N)], ["Erf"]),
+    Case("sin", tf.sin, [(M, N)], ["Sin"]),
+    Case("cos", tf.cos, [(M, N)], ["Cos"]),
+    Case("tan", tf.tan, [(M, N)], ["Tan"], inside_one),
+    Case("sinh", tf.sinh, [(M, N)], ["Sinh"]),
+    Case("cosh", tf.cosh, [(M, N)], ["Cosh"]),
+    Case("asin", tf.asin, [(M, N)], ["Asin"], inside_one),
+    Case("acos", tf.acos, [(M, N)], ["Acos"], inside_one),
+    Case("atan", tf.atan, [(M, N)], ["Atan"]),
+    Case("reduce_max all", tf.reduce_max, [(M, N)], ["Max"]),
+    Case("reduce_max axis", lambda x: tf.reduce_max(x, axis=1), [(M, N)], ["Max"]),
+    Case("reduce_max axes keepdims", lambda x: tf.reduce_max(x, (0, -1), keepdims=True),
+         [(2, M, N)], ["Max"]),
+    Case("reduce_min all", tf.reduce_min, [(M, N)], ["Min"]),
+    Case("reduce_min axis keepdims", lambda x: tf.reduce_min(x, -2, keepdims=True), [(M, N)],
+         ["Min"]),
+    Case("reduce_min axes", lambda x: tf.reduce_min(x, [2, 0]), [(2, M, N)], ["Min"]),
+    Case("reduce_prod all", tf.reduce_prod, [(M, N)], ["Prod"]),
+    Case("reduce_prod axis", lambda x: tf.reduce_prod(x, axis=1), [(M, N)], ["Prod"]),
+    Case("reduce_prod with zeros", lambda x: tf.reduce_prod(x, axis=[0, 2], keepdims=True),
+         [(2, M, N)], ["Prod"], with_zeros),
+    Case("reduce_prod axes", lambda x: tf.reduce_prod(x, (-1, 0)), [(2, M, N)], ["Prod"]),
+    Case("cumsum", lambda x: tf.cumsum(x, axis=1), [(M, N)], ["Cumsum"]),
+    Case("cumsum exclusive reverse", lambda x: tf.cumsum(x, 0, exclusive=True, reverse=True),
+         [(M, N)], ["Cumsum"]),
+    Case("cumprod", lambda x: tf.math.cumprod(x, axis=-1), [(M, N)], ["Cumprod"],
+         away_from_zero),
+    Case("cumprod exclusive reverse",
+         lambda x: tf.math.cumprod(x, 1, exclusive=True, reverse=True), [(M, N)], ["Cumprod"],
+         away_from_zero),
+    Case("reduce_logsumexp", lambda x: tf.reduce_logsumexp(x, axis=1), [(M, N)],
+         ["Max", "Exp", "Log"]),
+    Case("reduce_logsumexp keepdims", lambda x: tf.reduce_logsumexp(x, keepdims=True),
+         [(M, N)], ["Max", "Exp", "Log"]),
+    Case("reduce_variance", lambda x: tf.math.reduce_variance(x, axis=0), [(M, N)], ["Mean"]),
+    Case("reduce_std", lambda x: tf.math.reduce_std(x, [0, 1], keepdims=True), [(M, N)],
+         ["Mean", "Sqrt"]),
+    Case("norm", tf.norm, [(M, N)], ["Sqrt"]),
+    Case("norm 1", lambda x: tf.norm(x, ord=1, axis=1), [(M, N)], ["Abs"], away_from_zero),
+    Case("norm inf", lambda x: tf.norm(x, ord=np.inf, keepdims=True), [(M, N)], ["Max"]),
+    Case("norm 3", lambda x: tf.norm(x, ord=3, axis=0), [(M, N)], ["Pow"], away_from_zero),
+    Case("norm fro", lambda x: tf.norm(x, ord="fro", axis=(1, 2)), [(2, M, N)], ["Sqrt"]),
+    Case("norm matrix 1", lambda x: tf.norm(x, ord=1, axis=[0, 1]), [(M, N)], ["Max"],
+         away_from_zero),
+    Case("norm matrix inf", lambda x: tf.norm(x, ord=np.inf, axis=[-2, -1], keepdims=True),
+         [(2, M, N)], ["Max"], away_from_zero),
+    Case("clip_by_value", lambda x: tf.clip_by_value(x, -1.0, 1.0), [(M, N)],
+         ["Maximum", "Minimum"], off_bounds),
+    Case("clip_by_value tensor bounds", tf.clip_by_value, [(M, N), (N,), ()],
+         ["Maximum", "Minimum"], (off_bounds, lambda r, s: -np.ones(s), lambda r, s: np.ones(s))),
+    Case("clip_by_norm", tf.clip_by_norm, [(M, N), ()], ["Maximum"],
+         (anywhere, lambda r, s: np.full(s, 0.5))),
+    Case("clip_by_norm axes", lambda x, c: tf.clip_by_norm(x, c, axes=[1]), [(M, N), (M, 1)],
+         ["Maximum"], (anywhere, lambda r, s: np.full(s, 0.5))),
     # -- array ops -------------------------------------------------------------------------
     Case("identity", tf.identity, [(M, N)], ["Identity"]),
     Case("placeholder_with_default",

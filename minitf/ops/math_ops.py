@@ -1,7 +1,10 @@
-"""Arithmetic: elementwise unary and binary ops, comparisons, casts, matmul and reductions.
+"""Arithmetic: elementwise unary and binary ops (with maximum, minimum and divide_no_nan),
+comparisons, casts, matmul, and sum and mean with the helpers that every reduction shares.
 
-Each op's kernel, shape rule and gradient stand together below its banner. Binary ops broadcast
-like numpy; their gradients reduce back to each input's shape with `array_ops.sum_to`.
+Further elementwise functions (trigonometric, rounding, ...) are in unary_ops, the other
+reductions in reduction_ops. Each op's kernel, shape rule and gradient stand together below its
+banner. Binary ops broadcast like numpy; their gradients reduce back to each input's shape with
+`array_ops.sum_to`.
 """
 import functools
 
@@ -12,7 +15,8 @@ from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes
 from .array_ops import (broadcast_to, expand_dims, identity, reshape, shape_of, size, sum_to,
                         where, zeros_like)
-from .registry import constant_value, convert_to_tensor, execute, register, scope
+from .registry import (constant_value, contains_tensor, convert_to_tensor, execute, register,
+                       scope)
 
 FLOATS, NUMBERS = dtypes.FLOATS, dtypes.NUMBERS
 
@@ -80,9 +84,9 @@ def _floormod_grad(op, dy):
     return [sum_to(dy, x), sum_to(dy * negative(floordiv(x, y)), y)]
 
 
-register("AddV2", "x: T, y: T", np.add, _binary, _add_grad, types={"T": NUMBERS})
-register("Sub", "x: T, y: T", np.subtract, _binary, _sub_grad, types={"T": NUMBERS})
-register("Mul", "x: T, y: T", np.multiply, _binary, _mul_grad, types={"T": NUMBERS})
+register("AddV2", "x: T, y: T", quiet(np.add), _binary, _add_grad, types={"T": NUMBERS})
+register("Sub", "x: T, y: T", quiet(np.subtract), _binary, _sub_grad, types={"T": NUMBERS})
+register("Mul", "x: T, y: T", quiet(np.multiply), _binary, _mul_grad, types={"T": NUMBERS})
 register("RealDiv", "x: T, y: T", quiet(np.true_divide), _binary, _div_grad, types={"T": FLOATS})
 register("Pow", "x: T, y: T", quiet(np.power), _binary, _pow_grad, types={"T": NUMBERS})
 register("FloorDiv", "x: T, y: T", _int_division_check(np.floor_divide), _binary, None,
@@ -119,10 +123,16 @@ def truediv(x, y, name=None):
     with scope(name or "truediv") as s:
         x = convert_to_tensor(x, name="x")
         y = convert_to_tensor(y, name="y", dtype_hint=x.dtype)
-        if x.dtype.is_integer and x.dtype is y.dtype:
-            to = dtypes.float64 if x.dtype in (dtypes.int32, dtypes.int64) else dtypes.float32
-            x, y = cast(x, to), cast(y, to)
-        return execute("RealDiv", [x, y], name=s)
+        return execute("RealDiv", _as_floats(x, y), name=s)
+
+
+def _as_floats(x, y):
+    """x and y, cast to float64 when both are int32/int64 and to float32 when both are
+    int8/int16/uint8 (the float type TensorFlow's true division gives them)."""
+    if x.dtype.is_integer and x.dtype is y.dtype:
+        to = dtypes.float64 if x.dtype in (dtypes.int32, dtypes.int64) else dtypes.float32
+        return [cast(x, to), cast(y, to)]
+    return [x, y]
 
 
 def divide(x, y, name=None):
@@ -147,7 +157,7 @@ def pow(x, y, name=None):  # noqa: A001 - TensorFlow's name
 
 # -- unary arithmetic -------------------------------------------------------------------------
 register("Neg", "x: T", np.negative, _unary, lambda op, dy: [negative(dy)], types={"T": NUMBERS})
-register("Square", "x: T", np.square, _unary,
+register("Square", "x: T", quiet(np.square), _unary,
          lambda op, dy: [dy * (2 * op.inputs[0])], types={"T": NUMBERS})
 register("Sqrt", "x: T", quiet(np.sqrt), _unary,
          lambda op, dy: [dy * 0.5 / op.outputs[0]], types={"T": FLOATS})
@@ -230,6 +240,128 @@ def equal(x, y, name=None):
 def not_equal(x, y, name=None):
     """Elementwise `x != y` as a bool tensor."""
     return execute("NotEqual", [x, y], name=name or "NotEqual")
+
+
+register("IsNan", "x: T", np.isnan, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
+         types={"T": FLOATS})
+register("IsFinite", "x: T", np.isfinite, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
+         types={"T": FLOATS})
+
+
+def is_nan(x, name=None):
+    """Elementwise: whether `x` is NaN (float inputs).
+
+    >>> minitf.math.is_nan(minitf.constant([1., float("nan")]))
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+    """
+    return execute("IsNan", [x], name=name or "IsNan")
+
+
+def is_finite(x, name=None):
+    """Elementwise: whether `x` is neither infinite nor NaN (float inputs)."""
+    return execute("IsFinite", [x], name=name or "IsFinite")
+
+
+# -- maxima, minima, squared differences, safe division ---------------------------------------
+def _maximum_kernel(x, y):
+    if x.dtype.kind != "f":
+        return np.maximum(x, y)
+    return np.where((x < y) | (y != y), y, x)  # NaN wins; a tie gives x (so -0. beats 0.)
+
+
+def _minimum_kernel(x, y):
+    if x.dtype.kind != "f":
+        return np.minimum(x, y)
+    return np.where((y < x) | (y != y), y, x)
+
+
+def _selector_grad(select_x):
+    """The gradient of maximum (select_x = greater_equal) or minimum (less_equal): dy goes to
+    whichever input was picked, and to x on ties."""
+    def grad(op, dy):
+        x, y = op.inputs
+        picked, zeros = select_x(x, y), zeros_like(dy)
+        return [sum_to(where(picked, dy, zeros), x), sum_to(where(picked, zeros, dy), y)]
+    return grad
+
+
+def _squared_difference_grad(op, dy):
+    x, y = op.inputs
+    dx = (2 * dy) * (x - y)
+    return [sum_to(dx, x), sum_to(negative(dx), y)]
+
+
+def _div_no_nan_kernel(x, y):
+    return np.where(y == 0, np.zeros((), x.dtype), x / y)
+
+
+def _div_no_nan_grad(op, dy):
+    x, y = op.inputs
+    return [sum_to(divide_no_nan(dy, y), x),
+            sum_to(dy * divide_no_nan(divide_no_nan(negative(x), y), y), y)]
+
+
+register("Maximum", "x: T, y: T", _maximum_kernel, _binary, _selector_grad(greater_equal),
+         types={"T": NUMBERS})
+register("Minimum", "x: T, y: T", _minimum_kernel, _binary, _selector_grad(less_equal),
+         types={"T": NUMBERS})
+register("SquaredDifference", "x: T, y: T", quiet(lambda x, y: np.square(x - y)), _binary,
+         _squared_difference_grad, types={"T": FLOATS | {dtypes.int32, dtypes.int64}})
+register("DivNoNan", "x: T, y: T", quiet(_div_no_nan_kernel), _binary, _div_no_nan_grad,
+         types={"T": FLOATS})
+
+
+def maximum(x, y, name=None):
+    """Elementwise max of `x` and `y` (broadcasting). NaN propagates; on a tie the result, and
+    its gradient, go to `x`.
+
+    >>> minitf.maximum(minitf.constant([1., 5.]), 3.)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 5.], dtype=float32)>
+    """
+    return execute("Maximum", [x, y], name=name or "Maximum")
+
+
+def minimum(x, y, name=None):
+    """Elementwise min of `x` and `y` (broadcasting). NaN propagates; on a tie the result, and
+    its gradient, go to `x`.
+
+    >>> minitf.minimum(minitf.constant([1, 5]), 3)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 3], dtype=int32)>
+    """
+    return execute("Minimum", [x, y], name=name or "Minimum")
+
+
+def squared_difference(x, y, name=None):
+    """Elementwise `(x - y) ** 2` (float, int32 and int64 inputs).
+
+    >>> minitf.math.squared_difference(minitf.constant([1., 4.]), 2.)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 4.], dtype=float32)>
+    """
+    return execute("SquaredDifference", [x, y], name=name or "SquaredDifference")
+
+
+def divide_no_nan(x, y, name=None):
+    """Elementwise `x / y`, but 0 wherever `y` is 0 (even for x = 0, inf or NaN). Integer
+    inputs are first cast to a float type, as in `truediv`.
+
+    Raises:
+      TypeError: if `x` and `y` have different dtypes, or are bool.
+
+    >>> minitf.math.divide_no_nan(minitf.constant([3., 3.]), minitf.constant([2., 0.]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.5, 0. ], dtype=float32)>
+    """
+    with scope(name or "div_no_nan") as s:
+        if contains_tensor(y) and not contains_tensor(x):
+            x = convert_to_tensor(x, dtype=y.dtype, name="x")
+        x = convert_to_tensor(x, name="x")
+        y = convert_to_tensor(y, name="y", dtype_hint=x.dtype)
+        if x.dtype is not y.dtype:
+            raise TypeError("`x` and `y` must have the same dtype, got %r != %r."
+                            % (x.dtype, y.dtype))
+        if not (x.dtype.is_floating or x.dtype.is_integer):
+            raise TypeError("Invalid dtype %r in tf.math.divide_no_nan: expected a float or "
+                            "integer dtype." % x.dtype)
+        return execute("DivNoNan", _as_floats(x, y), name=s)
 
 
 # -- casts ------------------------------------------------------------------------------------
@@ -386,7 +518,7 @@ def _reduce_infer(inputs, keepdims):
 
 
 def _restore_reduced(dy, op):
-    """dy with the reduced dimensions of `op` (a Sum or Mean) put back as size 1."""
+    """dy with the reduced dimensions of `op` (a reduction like Sum) put back as size 1."""
     x, axis = op.inputs
     if op.get_attr("keepdims"):
         return dy
@@ -431,7 +563,7 @@ def _mean_kernel(x, axis, keepdims):
         return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
 
 
-register("Sum", "input: T, reduction_indices: index", _sum_kernel, _reduce_infer, _sum_grad,
+register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), _reduce_infer, _sum_grad,
          types={"T": NUMBERS})
 register("Mean", "input: T, reduction_indices: index", _mean_kernel, _reduce_infer,
          _mean_grad, types={"T": NUMBERS})
@@ -446,6 +578,27 @@ def reduce(op_type, input_tensor, axis, keepdims, name):
             raise ValueError("Reducing over all axes needs a known rank; %s has none." % (x,))
         axis = convert_to_tensor(np.arange(x.shape.rank, dtype=np.int32))
     return execute(op_type, [x, axis], {"keepdims": bool(keepdims)}, name=name or op_type)
+
+
+def deprecated_alias(value, old_value, name, old_name):
+    """The value of an argument that TensorFlow 1.x also took under an older name."""
+    if old_value is None:
+        return value
+    if value is not None:
+        raise ValueError("Cannot specify both '%s' and '%s'." % (old_name, name))
+    return old_value
+
+
+def v1_reduction(reduction):
+    """`reduction` with TensorFlow 1.x's signature, which also takes `reduction_indices` and
+    `keep_dims`, the older names of `axis` and `keepdims`."""
+    def v1(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
+           keep_dims=None):
+        axis = deprecated_alias(axis, reduction_indices, "axis", "reduction_indices")
+        keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
+        return reduction(input_tensor, axis, bool(keepdims), name)
+    v1.__name__, v1.__doc__ = reduction.__name__, reduction.__doc__
+    return v1
 
 
 def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
@@ -464,6 +617,9 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     <tf.Tensor: shape=(), dtype=float32, numpy=1.5>
     """
     return reduce("Mean", input_tensor, axis, keepdims, name)
+
+
+reduce_sum_v1, reduce_mean_v1 = v1_reduction(reduce_sum), v1_reduction(reduce_mean)
 
 
 # -- sums of many -----------------------------------------------------------------------------

@@ -1,13 +1,15 @@
-"""Python operators on tensors and variables (`+`, `@`, `<`, `[]`, ...), each mapped to its op.
+"""Python operators on tensors and variables (`+`, `@`, `<`, `&`, `[]`, ...), each mapped to
+its op.
 
 `install(cls)` attaches them; it is called for Tensor here and for Variable in variables.py, so
 both take part in arithmetic the same way. Names follow TensorFlow: `a + b` is op "add",
-`tf.add(a, b)` is "Add".
+`tf.add(a, b)` is "Add". As in TensorFlow, `& | ^ ~` are logical on bool tensors and bitwise
+on integer ones.
 """
 from ..framework.context import executing_eagerly_outside_functions
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import Tensor
-from . import array_ops, math_ops
+from . import array_ops, logical_ops, math_ops
 from .registry import convert_to_tensor, scope
 
 
@@ -56,13 +58,32 @@ def _ne(self, other):
         return True
 
 
+def _logical_or_bitwise(logical, bitwise):
+    def op(x, y, name=None):
+        with scope(name) as s:
+            if x.dtype.is_bool:
+                return logical(x, y, name=s)
+            return bitwise(x, y)
+    return op
+
+
+def _invert(x):
+    if x.dtype.is_bool:
+        return logical_ops.logical_not(x)
+    return logical_ops.invert(x)
+
+
 _BINARY = {"add": math_ops.add, "sub": math_ops.subtract, "mul": math_ops.multiply,
            "truediv": math_ops.truediv, "floordiv": math_ops.floordiv, "mod": math_ops.floormod,
-           "pow": math_ops.pow, "matmul": math_ops.matmul}
+           "pow": math_ops.pow, "matmul": math_ops.matmul,
+           "and": _logical_or_bitwise(logical_ops.logical_and, logical_ops.bitwise_and),
+           "or": _logical_or_bitwise(logical_ops.logical_or, logical_ops.bitwise_or),
+           "xor": _logical_or_bitwise(logical_ops.logical_xor, logical_ops.bitwise_xor)}
 
 OPERATORS = {
     "__neg__": lambda self: math_ops.negative(self),
     "__abs__": lambda self: math_ops.abs(self),
+    "__invert__": _invert,
     "__lt__": lambda self, other: math_ops.less(self, other),
     "__le__": lambda self, other: math_ops.less_equal(self, other),
     "__gt__": lambda self, other: math_ops.greater(self, other),

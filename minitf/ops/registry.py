@@ -103,8 +103,8 @@ def _python_to_numpy(value, dtype, graph_mode):
                          "%r" % (value,))
     if dtype is None:
         dtype = _infer_python_dtype(value, a)
-    elif a.size and ((dtype.is_integer and a.dtype.kind == "f")
-                     or (dtype.is_bool and a.dtype.kind != "b") or a.dtype.kind not in "biuf"):
+    elif a.dtype.kind not in "biuf" or a.size and (  # an empty `[]` fits any dtype
+            dtype.is_integer and a.dtype.kind == "f" or dtype.is_bool and a.dtype.kind != "b"):
         if graph_mode:
             raise TypeError("Expected %s, but got %r of type '%s'."
                             % (dtype.name, value, type(value).__name__))

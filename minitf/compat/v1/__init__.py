@@ -21,15 +21,28 @@ from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identit
                               ones_like, placeholder, placeholder_with_default, reshape, shape,
                               size, stack, stop_gradient, unstack, where, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op
+from ...ops.clip_ops import clip_by_norm, clip_by_value
+from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
 from ...ops.logging_ops import print
 from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
-                             less, less_equal, log, matmul, multiply, negative, not_equal, pow,
-                             reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
+                             is_finite, is_nan, less, less_equal, log, matmul, maximum, minimum,
+                             multiply, negative, not_equal, pow, sign, sqrt, square,
+                             squared_difference, subtract, truediv)
+from ...ops.math_ops import divide_no_nan as div_no_nan
+from ...ops.math_ops import reduce_mean_v1 as reduce_mean, reduce_sum_v1 as reduce_sum
+from ...ops.reduction_ops import cumprod, cumsum, norm
+from ...ops.reduction_ops import (argmax_v1 as argmax, argmin_v1 as argmin,
+                                  reduce_all_v1 as reduce_all, reduce_any_v1 as reduce_any,
+                                  reduce_logsumexp_v1 as reduce_logsumexp,
+                                  reduce_max_v1 as reduce_max, reduce_min_v1 as reduce_min,
+                                  reduce_prod_v1 as reduce_prod)
 from ...ops.registry import convert_to_tensor
+from ...ops.unary_ops import (acos, asin, atan, ceil, cos, cosh, erf, expm1, floor, log1p,
+                              reciprocal, round, rsqrt, sin, sinh, tan)
 from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
                           trainable_variables, variables_initializer)
-from ... import linalg, math, nn, random, test  # noqa: F401
+from ... import bitwise, linalg, math, nn, random, test  # noqa: F401
 from . import train  # noqa: F401
 
 newaxis = None

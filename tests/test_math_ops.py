@@ -1,0 +1,96 @@
+"""Binary math ops beyond +-*/ (maximum, minimum, squared_difference, divide_no_nan), the float
+tests, and where TensorFlow's namespaces put the math op set. Expected numbers are
+TensorFlow's."""
+import numpy as np
+import pytest
+
+import minitf as tf
+
+
+def grads(f, *xs):
+    xs = [tf.constant(np.asarray(x, np.float64)) for x in xs]
+    with tf.GradientTape() as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [g.numpy().tolist() for g in tape.gradient(y, xs)]
+
+
+def test_maximum_and_minimum_give_a_tie_and_its_gradient_to_x():
+    x, y = [1.0, 2.0, 3.0], [1.0, 3.0, 2.0]
+    assert grads(tf.maximum, x, y) == [[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
+    assert grads(tf.minimum, x, y) == [[1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
+
+
+def test_maximum_and_minimum_return_x_on_signed_zero_ties_and_propagate_nan():
+    x, y = tf.constant([-0.0, 0.0, np.nan, 1.0]), tf.constant([0.0, -0.0, 1.0, np.nan])
+    for out in (tf.maximum(x, y).numpy(), tf.minimum(x, y).numpy()):
+        assert np.signbit(out[:2]).tolist() == [True, False]
+        assert np.isnan(out[2:]).all()
+
+
+def test_maximum_broadcasts_and_rejects_incompatible_shapes():
+    assert tf.maximum(tf.constant([1.0, 2.0]), tf.constant([[1.5], [0.0]])).shape == (2, 2)
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"Incompatible shapes: \[2\] vs. \[3\]"):
+        tf.maximum(tf.constant([1.0, 2.0]), tf.constant([1.0, 2.0, 3.0]))
+
+
+def test_squared_difference_gradient_and_dtypes():
+    assert grads(tf.math.squared_difference, [1.0, 2.0], [3.0, 1.0]) == [[-4.0, 2.0], [4.0, -2.0]]
+    with pytest.raises(tf.errors.InvalidArgumentError, match="uint8"):
+        tf.math.squared_difference(tf.constant([1], tf.uint8), tf.constant([2], tf.uint8))
+
+
+def test_divide_no_nan_is_zero_wherever_the_divisor_is():
+    x = tf.constant([0.0, np.inf, np.nan, 3.0])
+    out = tf.math.divide_no_nan(x, tf.constant([0.0, 0.0, 0.0, 2.0]))
+    assert out.numpy().tolist() == [0.0, 0.0, 0.0, 1.5]
+
+
+def test_divide_no_nan_gradient_is_zero_where_the_divisor_is():
+    dx, dy = grads(tf.math.divide_no_nan, [1.0, 2.0, 3.0], [0.0, 4.0, 0.0])
+    assert dx == [0.0, 0.25, 0.0] and dy == [0.0, -0.125, 0.0]
+
+
+def test_divide_no_nan_casts_ints_and_rejects_mixed_or_bool_dtypes():
+    assert tf.math.divide_no_nan(tf.constant([1, 2]), 0).dtype == tf.float64
+    assert tf.math.divide_no_nan(1.0, tf.constant([2.0], tf.float64)).dtype == tf.float64
+    with pytest.raises(TypeError, match="must have the same dtype"):
+        tf.math.divide_no_nan(tf.constant([1.0]), tf.constant([1]))
+    with pytest.raises(TypeError, match="Invalid dtype tf.bool"):
+        tf.math.divide_no_nan(tf.constant([True]), tf.constant([True]))
+
+
+def test_divide_no_nan_names_its_scope_like_tensorflow(graph):
+    out = tf.math.divide_no_nan(tf.constant([1, 2]), 2)
+    assert out.name == "div_no_nan:0"
+    assert [op.name for op in graph.get_operations()][-3:] == [
+        "div_no_nan/Cast", "div_no_nan/Cast_1", "div_no_nan"]
+
+
+def test_is_nan_and_is_finite_take_floats_only(graph):
+    assert tf.math.is_nan(tf.constant([1.0])).dtype == tf.bool
+    with pytest.raises(TypeError, match="DataType int32 not in list of allowed values"):
+        tf.math.is_finite(tf.constant([1]))
+
+
+TOP_LEVEL = ("acos asin atan cos cosh sin sinh tan floor round maximum minimum logical_and "
+             "logical_or logical_not reduce_max reduce_min reduce_prod reduce_logsumexp "
+             "reduce_any reduce_all argmax argmin cumsum norm clip_by_value clip_by_norm").split()
+MATH_ONLY = ("rsqrt reciprocal expm1 log1p erf ceil squared_difference divide_no_nan "
+             "logical_xor is_nan is_finite reduce_std reduce_variance cumprod").split()
+
+
+@pytest.mark.parametrize("name", TOP_LEVEL + MATH_ONLY)
+def test_names_are_where_tensorflow_puts_them(name):
+    top = name in TOP_LEVEL
+    assert hasattr(tf, name) == top
+    assert hasattr(tf.math, name) == (name not in ("norm", "clip_by_value", "clip_by_norm"))
+    assert hasattr(tf.compat.v1, name) == (top or name not in ("divide_no_nan", "reduce_std",
+                                                               "reduce_variance"))
+
+
+def test_v1_and_other_namespaces_keep_tensorflows_spellings():
+    assert tf.compat.v1.div_no_nan is tf.math.divide_no_nan
+    assert tf.linalg.norm is tf.norm
+    assert tf.compat.v1.bitwise.invert is tf.bitwise.invert
