@@ -72,11 +72,27 @@ def test_mixed_tensor_dtypes_eager_is_invalid_argument_naming_op_and_dtypes():
     assert all(s in str(e.value) for s in ("AddV2", "int32", "float32"))
 
 
-def test_float_scalar_into_int_tensor():
-    with pytest.raises(tf.errors.InvalidArgumentError, match="AddV2"):
-        tf.constant(1) + 2.5
+def test_float_scalar_into_int_tensor_is_a_type_error():
+    with pytest.raises(TypeError, match="Cannot convert 2.5 to EagerTensor of dtype int32"):
+        tf.constant(1) * 2.5
     with pytest.raises(TypeError, match="Cannot convert 2.5 to EagerTensor of dtype int32"):
         2.5 + tf.constant(1)
+
+
+def test_eagerly_the_first_tensor_decides_the_dtype():
+    d = tf.constant(2.0, tf.float64)
+    assert tf.multiply(1.0, d).dtype is tf.float64
+    assert tf.maximum(1, tf.constant(2.0)).dtype is tf.float32
+
+
+def test_in_a_graph_the_first_input_decides_the_dtype(graph):
+    d = tf.constant(2.0, tf.float64)
+    with pytest.raises(TypeError, match="Input 'y' of 'Mul' Op has type float64 that does not "
+                                        "match type float32 of argument 'x'"):
+        tf.multiply(1.0, d)
+    with pytest.raises(TypeError, match="Expected int32 passed to parameter 'y' of op 'Mul', got "
+                                        "1.5 of type 'float' instead"):
+        tf.multiply(tf.constant(2), 1.5)
 
 
 def test_mixed_tensor_dtypes_graph_is_type_error_naming_op_and_dtypes(graph):

@@ -215,31 +215,41 @@ def _convert_inputs(op_def, values, eager, op_name):
     """Converts `values` to a flat list of tensors following `op_def.inputs` (a list input
     spread out); checks that dtypes agree.
 
-    A type variable takes the dtype of the first input that names it; later Python values are
-    converted to that dtype where they fit it (`x + 1.0` with `x` float64 stays float64).
+    The inputs that name one type variable share a dtype: eagerly, that of the first of them
+    that is a tensor or variable; in a graph, that of the first of them. Python values are
+    converted to it (`x * 2` with `x` float64 is float64), and refused with a TypeError when
+    they do not fit it (`int_tensor * 1.5`).
     """
-    flat, bound, first_arg = [], {}, {}
+    items = []
     for (arg, kind, is_list), value in zip(op_def.inputs, values):
+        items.extend((arg, kind, item) for item in (value if is_list else (value,)))
+    bound, first_arg = {}, {}
+    if eager:
+        for arg, kind, item in items:
+            if kind not in bound and kind not in _FIXED and _is_tensor_like(item):
+                bound[kind], first_arg[kind] = item.dtype, arg
+    flat = []
+    for arg, kind, item in items:
         allowed, hint = _FIXED.get(kind, _FREE)
-        for item in (value if is_list else (value,)):
-            want = None if allowed else bound.get(kind)
-            if eager and type(item) is EagerTensor:
-                t = item
-            elif isinstance(item, Tensor) or hasattr(item, "_to_tensor"):
-                t = convert_to_tensor(item)
-            else:
-                t = convert_to_tensor(item, dtype_hint=want or hint, name=arg)
-            if allowed:
-                if t.dtype not in allowed:
-                    _dtype_mismatch(op_def, op_name, eager, arg, len(flat), t.dtype, allowed,
-                                    None)
-            elif want is None:
-                bound[kind] = t.dtype
-                first_arg[kind] = arg
-            elif t.dtype is not want:
-                _dtype_mismatch(op_def, op_name, eager, arg, len(flat), t.dtype, want,
-                                first_arg[kind])
-            flat.append(t)
+        want = None if allowed else bound.get(kind)
+        if eager and type(item) is EagerTensor:
+            t = item
+        elif _is_tensor_like(item):
+            t = convert_to_tensor(item)
+        elif want is not None:
+            t = _convert_strictly(item, want, arg, op_def, eager)
+        else:
+            t = convert_to_tensor(item, dtype_hint=hint, name=arg)
+        if allowed:
+            if t.dtype not in allowed:
+                _dtype_mismatch(op_def, op_name, eager, arg, len(flat), t.dtype, allowed, None)
+        elif want is None:
+            bound[kind] = t.dtype
+            first_arg[kind] = arg
+        elif t.dtype is not want:
+            _dtype_mismatch(op_def, op_name, eager, arg, len(flat), t.dtype, want,
+                            first_arg[kind])
+        flat.append(t)
     for kind, allowed in op_def.types.items():
         if kind in bound and bound[kind] not in allowed:
             names = ", ".join(sorted(d.name for d in allowed))
@@ -251,6 +261,22 @@ def _convert_inputs(op_def, values, eager, op_name):
                             "allowed values: %s (op %s '%s')"
                             % (first_arg[kind], bound[kind].name, names, op_def.type, op_name))
     return flat
+
+
+def _is_tensor_like(x):
+    return isinstance(x, Tensor) or hasattr(x, "_to_tensor")
+
+
+def _convert_strictly(value, dtype, arg, op_def, eager):
+    """A Python value as a tensor of exactly `dtype`, or TensorFlow's TypeError."""
+    try:
+        return convert_to_tensor(value, dtype, name=arg)
+    except TypeError as e:
+        if eager:
+            raise
+        raise TypeError("Expected %s passed to parameter '%s' of op '%s', got %r of type '%s' "
+                        "instead. Error: %s" % (dtype.name, arg, op_def.type, value,
+                                               type(value).__name__, e)) from None
 
 
 def _dtype_mismatch(op_def, op_name, eager, arg, index, got, want, first):
