@@ -34,7 +34,8 @@ from .ops.registry import convert_to_tensor
 from .ops.unary_ops import acos, asin, atan, cos, cosh, floor, round, sin, sinh, tan
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import bitwise, compat, config, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
+from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
+               random, train)
 
 newaxis = None
 

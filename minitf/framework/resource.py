@@ -28,7 +28,8 @@ class Ref:
             raise FailedPreconditionError(
                 None, None, "Attempting to use uninitialized value %s: the variable has not been "
                 "initialized in this session. Run its initializer first, e.g. "
-                "sess.run(tf.compat.v1.global_variables_initializer())." % self.name)
+                "sess.run(tf.compat.v1.global_variables_initializer()) built after the variable "
+                "was created (an optimizer creates its slots in minimize)." % self.name)
         return self.value
 
     def assign(self, value):

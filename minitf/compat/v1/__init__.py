@@ -43,7 +43,7 @@ from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
                           trainable_variables, variables_initializer)
 from ... import bitwise, linalg, math, nn, random, test  # noqa: F401
-from . import train  # noqa: F401
+from . import contrib, train  # noqa: F401
 
 newaxis = None
 

@@ -1,0 +1,3 @@
+"""`minitf.train` (TensorFlow 2.x's `tf.train`): object-based checkpoints."""
+from .checkpoint.checkpoint import Checkpoint, CheckpointManager  # noqa: F401
+from .checkpoint.files import get_checkpoint_state, latest_checkpoint  # noqa: F401
