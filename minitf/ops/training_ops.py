@@ -12,9 +12,11 @@ TensorFlow's two formulas agree. The differences, all here in one place:
 | RMSProp | `ResourceApplyRMSProp` / `ResourceApplyCenteredRMSProp`: ms starts at ones, epsilon inside the square root | `ResourceApplyKerasRMSProp`: ms starts at zeros, epsilon added after the square root (tf.keras 2) |
 | Adagrad | `ResourceApplyAdagradV2` with epsilon 0 | `ResourceApplyAdagradV2`, epsilon added after the square root (tf.keras 2) |
 
-Keras 3 (shipped with TensorFlow 2.16+) puts epsilon inside the square root for RMSprop and
-Adagrad; minitf keeps the tf.keras 2 rules above, which differ from it only where the
-accumulated squares are as small as epsilon.
+Keras 3 (shipped with TensorFlow 2.16+) differs from these tf.keras 2 rules in two ways: it
+puts epsilon inside the square root for RMSprop and Adagrad (which matters only where the
+accumulated squares are as small as epsilon), and its Adam takes 1 - beta in double precision
+but beta**t in float32, so its bias correction is off by about 1e-5 relative; minitf's Adam is
+TensorFlow's `ResourceApplyAdam`, computed in the variable's dtype throughout.
 """
 import numpy as np
 
