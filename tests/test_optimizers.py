@@ -412,3 +412,34 @@ def test_v2_gradient_clipping(clip, expected):
 def test_v2_only_one_kind_of_clipping():
     with pytest.raises(ValueError, match="Only one of `clipnorm`, `clipvalue`"):
         tf.optimizers.Adam(clipnorm=1.0, clipvalue=1.0)
+
+
+# -- scipy: L-BFGS-B on a linear regression ---------------------------------------------------
+X = np.random.default_rng(3).normal(size=(40, 3)).astype(np.float32)
+Y = (X @ [[1.5], [-2.0], [0.5]] + 0.3 + 0.1 * np.random.default_rng(4).normal(size=(40, 1))
+     ).astype(np.float32)
+LSTSQ = np.linalg.lstsq(np.hstack([X, np.ones((40, 1))]).astype(np.float64), Y, rcond=None)[0]
+
+
+def test_v1_scipy_interface_reaches_the_least_squares_solution(graph):
+    x, y = v1.placeholder(tf.float32, [None, 3]), v1.placeholder(tf.float32, [None, 1])
+    w, b = tf.Variable(tf.zeros([3, 1])), tf.Variable([0.0])
+    loss = tf.reduce_mean(tf.square(tf.matmul(x, w) + b - y))
+    opt = v1.contrib.opt.ScipyOptimizerInterface(loss, options={"gtol": 1e-10})
+    losses = []
+    with v1.Session() as sess:
+        sess.run(v1.global_variables_initializer())
+        opt.minimize(sess, feed_dict={x: X, y: Y}, fetches=[loss], loss_callback=losses.append)
+        w_value, b_value = sess.run([w, b])
+    np.testing.assert_allclose(np.vstack([w_value, b_value]), LSTSQ, atol=1e-4)
+    assert losses[-1] < losses[0]
+
+
+def test_eager_scipy_minimize_reaches_the_least_squares_solution():
+    w, b = tf.Variable(tf.zeros([3, 1])), tf.Variable([0.0])
+    result = tf.optimizers.scipy_minimize(
+        lambda: tf.reduce_mean(tf.square(tf.matmul(X, w) + b - Y)), [w, b],
+        options={"gtol": 1e-10})
+    assert result.success and result.x.shape == (4,)
+    np.testing.assert_allclose(np.vstack([w.numpy(), b.numpy()]), LSTSQ, atol=1e-4)
+    np.testing.assert_allclose(result.x, LSTSQ.ravel(), atol=1e-4)
