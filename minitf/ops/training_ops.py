@@ -5,12 +5,16 @@ The v1 optimizers (`compat.v1.train`) add these ops to a graph; the v2 optimizer
 (`minitf.optimizers`) run them eagerly or in a traced function. Both fronts share an op wherever
 TensorFlow's two formulas agree. The differences, all here in one place:
 
-| rule | v1 | v2 |
-|---|---|---|
-| momentum | `ResourceApplyMomentum`: a = m*a + g; var -= lr*a | `ResourceApplyKerasMomentum`: a = m*a - lr*g; var += a (the same path while lr is constant) |
-| Adam | `ResourceApplyAdam`, beta powers kept in variables; epsilon 1e-8 | the same op, beta powers computed as beta**t; epsilon 1e-7; amsgrad: `ResourceApplyAdamWithAmsgrad` |
-| RMSProp | `ResourceApplyRMSProp` / `ResourceApplyCenteredRMSProp`: ms starts at ones, epsilon inside the square root | `ResourceApplyKerasRMSProp`: ms starts at zeros, epsilon added after the square root (tf.keras 2) |
-| Adagrad | `ResourceApplyAdagradV2` with epsilon 0 | `ResourceApplyAdagradV2`, epsilon added after the square root (tf.keras 2) |
+* gradient descent: one op, `ResourceApplyGradientDescent`.
+* momentum: v1 `ResourceApplyMomentum` (a = m*a + g; var -= lr*a), v2
+  `ResourceApplyKerasMomentum` (a = m*a - lr*g; var += a): the same path while lr is constant.
+* Adam: one op, `ResourceApplyAdam` (amsgrad, v2 only: `ResourceApplyAdamWithAmsgrad`). v1 keeps
+  beta1**t and beta2**t in variables multiplied by beta each step, v2 computes the powers from
+  `iterations`; epsilon defaults to 1e-8 in v1, 1e-7 in v2.
+* RMSProp: v1 `ResourceApplyRMSProp` / `ResourceApplyCenteredRMSProp`, the mean square starting
+  at ones, epsilon inside the square root; v2 `ResourceApplyKerasRMSProp`, starting at zeros,
+  epsilon added after the square root (tf.keras 2).
+* Adagrad: one op, `ResourceApplyAdagradV2`, epsilon added after the square root (v1 passes 0).
 
 Keras 3 (shipped with TensorFlow 2.16+) differs from these tf.keras 2 rules in two ways: it
 puts epsilon inside the square root for RMSprop and Adagrad (which matters only where the
