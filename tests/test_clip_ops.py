@@ -50,3 +50,21 @@ def test_clip_ops_name_their_result_after_the_scope(graph):
     assert tf.clip_by_value(x, 0.0, 1.0).name == "clip_by_value:0"
     assert tf.clip_by_norm(x, 1.0, name="c").name == "c:0"
     assert tf.clip_by_norm(x, 1.0).shape.as_list() == [None, 3]
+
+
+def test_clip_by_global_norm_scales_all_tensors_by_one_factor():
+    a, b = tf.constant([3.0, 0.0]), tf.constant([[4.0]])
+    (ca, none, cb), norm = tf.clip_by_global_norm([a, None, b], 2.5)
+    assert float(norm) == 5.0 and none is None
+    np.testing.assert_allclose(ca.numpy(), [1.5, 0.0])
+    np.testing.assert_allclose(cb.numpy(), [[2.0]])
+    unchanged, _ = tf.clip_by_global_norm([a, b], 10.0)
+    np.testing.assert_array_equal(unchanged[1].numpy(), [[4.0]])
+    assert tf.linalg.global_norm([a, None, b]).numpy() == 5.0
+
+
+def test_clip_by_global_norm_makes_an_infinite_norm_nan():
+    clipped, norm = tf.clip_by_global_norm([tf.constant([np.inf, 1.0])], 1.0)
+    assert np.isinf(norm.numpy()) and np.isnan(clipped[0].numpy()).all()
+    with pytest.raises(TypeError, match="`t_list` should be a sequence of tensors"):
+        tf.clip_by_global_norm(tf.constant([1.0]), 1.0)

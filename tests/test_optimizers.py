@@ -297,6 +297,24 @@ def test_v2_step_builds_the_same_ops_in_a_graph():
     np.testing.assert_array_equal(in_graph, train_v2(tf.optimizers.Adam(0.05), 5))
 
 
+def test_v2_step_traced_in_a_function_matches_eager_and_makes_variables_once():
+    def run(traced):
+        w = tf.Variable(W0)
+        opt = tf.optimizers.RMSprop(0.05, momentum=0.5, centered=True, clipnorm=1.0)
+
+        def step(scale):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_sum(tf.square(w * scale - 1.0))
+            opt.apply_gradients(zip(tape.gradient(loss, [w]), [w]))
+        step = tf.function(step) if traced else step
+        for i in range(4):
+            step(tf.constant(1.0 + i))
+        return w.numpy(), opt.variables()
+    (eager, eager_vars), (traced, traced_vars) = run(False), run(True)
+    np.testing.assert_array_equal(traced, eager)
+    assert len(traced_vars) == len(eager_vars) == 4 and int(traced_vars[0]) == 4
+
+
 # -- slots and the global step ----------------------------------------------------------------
 @pytest.mark.parametrize("make, slots", [
     (lambda: v1.train.MomentumOptimizer(0.1, 0.9), {"momentum": "w/Momentum:0"}),

@@ -1,6 +1,7 @@
-"""Clipping: `clip_by_value` and `clip_by_norm`, composed from other ops so that their gradients
-are those TensorFlow gives (including to tensor-valued bounds and norms)."""
-from .array_ops import identity, ones_like, where
+"""Clipping: `clip_by_value`, `clip_by_norm` and `clip_by_global_norm` (with `global_norm`),
+composed from other ops so that their gradients are those TensorFlow gives (including to
+tensor-valued bounds and norms)."""
+from .array_ops import identity, ones_like, stack, where
 from .math_ops import maximum, minimum, reduce_sum, sqrt
 from .registry import convert_to_tensor, scope
 
@@ -51,3 +52,43 @@ def clip_by_norm(t, clip_norm, axes=None, name=None):
         intermediate = values * clip_norm
         _same_shape(values, intermediate)
         return identity(intermediate / maximum(l2norm, clip_norm), name=s)
+
+
+def global_norm(t_list, name=None):
+    """The L2 norm of all the tensors of `t_list` taken together (None entries are skipped).
+
+    >>> minitf.linalg.global_norm([minitf.constant([3.0]), minitf.constant([4.0])])
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
+    """
+    with scope(name or "global_norm") as s:
+        values = [convert_to_tensor(t) for t in t_list if t is not None]
+        return sqrt(reduce_sum(stack([reduce_sum(v * v) for v in values])), name=s)
+
+
+def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
+    """The tensors of `t_list` scaled by one factor so that their global norm is at most
+    `clip_norm`: each times `clip_norm / maximum(global_norm, clip_norm)`. None entries stay
+    None; an infinite or nan global norm makes every result nan.
+
+    Args:
+      use_norm: the global norm to use, if already computed.
+
+    Returns:
+      The clipped list and the global norm (before clipping).
+
+    Raises:
+      TypeError: if `t_list` is not a list or tuple.
+
+    >>> t = [minitf.constant([3.0]), minitf.constant([4.0])]
+    >>> clipped, norm = minitf.clip_by_global_norm(t, 1.0)
+    >>> [float(c[0]) for c in clipped], float(norm)
+    ([0.6000000238418579, 0.800000011920929], 5.0)
+    """
+    if not isinstance(t_list, (list, tuple)):
+        raise TypeError("`t_list` should be a sequence of tensors. Received %s." % type(t_list))
+    with scope(name or "clip_by_global_norm"):
+        use_norm = global_norm(t_list) if use_norm is None else convert_to_tensor(use_norm)
+        clip_norm = convert_to_tensor(clip_norm, use_norm.dtype, name="clip_norm")
+        scale = clip_norm * minimum(1.0 / use_norm, 1.0 / clip_norm)
+        scale = scale + (use_norm - use_norm)  # nan, not a finite scale, for an inf or nan norm
+        return [None if t is None else convert_to_tensor(t) * scale for t in t_list], use_norm

@@ -8,14 +8,13 @@ variable (`ops/training_ops.py`, shared with the v1 optimizers) and counts the s
 a graph, or in a traced `function`; slots and `iterations` are always made as eager variables,
 outside any function being traced, so a traced step never makes variables.
 """
-import contextlib
 import warnings
 
 from ..autodiff.tape import GradientTape
 from ..framework import dtypes
-from ..framework.context import ctx, executing_eagerly_outside_functions
+from ..framework.context import init_scope
 from ..framework.name_scope import name_scope
-from ..ops import array_ops, control_flow_ops, math_ops, training_ops
+from ..ops import array_ops, clip_ops, control_flow_ops, math_ops, training_ops
 from ..ops.registry import contains_tensor, convert_to_tensor, scope
 from ..variables import Variable
 from .schedules import LearningRateSchedule
@@ -54,7 +53,7 @@ class Optimizer:
     def iterations(self):
         """The number of steps applied so far (an int64 variable named "<name>/iter")."""
         if self._iterations is None:
-            with _outside_functions(), name_scope(self.name):
+            with init_scope(), name_scope(self.name):
                 self._iterations = Variable(0, trainable=False, dtype=dtypes.int64, name="iter")
         return self._iterations
 
@@ -146,7 +145,7 @@ class Optimizer:
         shape) unless it exists."""
         per_var = self._slots.setdefault(var.ref(), {})
         if slot_name not in per_var:
-            with _outside_functions(), name_scope(self.name):
+            with init_scope(), name_scope(self.name):
                 name = "%s/%s" % (var.name.rpartition(":")[0], slot_name)
                 slot = Variable(array_ops.constant(value, var.dtype, shape=var.shape),
                                 trainable=False, name=name)
@@ -164,25 +163,12 @@ class Optimizer:
 
     def _clip(self, grads):
         if self.clipnorm is not None:
-            return [_clip_by_norm(g, self.clipnorm) for g in grads]
+            return [clip_ops.clip_by_norm(g, self.clipnorm) for g in grads]
         if self.global_clipnorm is not None:
-            return _clip_by_global_norm(grads, self.global_clipnorm)
+            return clip_ops.clip_by_global_norm(grads, self.global_clipnorm)[0]
         if self.clipvalue is not None:
-            return [_clip_by_value(g, self.clipvalue) for g in grads]
+            return [clip_ops.clip_by_value(g, -self.clipvalue, self.clipvalue) for g in grads]
         return grads
-
-
-@contextlib.contextmanager
-def _outside_functions():
-    """Makes variables eager ones even while a `function` is being traced (Keras's init_scope),
-    so that every trace of a step uses the same optimizer variables."""
-    saved = list(ctx.graphs)
-    if saved and executing_eagerly_outside_functions():
-        del ctx.graphs[:]
-    try:
-        yield
-    finally:
-        ctx.graphs[:] = saved
 
 
 def _as(value, dtype):
@@ -190,36 +176,6 @@ def _as(value, dtype):
     if contains_tensor(value):
         return math_ops.cast(value, dtype)
     return convert_to_tensor(value, dtype)
-
-
-# -- gradient clipping, as Keras does it --------------------------------------------------------
-def _maximum(x, y):
-    return array_ops.where(math_ops.less(x, y), y, x)  # nan in x stays nan
-
-
-def _minimum(x, y):
-    return array_ops.where(math_ops.less(y, x), y, x)
-
-
-def _l2_squared(g):
-    return math_ops.reduce_sum(math_ops.square(g))
-
-
-def _clip_by_norm(g, clip_norm):
-    c = _as(clip_norm, g.dtype)
-    return g * c / _maximum(math_ops.sqrt(_l2_squared(g)), c)
-
-
-def _clip_by_global_norm(grads, clip_norm):
-    norm = math_ops.sqrt(math_ops.add_n([_l2_squared(g) for g in grads]))
-    scale = _as(clip_norm, norm.dtype) * _minimum(1.0 / norm, _as(1.0 / clip_norm, norm.dtype))
-    scale = scale + (norm - norm)  # nan, not a finite scale, when the norm is inf or nan
-    return [g * scale for g in grads]
-
-
-def _clip_by_value(g, clip_value):
-    c = _as(clip_value, g.dtype)
-    return array_ops.where(math_ops.less(g, -c), -c, array_ops.where(math_ops.less(c, g), c, g))
 
 
 # -- the update rules ---------------------------------------------------------------------------

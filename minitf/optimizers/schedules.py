@@ -6,7 +6,7 @@ A v2 optimizer calls its schedule with its `iterations` (0 at the first step); t
 import functools
 
 from ..framework.context import executing_eagerly
-from ..ops import array_ops, math_ops
+from ..ops import array_ops, math_ops, unary_ops
 from ..ops.registry import convert_to_tensor, scope
 
 
@@ -39,10 +39,9 @@ class ExponentialDecay(LearningRateSchedule):
             lr = convert_to_tensor(self.initial_learning_rate, name="initial_learning_rate")
             step = math_ops.cast(step, lr.dtype)
             decay_steps = math_ops.cast(self.decay_steps, lr.dtype)
+            p = step / decay_steps
             if self.staircase:
-                p = math_ops.floordiv(step, decay_steps)  # floor(step / decay_steps)
-            else:
-                p = step / decay_steps
+                p = unary_ops.floor(p)
             return math_ops.multiply(lr, math_ops.pow(math_ops.cast(self.decay_rate, lr.dtype), p),
                                      name=name)
 

@@ -21,7 +21,7 @@ from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identit
                               ones_like, placeholder, placeholder_with_default, reshape, shape,
                               size, stack, stop_gradient, unstack, where, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op
-from ...ops.clip_ops import clip_by_norm, clip_by_value
+from ...ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm
 from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
 from ...ops.logging_ops import print
 from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
