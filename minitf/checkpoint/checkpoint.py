@@ -21,8 +21,8 @@ SLOT = "/.OPTIMIZER_SLOT/"
 
 
 class Checkpoint:
-    """Saves and restores variables, v2 optimizers (with their slots), other Checkpoints, and
-    lists or dicts of them, given as keyword arguments (also readable as attributes).
+    """Saves and restores eager variables, v2 optimizers (with their slots), other Checkpoints,
+    and lists or dicts of them, given as keyword arguments (also readable as attributes).
 
     Raises:
       ValueError: for an argument that is none of these.
