@@ -18,6 +18,9 @@ from .ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity,
                             reshape, shape, size, stack, stop_gradient, unstack, where, zeros,
                             zeros_like)
 from .ops.control_flow_ops import control_dependencies, group, no_op
+from .ops.init_ops_v2 import Ones as ones_initializer
+from .ops.init_ops_v2 import RandomNormal as random_normal_initializer
+from .ops.init_ops_v2 import Zeros as zeros_initializer
 from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                            less, less_equal, matmul, multiply, negative, not_equal, pow,
                            reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
@@ -25,6 +28,7 @@ from .ops.registry import convert_to_tensor
 from .variables import Variable
 from . import testing as test  # noqa: E402
 from . import compat, keras, linalg, math, nn, optimizers, random  # noqa: E402,F401
+from .keras import initializers  # noqa: E402,F401
 
 newaxis = None
 

@@ -14,6 +14,14 @@ def case(name, fn, ref, *args):
     return pytest.param(fn, ref, args, id=name)
 
 
+def truncated(rng, n):
+    """n standard normal draws, each one beyond 2 drawn again."""
+    x = rng.standard_normal(n)
+    while (np.abs(x) > 2).any():
+        x[np.abs(x) > 2] = rng.standard_normal(int((np.abs(x) > 2).sum()))
+    return x
+
+
 CASES = [
     # -- arithmetic and reductions ---------------------------------------------------------
     case("add", tf.add, np.add, F32, F32[0]),
@@ -60,6 +68,17 @@ CASES = [
     case("shape", tf.shape, lambda x: np.array(x.shape, np.int32), F32),
     case("size", tf.size, lambda x: np.array(x.size, np.int32), F32),
     # -- neural-net ops --------------------------------------------------------------------
+    # -- random ops: the draws of a numpy Generator seeded with (87654321, op seed) ----------
+    case("random normal", lambda: tf.random.normal([2, 3], seed=5),
+         lambda: np.random.default_rng([87654321, 5]).standard_normal((2, 3), np.float32)),
+    case("random uniform", lambda: tf.random.uniform([4], 2.0, 3.0, tf.float64, seed=5),
+         lambda: 2.0 + np.random.default_rng([87654321, 5]).random(4)),
+    case("random uniform int", lambda: tf.random.uniform([4], 2, 9, tf.int64, seed=5),
+         lambda: np.random.default_rng([87654321, 5]).integers(2, 9, 4, np.int64)),
+    case("truncated normal", lambda: tf.random.truncated_normal([100], seed=5),
+         lambda: truncated(np.random.default_rng([87654321, 5]), 100).astype(np.float32)),
+    case("random shuffle", lambda x: tf.random.shuffle(x, seed=5),
+         lambda x: np.random.default_rng([87654321, 5]).permutation(x), I32),
 ]
 
 

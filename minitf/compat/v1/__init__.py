@@ -17,15 +17,21 @@ from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identit
                               ones_like, placeholder, placeholder_with_default, reshape, shape,
                               size, stack, stop_gradient, unstack, where, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op
+from ...ops.init_ops import GlorotUniform as glorot_uniform_initializer
+from ...ops.init_ops import Ones as ones_initializer
+from ...ops.init_ops import RandomNormal as random_normal_initializer
+from ...ops.init_ops import Zeros as zeros_initializer
 from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                              less, less_equal, log, matmul, multiply, negative, not_equal, pow,
                              reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
+from ...ops.random_ops import random_normal, random_shuffle, random_uniform, truncated_normal
+from ...ops.random_ops import set_seed as set_random_seed
 from ...ops.registry import convert_to_tensor
 from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
                           trainable_variables, variables_initializer)
-from ... import linalg, math, nn, random, test  # noqa: F401
-from . import train  # noqa: F401
+from ... import linalg, math, nn, test  # noqa: F401
+from . import initializers, random, train  # noqa: F401
 
 newaxis = None
 
