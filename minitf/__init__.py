@@ -24,6 +24,7 @@ from .ops.init_ops_v2 import Zeros as zeros_initializer
 from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                            less, less_equal, matmul, multiply, negative, not_equal, pow,
                            reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
+from .ops.nn_ops import sigmoid, tanh
 from .ops.registry import convert_to_tensor
 from .variables import Variable
 from . import testing as test  # noqa: E402

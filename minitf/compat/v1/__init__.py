@@ -24,14 +24,15 @@ from ...ops.init_ops import Zeros as zeros_initializer
 from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                              less, less_equal, log, matmul, multiply, negative, not_equal, pow,
                              reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
+from ...ops.nn_ops import sigmoid, tanh
 from ...ops.random_ops import random_normal, random_shuffle, random_uniform, truncated_normal
 from ...ops.random_ops import set_seed as set_random_seed
 from ...ops.registry import convert_to_tensor
 from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
                           trainable_variables, variables_initializer)
-from ... import linalg, math, nn, test  # noqa: F401
-from . import initializers, random, train  # noqa: F401
+from ... import linalg, math, test  # noqa: F401
+from . import initializers, nn, random, train  # noqa: F401
 
 newaxis = None
 
