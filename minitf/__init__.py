@@ -30,12 +30,17 @@ from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, g
                            truediv)
 from .ops.reduction_ops import (argmax, argmin, cumsum, norm, reduce_all, reduce_any,
                                 reduce_logsumexp, reduce_max, reduce_min, reduce_prod)
+from .ops.init_ops_v2 import Ones as ones_initializer
+from .ops.init_ops_v2 import RandomNormal as random_normal_initializer
+from .ops.init_ops_v2 import Zeros as zeros_initializer
+from .ops.nn_ops import sigmoid, tanh
 from .ops.registry import convert_to_tensor
 from .ops.unary_ops import acos, asin, atan, cos, cosh, floor, round, sin, sinh, tan
 from .variables import Variable
 from . import testing as test  # noqa: E402
 from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
                random, train)
+from .keras import initializers  # noqa: E402,F401
 
 newaxis = None
 

@@ -4,11 +4,13 @@ import pytest
 import minitf as tf
 from minitf import session
 from minitf.framework.context import ctx
+from minitf.ops import random_ops
 
 
 @pytest.fixture(autouse=True)
 def fresh_process_state():
-    """Each test starts eager, with no graph, tape, scope or default session left over."""
+    """Each test starts eager, with no graph, tape, scope, default session or global random
+    seed left over."""
     yield
     ctx.eager_default = True
     ctx.graphs.clear()
@@ -16,6 +18,7 @@ def fresh_process_state():
     ctx.global_graph = None
     ctx.eager_scope = ""
     session._default_sessions.clear()
+    random_ops.set_seed(None)
 
 
 @pytest.fixture

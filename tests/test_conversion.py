@@ -26,6 +26,11 @@ def test_numpy_array_is_converted_to_the_tensor_dtype_in_operators():
     assert (np.array([1.0, 2.0]) + tf.constant(1.0)).dtype is tf.float32
 
 
+def test_an_empty_list_takes_any_dtype():
+    assert tf.constant([], tf.int32).dtype is tf.int32 and tf.constant([], tf.bool).shape == (0,)
+    assert tf.reshape(tf.constant([5.0]), []).shape == ()
+
+
 def test_constant_with_dtype_converts_or_refuses():
     assert tf.constant([1, 2], dtype=tf.float32).numpy().tolist() == [1.0, 2.0]
     assert tf.constant(np.array([1.7]), dtype=tf.int32).numpy().tolist() == [1]

@@ -49,6 +49,14 @@ def mid_integer(rng, shape):
     return rng.integers(-3, 3, shape) + rng.uniform(0.3, 0.7, shape)
 
 
+def simplex(axis=-1):
+    """Positive values summing to 1 along `axis`: the labels of the softmax losses."""
+    def domain(rng, shape):
+        p = rng.uniform(0.1, 1.0, shape)
+        return p / p.sum(axis, keepdims=True)
+    return domain
+
+
 class Case:
     def __init__(self, name, fn, shapes, covers, domain=anywhere, binary=False, delta=1e-6,
                  tolerance=1e-6):
@@ -182,6 +190,68 @@ CASES = [
     Case("sum_to_shape", lambda g: execute("SumToShape", [g, [1, N]]), [(M, N)],
          ["SumToShape"]),
     # -- neural-net ops --------------------------------------------------------------------
+    Case("relu", tf.nn.relu, [(M, N)], ["Relu"], away_from_zero),
+    Case("relu_grad", lambda g, x: execute("ReluGrad", [g, x]), [(M, N)] * 2, ["ReluGrad"],
+         (anywhere, away_from_zero)),
+    Case("relu6", lambda x: tf.nn.relu6(4.0 * x), [(M, N)], ["Relu6"], away_from_zero),
+    Case("relu6_grad", lambda g, x: execute("Relu6Grad", [g, 4.0 * x]), [(M, N)] * 2,
+         ["Relu6Grad"], (anywhere, away_from_zero)),
+    Case("leaky_relu", lambda x: tf.nn.leaky_relu(x, alpha=0.3), [(M, N)], ["LeakyRelu"],
+         away_from_zero),
+    Case("leaky_relu_grad", lambda g, x: execute("LeakyReluGrad", [g, x], {"alpha": 0.3}),
+         [(M, N)] * 2, ["LeakyReluGrad"], (anywhere, away_from_zero)),
+    Case("elu", tf.nn.elu, [(M, N)], ["Elu"], away_from_zero),
+    Case("elu_grad", lambda g, y: execute("EluGrad", [g, y]), [(M, N)] * 2, ["EluGrad"],
+         (anywhere, away_from_zero)),
+    Case("selu", tf.nn.selu, [(M, N)], ["Selu"], away_from_zero),
+    Case("selu_grad", lambda g, y: execute("SeluGrad", [g, y]), [(M, N)] * 2, ["SeluGrad"],
+         (anywhere, away_from_zero)),
+    Case("sigmoid", tf.sigmoid, [(M, N)], ["Sigmoid"]),
+    Case("sigmoid_grad", lambda y, g: execute("SigmoidGrad", [y, g]), [(M, N)] * 2,
+         ["SigmoidGrad"]),
+    Case("tanh", tf.tanh, [(M, N)], ["Tanh"]),
+    Case("tanh_grad", lambda y, g: execute("TanhGrad", [y, g]), [(M, N)] * 2, ["TanhGrad"]),
+    Case("softplus", tf.math.softplus, [(M, N)], ["Softplus"]),
+    Case("softplus_grad", lambda g, x: execute("SoftplusGrad", [g, x]), [(M, N)] * 2,
+         ["SoftplusGrad"]),
+    Case("gelu", tf.nn.gelu, [(M, N)], ["Gelu"]),
+    Case("gelu_grad", lambda g, x: execute("GeluGrad", [g, x]), [(M, N)] * 2, ["GeluGrad"]),
+    Case("gelu approximate", lambda x: tf.nn.gelu(x, approximate=True), [(M, N)], ["Tanh"]),
+    Case("silu", lambda x: tf.nn.silu(x, beta=1.5), [(M, N)], ["Sigmoid"]),
+    Case("softmax", tf.nn.softmax, [(M, N)], ["Softmax"]),
+    Case("softmax axis 0", lambda x: tf.nn.softmax(x, axis=0), [(M, N)], ["Softmax"]),
+    Case("log_softmax", tf.nn.log_softmax, [(M, N)], ["LogSoftmax"]),
+    Case("log_softmax axis 0", lambda x: tf.nn.log_softmax(x, axis=0), [(M, N, 2)],
+         ["LogSoftmax"]),
+    Case("bias_add", tf.nn.bias_add, [(M, N), (N,)], ["BiasAdd"]),
+    Case("bias_add rank 3", tf.nn.bias_add, [(2, M, N), (N,)], ["BiasAdd"]),
+    Case("bias_add NCHW", lambda v, b: tf.nn.bias_add(v, b, data_format="NCHW"),
+         [(2, N, M), (N,)], ["BiasAdd"]),
+    Case("bias_add_grad", lambda g: execute("BiasAddGrad", [g], {"data_format": "NHWC"}),
+         [(2, M, N)], ["BiasAddGrad"]),
+    Case("bias_add_grad NCHW", lambda g: execute("BiasAddGrad", [g], {"data_format": "NCHW"}),
+         [(2, N, M)], ["BiasAddGrad"]),
+    Case("l2_loss", tf.nn.l2_loss, [(M, N)], ["L2Loss"]),
+    Case("softmax_cross_entropy", lambda z, x: tf.nn.softmax_cross_entropy_with_logits(z, x),
+         [(M, N), (M, N)], ["SoftmaxCrossEntropyWithLogits"], (simplex(), anywhere)),
+    Case("softmax_cross_entropy labels broadcast",
+         lambda z, x: tf.nn.softmax_cross_entropy_with_logits(z, x), [(N,), (M, N)],
+         ["SoftmaxCrossEntropyWithLogits"], (simplex(), anywhere)),
+    Case("softmax_cross_entropy labels (1, N)",
+         lambda z, x: tf.nn.softmax_cross_entropy_with_logits(z, x), [(1, N), (M, N)],
+         ["SoftmaxCrossEntropyWithLogits"], (simplex(), anywhere)),
+    Case("softmax_cross_entropy axis 0",
+         lambda z, x: tf.nn.softmax_cross_entropy_with_logits(z, x, axis=0),
+         [(M, N), (M, N)], ["SoftmaxCrossEntropyWithLogits"], (simplex(0), anywhere)),
+    Case("sparse_softmax_cross_entropy",
+         lambda x: tf.nn.sparse_softmax_cross_entropy_with_logits([2, 0], x), [(M, N)],
+         ["SparseSoftmaxCrossEntropyWithLogits"]),
+    Case("sparse_softmax_cross_entropy rank 3",
+         lambda x: tf.nn.sparse_softmax_cross_entropy_with_logits([[1], [0]], x), [(M, 1, N)],
+         ["SparseSoftmaxCrossEntropyWithLogits"]),
+    Case("sigmoid_cross_entropy",
+         lambda z, x: tf.nn.sigmoid_cross_entropy_with_logits(labels=z, logits=x),
+         [(M, N), (M, N)], ["Softplus"], (positive, away_from_zero)),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),

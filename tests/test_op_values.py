@@ -8,9 +8,11 @@ from scipy import special
 import minitf as tf
 
 F32 = np.array([[1.5, -2.0, 0.25], [3.0, 0.5, -1.0]], np.float32)
+F64 = F32.astype(np.float64)
 I32 = np.array([[1, -2, 3], [4, 5, -6]], np.int32)
 B = np.array([[True, False, True], [False, False, True]])
 F64_ODD = np.array([[np.nan, 0.0, -np.inf], [2.5, -0.0, 1e300]])  # NaN, signed zeros, inf
+SELU_SCALE, SELU_ALPHA = 1.0507009873554805, 1.6732632423543772
 
 
 def quotient_or_zero(x, y):
@@ -20,6 +22,18 @@ def quotient_or_zero(x, y):
 
 def case(name, fn, ref, *args):
     return pytest.param(fn, ref, args, id=name)
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def truncated(rng, n):
+    """n standard normal draws, each one beyond 2 drawn again."""
+    x = rng.standard_normal(n)
+    while (np.abs(x) > 2).any():
+        x[np.abs(x) > 2] = rng.standard_normal(int((np.abs(x) > 2).sum()))
+    return x
 
 
 CASES = [
@@ -159,6 +173,55 @@ CASES = [
     case("shape", tf.shape, lambda x: np.array(x.shape, np.int32), F32),
     case("size", tf.size, lambda x: np.array(x.size, np.int32), F32),
     # -- neural-net ops --------------------------------------------------------------------
+    case("relu", tf.nn.relu, lambda x: np.where(x > 0, x, 0).astype(x.dtype), F32),
+    case("relu int", tf.nn.relu, lambda x: np.where(x > 0, x, 0).astype(x.dtype), I32),
+    case("relu6", tf.nn.relu6, lambda x: np.minimum(np.maximum(x, 0), 6), 3 * F32),
+    case("leaky_relu", tf.nn.leaky_relu, lambda x: np.where(x > 0, x, np.float32(0.2) * x), F32),
+    case("leaky_relu int", tf.nn.leaky_relu,
+         lambda x: np.where(x > 0, x, 0.2 * x).astype(np.float32), I32),
+    case("elu", tf.nn.elu, lambda x: np.where(x > 0, x, np.exp(x) - 1), F32),
+    case("selu", tf.nn.selu, lambda x: np.float32(SELU_SCALE) * np.where(
+        x > 0, x, np.float32(SELU_ALPHA) * (np.exp(x) - 1)), F32),
+    case("gelu", tf.nn.gelu, lambda x: 0.5 * x * (1 + special.erf(x / np.sqrt(np.float32(2)))),
+         F32),
+    case("gelu approximate", lambda x: tf.nn.gelu(x, approximate=True),
+         lambda x: 0.5 * x * (1 + np.tanh(np.float32(0.7978845608) * (x + 0.044715 * x ** 3))),
+         F32),
+    case("silu", tf.nn.silu, lambda x: x / (1 + np.exp(-x)), F32),
+    case("swish beta", lambda x: tf.nn.swish(x, beta=2.0), lambda x: x / (1 + np.exp(-2 * x)),
+         F64),
+    case("sigmoid", tf.sigmoid, sigmoid, F32),
+    case("tanh", tf.tanh, np.tanh, F64),
+    case("softplus", tf.math.softplus, lambda x: np.log(1 + np.exp(x)), F32),
+    case("softmax", tf.nn.softmax, lambda x: np.exp(x) / np.exp(x).sum(-1, keepdims=True), F32),
+    case("softmax axis 0", lambda x: tf.nn.softmax(x, axis=0),
+         lambda x: np.exp(x) / np.exp(x).sum(0, keepdims=True), F64),
+    case("log_softmax", tf.nn.log_softmax,
+         lambda x: x - np.log(np.exp(x).sum(-1, keepdims=True)), F64),
+    case("bias_add", tf.nn.bias_add, np.add, I32, I32[0]),
+    case("bias_add NCHW", lambda v, b: tf.nn.bias_add(v, b, data_format="NCHW"),
+         lambda v, b: v + b[:, None], np.stack([F32.T, F32.T]), F32[0]),
+    case("l2_loss", tf.nn.l2_loss, lambda x: np.sum(x * x) / 2, F32),
+    case("softmax_cross_entropy", tf.nn.softmax_cross_entropy_with_logits,
+         lambda z, x: -(z * (x - np.log(np.exp(x).sum(-1, keepdims=True)))).sum(-1),
+         np.abs(F32) / np.abs(F32).sum(-1, keepdims=True), F32),
+    case("sparse_softmax_cross_entropy", tf.nn.sparse_softmax_cross_entropy_with_logits,
+         lambda z, x: np.log(np.exp(x).sum(-1)) - x[[0, 1], z], np.array([2, 0]), F64),
+    case("sigmoid_cross_entropy", tf.nn.sigmoid_cross_entropy_with_logits,
+         lambda z, x: -z * np.log(sigmoid(x)) - (1 - z) * np.log(1 - sigmoid(x)), np.abs(F32) / 3,
+         F32),
+    case("dropout rate 0", lambda x: tf.nn.dropout(x, 0.0), lambda x: x, F32),
+    # -- random ops: the draws of a numpy Generator seeded with (87654321, op seed) ----------
+    case("random normal", lambda: tf.random.normal([2, 3], seed=5),
+         lambda: np.random.default_rng([87654321, 5]).standard_normal((2, 3), np.float32)),
+    case("random uniform", lambda: tf.random.uniform([4], 2.0, 3.0, tf.float64, seed=5),
+         lambda: 2.0 + np.random.default_rng([87654321, 5]).random(4)),
+    case("random uniform int", lambda: tf.random.uniform([4], 2, 9, tf.int64, seed=5),
+         lambda: np.random.default_rng([87654321, 5]).integers(2, 9, 4, np.int64)),
+    case("truncated normal", lambda: tf.random.truncated_normal([100], seed=5),
+         lambda: truncated(np.random.default_rng([87654321, 5]), 100).astype(np.float32)),
+    case("random shuffle", lambda x: tf.random.shuffle(x, seed=5),
+         lambda x: np.random.default_rng([87654321, 5]).permutation(x), I32),
 ]
 
 

@@ -1,2 +1,3 @@
-"""The `minitf.keras` namespace: the parts of Keras that minitf provides (optimizers)."""
-from . import optimizers  # noqa: F401
+"""The `minitf.keras` namespace: the parts of Keras that minitf provides (initializers,
+optimizers)."""
+from . import initializers, optimizers  # noqa: F401

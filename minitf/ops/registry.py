@@ -27,7 +27,8 @@ class OpDef:
       name it), "shape: int32", "values: N*T" (a list), "resource: resource".
     kernel(*arrays, **attrs) -> array, or a tuple of arrays when `multi`. The arrays are the
       inputs in order, a list input spread out; stateful ops whose `make_state(op)` is set get
-      their per-session state as the first argument in a graph.
+      their per-session state as the first argument in a graph, and `eager_state(attrs)` when
+      run eagerly.
     infer(inputs, **attrs) -> [(dtype, TensorShape), ...]: the static rule used in graph mode; it
       raises ValueError for inputs that can never work.
     grad(op, *output_grads) -> one gradient (or None) per input, written with minitf ops;
@@ -40,10 +41,10 @@ class OpDef:
     """
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
-                 "make_state", "writes")
+                 "make_state", "eager_state", "writes")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
-                 writes):
+                 eager_state, writes):
         self.type = type
         self.inputs = inputs
         self.kernel = kernel
@@ -53,11 +54,12 @@ class OpDef:
         self.multi = multi
         self.hoist = hoist
         self.make_state = make_state
+        self.eager_state = eager_state
         self.writes = writes
 
 
 def register(type, inputs, kernel, infer, grad, types=None, multi=False, hoist=False,
-             make_state=None, writes=False):
+             make_state=None, eager_state=None, writes=False):
     """Adds an op type to the registry (once: a second registration of a type is a bug)."""
     if type in OPS:
         raise KeyError("Op type %s is registered twice." % type)
@@ -67,7 +69,7 @@ def register(type, inputs, kernel, infer, grad, types=None, multi=False, hoist=F
         is_list = kind.startswith("N*")
         spec.append((arg, kind[2:] if is_list else kind, is_list))
     OPS[type] = OpDef(type, tuple(spec), kernel, infer, grad, types or {}, multi, hoist,
-                      make_state, writes)
+                      make_state, eager_state, writes)
     return OPS[type]
 
 
@@ -310,6 +312,8 @@ def execute(op_type, inputs, attrs=None, name=None):
 def _run_eagerly(op_def, inputs, attrs, name):
     flat = _convert_inputs(op_def, inputs, True, name)
     args = [t._value for t in flat]
+    if op_def.eager_state is not None:
+        args.insert(0, op_def.eager_state(attrs))
     try:
         out = op_def.kernel(*args, **attrs)
     except OpError as e:

@@ -22,6 +22,10 @@ from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identit
                               size, stack, stop_gradient, unstack, where, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op
 from ...ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm
+from ...ops.init_ops import GlorotUniform as glorot_uniform_initializer
+from ...ops.init_ops import Ones as ones_initializer
+from ...ops.init_ops import RandomNormal as random_normal_initializer
+from ...ops.init_ops import Zeros as zeros_initializer
 from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
 from ...ops.logging_ops import print
 from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
@@ -36,14 +40,17 @@ from ...ops.reduction_ops import (argmax_v1 as argmax, argmin_v1 as argmin,
                                   reduce_logsumexp_v1 as reduce_logsumexp,
                                   reduce_max_v1 as reduce_max, reduce_min_v1 as reduce_min,
                                   reduce_prod_v1 as reduce_prod)
+from ...ops.nn_ops import sigmoid, tanh
+from ...ops.random_ops import random_normal, random_shuffle, random_uniform, truncated_normal
+from ...ops.random_ops import set_seed as set_random_seed
 from ...ops.registry import convert_to_tensor
 from ...ops.unary_ops import (acos, asin, atan, ceil, cos, cosh, erf, expm1, floor, log1p,
                               reciprocal, round, rsqrt, sin, sinh, tan)
 from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
                           trainable_variables, variables_initializer)
-from ... import bitwise, linalg, math, nn, random, test  # noqa: F401
-from . import contrib, train  # noqa: F401
+from ... import bitwise, linalg, math, test  # noqa: F401
+from . import contrib, initializers, nn, random, train  # noqa: F401
 
 newaxis = None
 
