@@ -13,6 +13,7 @@ import numpy as np
 from .framework.errors import InvalidArgumentError, OpError
 from .framework.resource import transaction
 from .framework.shapes import dims_str
+from .ops.registry import numpy_silenced
 
 
 class Plan:
@@ -64,7 +65,7 @@ class Plan:
         """Runs the plan; returns one value per fetch (None for an operation)."""
         vals = self._template[:]
         vals[:self._feed_count] = feed_values
-        with np.errstate(all="ignore"):
+        with numpy_silenced:
             if self._writes:
                 with transaction():
                     self._loop(vals)

@@ -15,16 +15,20 @@ from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes
 from .array_ops import (broadcast_to, expand_dims, identity, reshape, shape_of, size, sum_to,
                         where, zeros_like)
-from .registry import (constant_value, contains_tensor, convert_to_tensor, execute, register,
-                       scope)
+from .registry import (constant_value, contains_tensor, convert_to_tensor, execute,
+                       numpy_silenced, register, scope)
 
 FLOATS, NUMBERS = dtypes.FLOATS, dtypes.NUMBERS
 
 
 def quiet(kernel):
-    """A kernel that returns inf/nan where numpy would also warn (as TensorFlow does)."""
+    """A kernel that returns inf/nan where numpy would also warn (as TensorFlow does). A plan
+    silences numpy once for its whole run (registry.numpy_silenced), so the kernels it calls
+    skip this wrapper's own, costlier, silencing."""
     @functools.wraps(kernel)
     def run(*args, **kwargs):
+        if numpy_silenced.depth:
+            return kernel(*args, **kwargs)
         with np.errstate(all="ignore"):
             return kernel(*args, **kwargs)
     return run

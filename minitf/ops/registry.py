@@ -41,7 +41,7 @@ class OpDef:
     """
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
-                 "make_state", "eager_state", "writes")
+                 "make_state", "eager_state", "writes", "checks")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
                  eager_state, writes):
@@ -56,6 +56,13 @@ class OpDef:
         self.make_state = make_state
         self.eager_state = eager_state
         self.writes = writes
+        # For the eager fast path: per input, the dtypes it accepts, or None for "the dtype of
+        # the type variable"; set only when the inputs are plain (no list) with at most one
+        # type variable, whose allowed dtypes are then `types`' only entry.
+        free = {kind for _, kind, _ in inputs if kind not in _FIXED}
+        plain = len(free) <= 1 and not any(is_list for _, _, is_list in inputs)
+        self.checks = tuple(_FIXED[k][0] if k in _FIXED else None for _, k, _ in inputs) \
+            if plain else None
 
 
 def register(type, inputs, kernel, infer, grad, types=None, multi=False, hoist=False,
@@ -309,8 +316,27 @@ def execute(op_type, inputs, attrs=None, name=None):
     return _add_to_graph(op_def, inputs, attrs, name)
 
 
+def _ready(op_def, inputs):
+    """Whether `inputs` are eager tensors that already fit `op_def` (the common case)."""
+    checks = op_def.checks
+    if checks is None:
+        return False
+    bound = None
+    for allowed, t in zip(checks, inputs):
+        if type(t) is not EagerTensor:
+            return False
+        if allowed is not None:
+            if t._dtype not in allowed:
+                return False
+        elif bound is None:
+            bound = t._dtype
+        elif t._dtype is not bound:
+            return False
+    return bound is None or all(bound in allowed for allowed in op_def.types.values())
+
+
 def _run_eagerly(op_def, inputs, attrs, name):
-    flat = _convert_inputs(op_def, inputs, True, name)
+    flat = inputs if _ready(op_def, inputs) else _convert_inputs(op_def, inputs, True, name)
     args = [t._value for t in flat]
     if op_def.eager_state is not None:
         args.insert(0, op_def.eager_state(attrs))
@@ -368,6 +394,26 @@ def _add_to_graph(op_def, inputs, attrs, name):
     if op_def.multi:
         return op.outputs
     return op.outputs[0] if op.outputs else op
+
+
+class _NumpySilenced:
+    """A context with numpy's floating-point warnings off (TensorFlow gives inf and nan
+    silently); `depth` tells kernels whether they run inside one."""
+
+    depth = 0
+
+    def __enter__(self):
+        if _NumpySilenced.depth == 0:
+            self._saved = np.seterr(all="ignore")
+        _NumpySilenced.depth += 1
+
+    def __exit__(self, *exc):
+        _NumpySilenced.depth -= 1
+        if _NumpySilenced.depth == 0:
+            np.seterr(**self._saved)
+
+
+numpy_silenced = _NumpySilenced()
 
 
 @contextlib.contextmanager
