@@ -101,8 +101,8 @@ def _python_to_numpy(value, dtype, graph_mode):
                          "%r" % (value,))
     if dtype is None:
         dtype = _infer_python_dtype(value, a)
-    elif (dtype.is_integer and a.dtype.kind == "f") or (dtype.is_bool and a.dtype.kind != "b") \
-            or a.dtype.kind not in "biuf":
+    elif a.size and ((dtype.is_integer and a.dtype.kind == "f") or
+                     (dtype.is_bool and a.dtype.kind != "b")) or a.dtype.kind not in "biuf":
         if graph_mode:
             raise TypeError("Expected %s, but got %r of type '%s'."
                             % (dtype.name, value, type(value).__name__))
@@ -359,6 +359,9 @@ def constant_value(t):
             return op.attrs["value"]
         if op.type == "Shape" and op.inputs[0].shape.is_fully_defined():
             return np.array(op.inputs[0].shape.as_list(), t.dtype.np)
+        if op.type == "Cast":
+            v = constant_value(op.inputs[0])
+            return None if v is None else v.astype(op.attrs["DstT"].np)
         if op.type == "Pack":
             parts = [constant_value(x) for x in op.inputs]
             if all(p is not None for p in parts):
