@@ -14,13 +14,23 @@ from ...framework.name_scope import name_scope_v1 as name_scope
 from ...framework.shapes import TensorShape
 from ...framework.tensor import Tensor
 from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity, ones,
-                              ones_like, placeholder, placeholder_with_default, reshape, shape,
-                              size, stack, stop_gradient, unstack, where, zeros, zeros_like)
+                              ones_like, placeholder, placeholder_with_default, rank, reshape,
+                              shape, size, squeeze_v1 as squeeze, stack, stop_gradient, unstack,
+                              where, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op
+from ...ops.indexing_ops import (boolean_mask_v1 as boolean_mask, gather_nd, gather_v1 as gather,
+                                 one_hot, scatter_nd)
+from ...ops.linalg_ops import (diag as matrix_diag, diag_part as matrix_diag_part, eye,
+                               matrix_determinant, matrix_inverse, matrix_transpose,
+                               tensor_diag as diag, tensor_diag_part as diag_part, tensordot,
+                               trace)
+from ...ops.manip_ops import concat, invert_permutation, split, tile, transpose_v1 as transpose
 from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                              less, less_equal, log, matmul, multiply, negative, not_equal, pow,
                              reduce_mean, reduce_sum, sign, sqrt, square, subtract, truediv)
+from ...ops.pad_ops import pad_v1 as pad, slice
 from ...ops.registry import convert_to_tensor
+from ...ops.sequence_ops import linspace, range
 from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
                           trainable_variables, variables_initializer)
