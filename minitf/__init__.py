@@ -18,23 +18,28 @@ from .framework.tensor import Tensor
 from .framework.tensor_spec import TensorSpec
 from .function import function
 from .ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity, ones, ones_like,
-                            reshape, shape, size, stack, stop_gradient, unstack, where, zeros,
-                            zeros_like)
-from .ops.control_flow_ops import control_dependencies, group, no_op
-from .ops.logging_ops import print
+                            rank, reshape, shape, size, squeeze, stack, stop_gradient, unstack,
+                            where, zeros, zeros_like)
 from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value
+from .ops.control_flow_ops import control_dependencies, group, no_op
+from .ops.indexing_ops import boolean_mask, gather, gather_nd, one_hot, scatter_nd
+from .ops.init_ops_v2 import Ones as ones_initializer
+from .ops.init_ops_v2 import RandomNormal as random_normal_initializer
+from .ops.init_ops_v2 import Zeros as zeros_initializer
+from .ops.linalg_ops import eye, tensordot
+from .ops.logging_ops import print
 from .ops.logical_ops import logical_and, logical_not, logical_or
+from .ops.manip_ops import concat, split, tile, transpose
 from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                            less, less_equal, matmul, maximum, minimum, multiply, negative,
                            not_equal, pow, reduce_mean, reduce_sum, sign, sqrt, square, subtract,
                            truediv)
+from .ops.nn_ops import sigmoid, tanh
+from .ops.pad_ops import pad, slice
 from .ops.reduction_ops import (argmax, argmin, cumsum, norm, reduce_all, reduce_any,
                                 reduce_logsumexp, reduce_max, reduce_min, reduce_prod)
-from .ops.init_ops_v2 import Ones as ones_initializer
-from .ops.init_ops_v2 import RandomNormal as random_normal_initializer
-from .ops.init_ops_v2 import Zeros as zeros_initializer
-from .ops.nn_ops import sigmoid, tanh
 from .ops.registry import convert_to_tensor
+from .ops.sequence_ops import linspace, range
 from .ops.unary_ops import acos, asin, atan, cos, cosh, floor, round, sin, sinh, tan
 from .variables import Variable
 from . import testing as test  # noqa: E402

@@ -11,5 +11,6 @@ from .ops.reduction_ops import (argmax, argmin, cumprod, cumsum, reduce_all,  # 
 from .ops.unary_ops import (acos, asin, atan, ceil, cos, cosh, erf, expm1, floor,  # noqa: F401
                             log1p, reciprocal, round, rsqrt, sin, sinh, tan)
 from .ops.nn_ops import log_softmax, sigmoid, softmax, softplus, tanh  # noqa: F401
+from .ops.manip_ops import invert_permutation  # noqa: F401
 
 mod = floormod

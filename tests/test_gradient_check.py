@@ -44,6 +44,11 @@ def off_bounds(rng, shape):
     return rng.choice([-1.5, 0.0, 1.5], shape) + rng.uniform(-0.3, 0.3, shape)
 
 
+def well_conditioned(rng, shape):
+    """Square matrices near 3 I: far from singular, so inverses and determinants are smooth."""
+    return 3 * np.eye(shape[-1]) + rng.uniform(-1.0, 1.0, shape)
+
+
 def mid_integer(rng, shape):
     """Values near k + 0.5, far from the kinks of floor/mod at the integers."""
     return rng.integers(-3, 3, shape) + rng.uniform(0.3, 0.7, shape)
@@ -59,9 +64,10 @@ def simplex(axis=-1):
 
 class Case:
     def __init__(self, name, fn, shapes, covers, domain=anywhere, binary=False, delta=1e-6,
-                 tolerance=1e-6):
+                 tolerance=1e-6, unknown_shapes=False):
         self.name, self.fn, self.shapes, self.covers = name, fn, shapes, covers
         self.domain, self.binary, self.delta, self.tolerance = domain, binary, delta, tolerance
+        self.unknown_shapes = binary or unknown_shapes
 
     def domains(self):
         return self.domain if isinstance(self.domain, tuple) else (self.domain,) * len(self.shapes)
@@ -189,6 +195,59 @@ CASES = [
          [(1, N)], ["StridedSliceGrad"]),
     Case("sum_to_shape", lambda g: execute("SumToShape", [g, [1, N]]), [(M, N)],
          ["SumToShape"]),
+    Case("squeeze", lambda x: tf.squeeze(x, [1]), [(M, 1, N)], ["Squeeze"], unknown_shapes=True),
+    Case("transpose", lambda x: tf.transpose(x, [2, 0, 1]), [(2, M, N)], ["Transpose"],
+         unknown_shapes=True),
+    Case("concat", lambda a, b: tf.concat([a, b], -1), [(M, N), (M, 2)], ["ConcatV2"],
+         unknown_shapes=True),
+    Case("split", lambda x: tf.multiply(*tf.split(x, 3, axis=1)[::2]), [(M, N)], ["Split"],
+         unknown_shapes=True),
+    Case("split sizes", lambda x: tf.split(x, [1, -1], axis=1)[1] * 2.0, [(M, N)], ["SplitV"],
+         unknown_shapes=True),
+    Case("tile", lambda x: tf.tile(x, [2, 3]), [(M, N)], ["Tile"], unknown_shapes=True),
+    Case("slice", lambda x: tf.slice(x, [1, 0], [-1, 2]), [(3, N)], ["Slice"], unknown_shapes=True),
+    Case("pad", lambda x: tf.pad(x, [[1, 0], [0, 2]]), [(M, N)], ["Pad"], unknown_shapes=True),
+    Case("pad constant_values", lambda x: tf.pad(x, [[1, 0], [0, 2]], constant_values=3.0),
+         [(M, N)], ["PadV2"], unknown_shapes=True),
+    Case("pad reflect", lambda x: tf.pad(x, [[1, 1], [2, 1]], "REFLECT"), [(3, 4)],
+         ["MirrorPad"], unknown_shapes=True),
+    Case("pad symmetric", lambda x: tf.pad(x, [[2, 0], [1, 3]], "SYMMETRIC"), [(M, N)],
+         ["MirrorPad"], unknown_shapes=True),
+    Case("mirror_pad_grad",
+         lambda dy: execute("MirrorPadGrad", [dy, [[1, 1], [2, 1]]], {"mode": "REFLECT"}),
+         [(5, 7)], ["MirrorPadGrad"], unknown_shapes=True),
+    Case("gather", lambda x: tf.gather(x, [2, 0, 2], axis=1), [(M, N)], ["GatherV2"],
+         unknown_shapes=True),
+    Case("gather batch_dims", lambda x: tf.gather(x, [[0, 2], [1, 1]], axis=2, batch_dims=1),
+         [(M, 2, N)], ["GatherV2"], unknown_shapes=True),
+    Case("gather_grad",
+         lambda u: execute("GatherV2Grad", [[M, N], [[2, 0]], u, 1], {"batch_dims": 0}),
+         [(M, 1, 2)], ["GatherV2Grad"], unknown_shapes=True),
+    Case("gather_nd", lambda x: tf.gather_nd(x, [[1, 2], [0, 0], [1, 2]]), [(M, N)],
+         ["GatherNd"], unknown_shapes=True),
+    Case("scatter_nd", lambda u: tf.scatter_nd([[1], [0], [1]], u, [M, N]), [(3, N)],
+         ["ScatterNd"], unknown_shapes=True),
+    Case("boolean_mask", lambda x: tf.boolean_mask(x, [True, False, True], axis=1), [(M, N)],
+         ["GatherV2"], unknown_shapes=True),
+    Case("linspace", lambda a, b: tf.linspace(a, b, 4, axis=-1), [(), (N,)], ["LinSpace"],
+         unknown_shapes=True),
+    Case("tensordot", lambda a, b: tf.tensordot(a, b, [[0, 2], [1, 0]]), [(M, 4, N), (N, M)],
+         ["Transpose", "Reshape", "MatMul"], unknown_shapes=True),
+    Case("matvec", tf.linalg.matvec, [(2, M, N), (2, N)], ["BatchMatMulV2"], unknown_shapes=True),
+    Case("inv", tf.linalg.inv, [(N, N)], ["MatrixInverse"], well_conditioned, unknown_shapes=True),
+    Case("inv adjoint batched", lambda x: tf.compat.v1.matrix_inverse(x, adjoint=True),
+         [(2, N, N)], ["MatrixInverse"], well_conditioned, unknown_shapes=True),
+    Case("det", tf.linalg.det, [(N, N)], ["MatrixDeterminant"], well_conditioned,
+         unknown_shapes=True),
+    Case("det batched", tf.linalg.det, [(2, M, M)], ["MatrixDeterminant"], well_conditioned,
+         unknown_shapes=True),
+    Case("diag", lambda d: tf.linalg.diag(d, k=1), [(M, N)], ["MatrixDiagV3"], unknown_shapes=True),
+    Case("diag_part", lambda x: tf.linalg.diag_part(x, k=-1), [(2, N, M)],
+         ["MatrixDiagPartV3"], unknown_shapes=True),
+    Case("trace", tf.linalg.trace, [(2, N, N)], ["MatrixDiagPartV3", "Sum"], unknown_shapes=True),
+    Case("tensor_diag", tf.linalg.tensor_diag, [(M, N)], ["Diag"], unknown_shapes=True),
+    Case("tensor_diag_part", tf.linalg.tensor_diag_part, [(M, N, M, N)], ["DiagPart"],
+         unknown_shapes=True),
     # -- neural-net ops --------------------------------------------------------------------
     Case("relu", tf.nn.relu, [(M, N)], ["Relu"], away_from_zero),
     Case("relu_grad", lambda g, x: execute("ReluGrad", [g, x]), [(M, N)] * 2, ["ReluGrad"],
@@ -304,7 +363,7 @@ def test_graph(case):
     assert set(case.covers) <= built, "the case does not use the ops it claims to check"
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.binary], ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [c for c in CASES if c.unknown_shapes], ids=lambda c: c.name)
 def test_graph_with_unknown_shapes(case):
     xs = _inputs(case, 2)
     with tf.Graph().as_default():

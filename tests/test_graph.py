@@ -153,3 +153,8 @@ def test_operation_printed_forms(graph):
     g = tf.group(a, tf.identity(a))
     assert repr(g) == "<tf.Operation 'group_deps' type=NoOp>"
     assert str(g) == 'name: "group_deps"\nop: "NoOp"\ninput: "^Const"\ninput: "^Identity"\n'
+
+
+def test_static_shapes_see_through_casts_of_constants(graph):
+    shape = tf.cast(tf.constant([3, 2]), tf.int64)
+    assert tf.reshape(tf.zeros([6]), shape).shape == (3, 2)

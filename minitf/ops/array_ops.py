@@ -1,5 +1,5 @@
 """Ops that make, reshape and index tensors: constant, placeholder, identity, reshape, shape,
-fill, zeros/ones(_like), stack, expand_dims, broadcast_to, where, strided slicing.
+rank, fill, zeros/ones(_like), stack, expand_dims, squeeze, broadcast_to, where, strided slicing.
 
 Each op's kernel, shape rule and gradient stand together below its banner.
 """
@@ -160,6 +160,23 @@ def size(input, out_type=dtypes.int32, name=None):
     return execute("Size", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name or "Size")
 
 
+register("Rank", "input: any", lambda x: np.array(np.ndim(x), np.int32),
+         lambda inputs: [(dtypes.int32, SCALAR)], None)
+
+
+def rank(input, name=None):
+    """The number of dimensions of `input` as a scalar int32 tensor (a constant when the static
+    rank is known).
+
+    >>> minitf.rank(minitf.zeros([2, 3]))
+    <tf.Tensor: shape=(), dtype=int32, numpy=2>
+    """
+    x = convert_to_tensor(input)
+    if x.shape.rank is not None:
+        return convert_to_tensor(np.int32(x.shape.rank), name=name or "Rank")
+    return execute("Rank", [x], name=name or "Rank")
+
+
 def _reshape_kernel(x, shape):
     try:
         return np.reshape(x, shape)
@@ -216,6 +233,51 @@ register("ExpandDims", "input: T, axis: index",
 def expand_dims(input, axis, name=None):
     """`input` with a new dimension of size 1 inserted at `axis`."""
     return execute("ExpandDims", [input, axis], name=name or "ExpandDims")
+
+
+def _squeeze_shape(s, squeeze_dims):
+    """Shape `s` without the dimensions `squeeze_dims` (all of size 1 when empty)."""
+    if s.rank is None:
+        return s
+    dims = s.as_list()
+    if not squeeze_dims:
+        return TensorShape(None if None in dims else [d for d in dims if d != 1])
+    rank, axes = len(dims), set()
+    for i, a in enumerate(squeeze_dims):
+        if not -rank <= a < rank:
+            raise ValueError("squeeze_dims[%d] not in [%d,%d)" % (i, -rank, rank))
+        a %= rank
+        if dims[a] not in (None, 1):
+            raise ValueError("Can not squeeze dim[%d], expected a dimension of 1, got %d"
+                             % (a, dims[a]))
+        axes.add(a)
+    return TensorShape([d for i, d in enumerate(dims) if i not in axes])
+
+
+register("Squeeze", "input: T",
+         lambda x, squeeze_dims: np.reshape(x, _squeeze_shape(TensorShape(x.shape),
+                                                              squeeze_dims).as_list()),
+         lambda inputs, squeeze_dims: [(inputs[0].dtype,
+                                        _squeeze_shape(inputs[0].shape, squeeze_dims))],
+         lambda op, dy: [reshape(dy, shape_of(op.inputs[0]))])
+
+
+def squeeze(input, axis=None, name=None):
+    """`input` without its dimensions of size 1 (only those in `axis`, if given).
+
+    Raises:
+      InvalidArgumentError (eager) / ValueError (graph): if a dimension in `axis` is not 1.
+
+    >>> minitf.squeeze(minitf.zeros([1, 3, 1]), axis=[0]).shape
+    TensorShape([3, 1])
+    """
+    axis = [] if axis is None else [int(a) for a in np.reshape(axis, [-1])]
+    return execute("Squeeze", [input], {"squeeze_dims": axis}, name=name or "Squeeze")
+
+
+def squeeze_v1(input, axis=None, name=None, squeeze_dims=None):
+    """TensorFlow 1.x's `squeeze`, which also takes `axis` as `squeeze_dims`."""
+    return squeeze(input, squeeze_dims if axis is None else axis, name)
 
 
 # -- filling ----------------------------------------------------------------------------------

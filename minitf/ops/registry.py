@@ -438,6 +438,9 @@ def constant_value(t):
             return op.attrs["value"]
         if op.type == "Shape" and op.inputs[0].shape.is_fully_defined():
             return np.array(op.inputs[0].shape.as_list(), t.dtype.np)
+        if op.type == "Cast":
+            v = constant_value(op.inputs[0])
+            return None if v is None else v.astype(op.attrs["DstT"].np)
         if op.type == "Pack":
             parts = [constant_value(x) for x in op.inputs]
             if all(p is not None for p in parts):

@@ -1,0 +1,132 @@
+"""Ops that make evenly spaced sequences: range (a step) and linspace (a number of points).
+
+Each op's kernel, shape rule and gradient stand together below its banner. `range` is named
+after TensorFlow's function, so below its definition this module's `range` is that function.
+"""
+import numpy as np
+
+from ..framework import dtypes
+from ..framework.shapes import TensorShape, broadcast_shapes
+from ..framework.tensor import Tensor
+from .array_ops import reshape, sum_to
+from .math_ops import cast, reduce_sum
+from .registry import constant_value, convert_to_tensor, execute, register, scope
+
+_RANGE_TYPES = (dtypes.int32, dtypes.int64, dtypes.float16, dtypes.float32, dtypes.float64)
+
+
+def _num(v):
+    v = v.item()
+    return int(v) if v == int(v) else v
+
+
+# -- range ------------------------------------------------------------------------------------
+def _range_size(start, limit, delta):
+    """The number of elements of range(start, limit, delta), computed in their dtype as
+    TensorFlow does; raises ValueError for an empty direction or a zero step."""
+    if delta == 0:
+        raise ValueError("Requires delta != 0: %s" % _num(delta))
+    if delta > 0 and start > limit:
+        raise ValueError("Requires start <= limit when delta > 0: %s/%s"
+                         % (_num(start), _num(limit)))
+    if delta < 0 and start < limit:
+        raise ValueError("Requires start >= limit when delta < 0: %s/%s"
+                         % (_num(start), _num(limit)))
+    if start.dtype.kind in "iu":
+        return int((abs(limit - start) + abs(delta) - 1) // abs(delta))
+    return int(np.ceil(np.abs((limit - start) / delta)))
+
+
+def _range_kernel(start, limit, delta):
+    return start + np.arange(_range_size(start, limit, delta), dtype=start.dtype) * delta
+
+
+def _range_infer(inputs):
+    values = [constant_value(t) for t in inputs]
+    n = None if any(v is None for v in values) else _range_size(*values)
+    return [(inputs[0].dtype, TensorShape([n]))]
+
+
+register("Range", "start: T, limit: T, delta: T", _range_kernel, _range_infer, None,
+         types={"T": frozenset(_RANGE_TYPES)})
+
+
+def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 - TF's name
+    """The numbers `start, start + delta, ...` up to but not including `limit`.
+
+    With one argument it counts from 0 to `start`. Without `dtype`, the result has the widest
+    dtype of the arguments in the order int32, int64, float16, float32, float64 (Python ints
+    are int32, floats float32).
+
+    Raises:
+      InvalidArgumentError (eager) / ValueError (graph): if `delta` is 0 or points away from
+        `limit`.
+
+    >>> minitf.range(1, 5.0, 2)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
+    """
+    if limit is None:
+        start, limit = 0, start
+    with scope(name) as s:
+        args = [convert_to_tensor(v, None if isinstance(v, Tensor) else dtype, name=n)
+                for v, n in zip((start, limit, delta), ("start", "limit", "delta"))]
+        if dtype is None:
+            dtype = max((t.dtype for t in args), key=_RANGE_TYPES.index)
+        return execute("Range", [cast(t, dtype) for t in args], name=s)
+
+
+# -- linspace ---------------------------------------------------------------------------------
+def _linspace_kernel(start, stop, num, axis):
+    n = int(num)
+    if n < 0:
+        raise ValueError("Requires num >= 0: %d" % n)
+    start, stop = np.broadcast_arrays(start, stop)
+    delta = (stop - start) / np.asarray(max(n - 1, 1), start.dtype)
+    out = start + delta * np.arange(n, dtype=start.dtype).reshape((n,) + (1,) * start.ndim)
+    if n > 1:
+        out[-1] = stop
+    return np.moveaxis(out, 0, axis)
+
+
+def _linspace_infer(inputs, axis):
+    start, stop, num = inputs
+    s = broadcast_shapes(start.shape, stop.shape)
+    if s.rank is None:
+        return [(start.dtype, TensorShape(None))]
+    dims, n = s.as_list(), constant_value(num)
+    a = axis + len(dims) + 1 if axis < 0 else axis
+    return [(start.dtype, TensorShape(dims[:a] + [None if n is None else int(n)] + dims[a:]))]
+
+
+def _linspace_grad(op, dy):
+    """Point i is start + t_i (stop - start), with t = linspace(0, 1, num)."""
+    start, stop, num = op.inputs
+    r, axis = dy.shape.rank, op.get_attr("axis")
+    a = axis + r if axis < 0 else axis
+    t = execute("LinSpace", [np.zeros((), dy.dtype.np), np.ones((), dy.dtype.np), num],
+                {"axis": 0})
+    t = reshape(t, [-1] + [1] * (r - 1 - a))
+    d_stop = reduce_sum(dy * t, a)
+    return [sum_to(reduce_sum(dy, a) - d_stop, start), sum_to(d_stop, stop), None]
+
+
+register("LinSpace", "start: T, stop: T, num: index", _linspace_kernel, _linspace_infer,
+         _linspace_grad, types={"T": dtypes.FLOATS})
+
+
+def linspace(start, stop, num, name=None, axis=0):
+    """`num` evenly spaced points from `start` to `stop`, both included.
+
+    `start` and `stop` may be tensors (broadcast together); the points then run along the new
+    dimension `axis`. Integer inputs give float64 points.
+
+    >>> minitf.linspace(0.0, 1.0, 5)
+    <tf.Tensor: shape=(5,), dtype=float32, numpy=array([0.  , 0.25, 0.5 , 0.75, 1.  ],
+    dtype=float32)>
+    """
+    with scope(name or "linspace") as s:
+        start = convert_to_tensor(start, name="start")
+        stop = convert_to_tensor(stop, name="stop", dtype_hint=start.dtype)
+        if start.dtype.is_integer:
+            start, stop = cast(start, dtypes.float64), cast(stop, dtypes.float64)
+        return execute("LinSpace", [start, stop, num], {"axis": axis}, name=s)

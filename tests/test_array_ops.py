@@ -1,0 +1,305 @@
+"""Array ops beyond their values (test_op_values.py) and gradients (test_gradient_check.py):
+static shapes with unknown dimensions, TensorFlow's dtype rules, op names and errors in both
+modes, and `[]` indexing against numpy."""
+import numpy as np
+import pytest
+
+import minitf as tf
+from minitf.framework.errors import InvalidArgumentError
+
+X = np.arange(24.0, dtype=np.float32).reshape(2, 3, 4)
+
+
+def placeholder(shape, dtype=tf.float32):
+    return tf.compat.v1.placeholder(dtype, shape)
+
+
+# -- static shapes with unknown dimensions ----------------------------------------------------
+# Each builder gets p, a float32 placeholder of shape (None, 3), and returns a tensor whose
+# static shape must be `expected` (None: unknown rank).
+STATIC_SHAPES = [
+    ("squeeze axis", lambda p: tf.squeeze(p[:, None], [1]), [None, 3]),
+    ("squeeze all, some dims unknown", lambda p: tf.squeeze(p), None),
+    ("rank", lambda p: tf.rank(p), []),
+    ("transpose", lambda p: tf.transpose(p), [3, None]),
+    ("transpose fed perm", lambda p: tf.transpose(p, placeholder([2], tf.int32)), [None, None]),
+    ("concat along the unknown dim", lambda p: tf.concat([p, tf.zeros([2, 3])], 0), [None, 3]),
+    ("concat fills in a dim", lambda p: tf.concat([p, tf.zeros([2, 1])], 1), [2, 4]),
+    ("concat with unknown rank", lambda p: tf.concat([placeholder(None), p], 0), [None, 3]),
+    ("concat fed axis", lambda p: tf.concat([p, p], placeholder([], tf.int32)), [None, None]),
+    ("split in parts", lambda p: tf.split(p, 3, axis=1)[0], [None, 1]),
+    ("split the unknown dim", lambda p: tf.split(p, 2)[1], [None, 3]),
+    ("split sizes", lambda p: tf.split(p, [1, -1], axis=1)[1], [None, 2]),
+    ("split sizes, unknown dim", lambda p: tf.split(p, [2, -1])[0], [2, 3]),
+    ("split fed sizes", lambda p: tf.split(p, placeholder([2], tf.int32), 1)[0], [None, None]),
+    ("tile", lambda p: tf.tile(p, [2, 2]), [None, 6]),
+    ("tile fed multiples", lambda p: tf.tile(p, placeholder([2], tf.int32)), [None, None]),
+    ("slice", lambda p: tf.slice(p, [0, 1], [-1, 2]), [None, 2]),
+    ("slice to the end", lambda p: tf.slice(p, [1, 1], [-1, -1]), [None, 2]),
+    ("pad", lambda p: tf.pad(p, [[1, 0], [0, 2]]), [None, 5]),
+    ("pad reflect", lambda p: tf.pad(p, [[1, 1], [2, 2]], "REFLECT"), [None, 7]),
+    ("pad fed paddings", lambda p: tf.pad(p, placeholder([2, 2], tf.int32)), [None, None]),
+    ("gather", lambda p: tf.gather(p, [[0, 1]], axis=1), [None, 1, 2]),
+    ("gather fed axis", lambda p: tf.gather(p, [0, 1], axis=placeholder([], tf.int32)),
+     [None, None]),
+    ("gather_nd", lambda p: tf.gather_nd(p, [[0]]), [1, 3]),
+    ("scatter_nd", lambda p: tf.scatter_nd([[0]], p[:1], [4, 3]), [4, 3]),
+    ("boolean_mask", lambda p: tf.boolean_mask(p, placeholder([None], tf.bool)), [None, 3]),
+    ("boolean_mask axis", lambda p: tf.boolean_mask(p, [True, False, True], axis=1),
+     [None, None]),
+    ("one_hot", lambda p: tf.one_hot(placeholder([None], tf.int32), 3), [None, 3]),
+    ("one_hot fed depth", lambda p: tf.one_hot([0, 1], placeholder([], tf.int32), axis=0),
+     [None, 2]),
+    ("range fed limit", lambda p: tf.range(placeholder([], tf.int32)), [None]),
+    ("range of constants", lambda p: tf.range(1, 5.0, 2), [2]),
+    ("linspace fed num", lambda p: tf.linspace(0.0, 1.0, placeholder([], tf.int32)), [None]),
+]
+
+
+@pytest.mark.parametrize("build, expected", [c[1:] for c in STATIC_SHAPES],
+                         ids=[c[0] for c in STATIC_SHAPES])
+def test_static_shape_with_unknown_dims(graph, build, expected):
+    assert build(placeholder([None, 3])).shape == tf.TensorShape(expected)
+
+
+def test_shapes_known_only_at_run_time_still_compute():
+    with tf.Graph().as_default():
+        p = placeholder([None, None])
+        first, rest = tf.split(tf.tile(p, [1, 2]), [1, -1], axis=1)
+        out = tf.concat([tf.pad(rest, [[0, 0], [1, 0]]), tf.tile(first, [1, 4])], 0)
+        value = tf.compat.v1.Session().run(out, {p: [[1.0, 2.0]]})
+    np.testing.assert_array_equal(value, [[0.0, 2.0, 1.0, 2.0], [1.0, 1.0, 1.0, 1.0]])
+
+
+# -- dtype rules ------------------------------------------------------------------------------
+@pytest.mark.parametrize("args, kwargs, dtype", [
+    ((5,), {}, tf.int32),
+    ((1, 5.0, 2), {}, tf.float32),
+    ((np.int64(5),), {}, tf.int64),
+    ((0.5, 2), {"dtype": tf.float64}, tf.float64),
+    ((tf.constant(5), 10.0), {}, tf.float32),
+    ((tf.constant(6.0, tf.float64),), {"delta": 2}, tf.float64),
+])
+def test_range_takes_the_widest_dtype_of_its_arguments(args, kwargs, dtype):
+    assert tf.range(*args, **kwargs).dtype is dtype
+
+
+def test_range_computes_each_float_from_start_like_tensorflow():
+    np.testing.assert_array_equal(tf.range(1.5, 100.0, 0.7)[-3:],
+                                  np.float32([98.1, 98.799995, 99.5]))
+
+
+@pytest.mark.parametrize("start, stop, dtype", [
+    (0.0, 1.0, tf.float32), (0, 1, tf.float64), (np.float64(0), 1.0, tf.float64)])
+def test_linspace_dtype(start, stop, dtype):
+    out = tf.linspace(start, stop, 5)
+    assert out.dtype is dtype
+    np.testing.assert_allclose(out.numpy(), [0.0, 0.25, 0.5, 0.75, 1.0])
+
+
+@pytest.mark.parametrize("kwargs, dtype", [
+    ({}, tf.float32),
+    ({"dtype": tf.int32}, tf.int32),
+    ({"on_value": 5, "off_value": -1}, tf.int32),
+    ({"on_value": 5.0}, tf.float32),
+    ({"on_value": 5, "dtype": tf.int64}, tf.int64),
+    ({"off_value": tf.constant(2.0, tf.float64)}, tf.float64),
+])
+def test_one_hot_dtype(kwargs, dtype):
+    assert tf.one_hot([0, 2], 3, **kwargs).dtype is dtype
+
+
+def test_one_hot_rejects_on_and_off_values_of_different_dtypes():
+    with pytest.raises(TypeError, match="dtype <dtype: 'int32'> of on_value does not match "
+                                        "dtype <dtype: 'float32'> of off_value"):
+        tf.one_hot([0, 2], 3, on_value=5, off_value=-1.0)
+
+
+def test_one_hot_index_out_of_depth_gives_off_values():
+    np.testing.assert_array_equal(tf.one_hot([-1, 3, 1], 3), [[0, 0, 0], [0, 0, 0], [0, 1, 0]])
+
+
+# -- names in graphs --------------------------------------------------------------------------
+@pytest.mark.parametrize("build, name", [
+    (lambda x: tf.squeeze(x[None]), "Squeeze:0"),
+    (lambda x: tf.concat([x, x], 0), "concat:0"),
+    (lambda x: tf.concat([x], 0), "concat/concat:0"),
+    (lambda x: tf.split(x, 2)[1], "split:1"),
+    (lambda x: tf.split(x, [1, 1])[0], "split:0"),
+    (lambda x: tf.tile(x, [1, 1]), "Tile:0"),
+    (lambda x: tf.pad(x, [[1, 1], [0, 0]]), "Pad:0"),
+    (lambda x: tf.pad(x, [[1, 1], [0, 0]], constant_values=1.0), "PadV2:0"),
+    (lambda x: tf.pad(x, [[1, 1], [0, 0]], "SYMMETRIC"), "MirrorPad:0"),
+    (lambda x: tf.slice(x, [0, 0], [1, 1]), "Slice:0"),
+    (lambda x: tf.transpose(x), "transpose:0"),
+    (lambda x: tf.gather(x, [0]), "GatherV2:0"),
+    (lambda x: tf.gather_nd(x, [[0, 0]]), "GatherNd:0"),
+    (lambda x: tf.boolean_mask(x, [True, False]), "boolean_mask/GatherV2:0"),
+    (lambda x: tf.one_hot([0], 2), "one_hot:0"),
+    (lambda x: tf.range(3), "range:0"),
+    (lambda x: tf.rank(x), "Rank:0"),
+])
+def test_default_op_names(graph, build, name):
+    assert build(tf.constant([[1.0, 2.0], [3.0, 4.0]], name="x")).name == name
+
+
+# -- errors -----------------------------------------------------------------------------------
+ERRORS = [
+    ("concat of different ranks", lambda: tf.concat([tf.zeros([2, 3]), tf.zeros([2])], 0),
+     r"ConcatOp : Ranks of all input tensors should match: shape\[0\] = \[2,3\] vs\. "
+     r"shape\[1\] = \[2\]"),
+    ("concat of different dims", lambda: tf.concat([tf.zeros([2, 3]), tf.zeros([1, 2])], 0),
+     r"Dimension 1 in both shapes must be equal: shape\[0\] = \[2,3\] vs\. shape\[1\] = "
+     r"\[1,2\]"),
+    ("concat axis out of range", lambda: tf.concat([tf.zeros([2]), tf.zeros([2])], 1),
+     r"Expected concatenating dimensions in the range \[-1, 1\), but got 1"),
+    ("split sizes that do not add up", lambda: tf.split(tf.zeros([2, 3]), [1, 1], axis=1),
+     "Determined shape must either match input shape along split_dim exactly .*Got: 2"),
+    ("split in uneven parts", lambda: tf.split(tf.zeros([2, 3]), 2, axis=1),
+     r"evenly divide the split dimension, but got split_dim 1 \(size = 3\) and num_split 2"),
+    ("split with two -1", lambda: tf.split(tf.zeros([4]), [-1, -1]),
+     "There can only be one -1 in the input."),
+    ("squeeze of a dim that is not 1", lambda: tf.squeeze(tf.zeros([1, 2]), [1]),
+     r"Can not squeeze dim\[1\], expected a dimension of 1, got 2"),
+    ("tile with too few multiples", lambda: tf.tile(tf.zeros([2, 3]), [2]),
+     "Expected multiples argument to be a vector of length 2 but got length 1"),
+    ("transpose by a non-permutation", lambda: tf.transpose(tf.zeros([2, 3]), [0]),
+     r"transpose expects a vector of size 2. But input\(1\) is a vector of size 1"),
+    ("transpose by a repeated axis", lambda: tf.transpose(tf.zeros([2, 3]), [1, -1]),
+     r"0 is missing from \{1,1\}."),
+    ("pad with paddings of the wrong rank", lambda: tf.pad(tf.zeros([2, 3]), [[1, 1]]),
+     r"The first dimension of paddings must be the rank of inputs\[1,2\] \[2,3\]"),
+    ("slice out of bounds", lambda: tf.slice(tf.zeros([2, 3]), [0, 1], [3, 2]),
+     r"Expected size\[0\] in \[0, 2\], but got 3"),
+    ("pad reflecting too far", lambda: tf.pad(tf.zeros([2, 3]), [[2, 1], [0, 0]], "REFLECT"),
+     "paddings must be less than the dimension size: 2, 1 not less than 2"),
+    ("pad by a negative amount", lambda: tf.pad(tf.zeros([2]), [[-1, 0]]),
+     "Paddings must be non-negative: -1 0"),
+    ("gather axis out of range", lambda: tf.gather(tf.zeros([2, 3]), [0], axis=2),
+     "Shape must be at least rank 3 but is rank 2"),
+    ("range that never reaches its limit", lambda: tf.range(5, 1),
+     "Requires start <= limit when delta > 0: 5/1"),
+    ("range with a zero step", lambda: tf.range(0.0, 1.0, 0.0), "Requires delta != 0: 0"),
+    ("one_hot axis out of range", lambda: tf.one_hot([0, 1], 3, axis=2),
+     r"Expected axis to be -1 or between \[0, 2\).  But received: 2"),
+    ("gather_nd with too long positions", lambda: tf.gather_nd(tf.zeros([2, 3]), [[0, 0, 0]]),
+     "index innermost dimension length must be <= params rank; saw: 3 vs. 2"),
+]
+
+
+@pytest.mark.parametrize("build, message", [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS])
+def test_eager_errors(build, message):
+    with pytest.raises(InvalidArgumentError, match=message):
+        build()
+
+
+@pytest.mark.parametrize("build, message", [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS])
+def test_graph_errors_name_the_op_and_the_input_shapes(graph, build, message):
+    with pytest.raises(ValueError, match=message) as e:
+        build()
+    assert "for '{{node " in str(e.value) and "with input shapes: " in str(e.value)
+
+
+@pytest.mark.parametrize("build, message", [
+    (lambda: tf.gather(tf.zeros([2, 3]), [[0, 3]], axis=1), r"indices\[0,1\] = 3 is not in "
+                                                            r"\[0, 3\)"),
+    (lambda: tf.gather(tf.zeros([2]), [-1]), r"indices\[0\] = -1 is not in \[0, 2\)"),
+    (lambda: tf.gather_nd(tf.zeros([2, 3]), [[1, 5]]),
+     r"indices\[0\] = \[1, 5\] does not index into param shape \[2,3\]"),
+    (lambda: tf.scatter_nd([[4]], [1.0], [3]), r"indices\[0\] = \[4\] does not index"),
+    (lambda: tf.math.invert_permutation([2, 2, 1]), "2 is duplicated in the input."),
+])
+def test_errors_found_only_in_the_values(build, message):
+    with pytest.raises(InvalidArgumentError, match=message):
+        build()
+    with tf.Graph().as_default():
+        out = build()
+        with pytest.raises(InvalidArgumentError, match=message):
+            tf.compat.v1.Session().run(out)
+
+
+@pytest.mark.parametrize("build, value, message", [
+    (lambda p: tf.concat([p, tf.zeros([1, 3])], 0), np.zeros((1, 2)),
+     "Dimension 1 in both shapes must be equal"),
+    (lambda p: tf.split(p, 2, axis=1), np.zeros((1, 3)), "evenly divide the split dimension"),
+    (lambda p: tf.split(p, [2, -1], axis=1), np.zeros((1, 1)), "Determined shape must"),
+    (lambda p: tf.squeeze(p, [0]), np.zeros((2, 2)), r"Can not squeeze dim\[0\]"),
+    (lambda p: tf.tile(p, tf.compat.v1.placeholder_with_default([2, -1], [2])),
+     np.zeros((1, 1)), r"Expected multiples\[1\] >= 0, but got -1"),
+    (lambda p: tf.slice(p, [0, 0], [1, 3]), np.zeros((1, 2)),
+     r"Expected size\[1\] in \[0, 2\], but got 3"),
+    (lambda p: tf.pad(p, [[0, 0], [3, 0]], "SYMMETRIC"), np.zeros((1, 2)),
+     "paddings must be no greater than the dimension size: 3, 0 greater than 2"),
+])
+def test_errors_of_shapes_known_only_at_run_time(build, value, message):
+    with tf.Graph().as_default():
+        p = placeholder([None, None])
+        out = build(p)
+        with pytest.raises(InvalidArgumentError, match=message):
+            tf.compat.v1.Session().run(out, {p: value})
+
+
+@pytest.mark.parametrize("build, error, message", [
+    (lambda: tf.pad(tf.zeros([2]), [[1, 1]], "WRAP"), ValueError, "Received `mode` = WRAP"),
+    (lambda: tf.boolean_mask(tf.zeros([2, 3]), True), ValueError, "mask cannot be scalar."),
+    (lambda: tf.boolean_mask(tf.zeros([2, 3]), [True]), ValueError,
+     r"Shapes \(2,\) and \(1,\) are incompatible"),
+    (lambda: tf.split(tf.zeros([2]), 0), ValueError, "must be at least minimum 1"),
+    (lambda: tf.concat([], 0), ValueError, "at least one tensor"),
+])
+def test_argument_errors(build, error, message):
+    with pytest.raises(error, match=message):
+        build()
+
+
+# -- gradients --------------------------------------------------------------------------------
+def test_gather_gradient_adds_up_repeated_indices():
+    x = tf.constant([1.0, 2.0, 3.0])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.gather(x, [2, 0, 2])
+    np.testing.assert_array_equal(tape.gradient(y, x), [1.0, 0.0, 2.0])
+
+
+def test_pad_gives_no_gradient_to_constant_values():
+    c = tf.constant(2.0)
+    with tf.GradientTape() as tape:
+        tape.watch(c)
+        y = tf.pad(tf.ones([2]), [[1, 1]], constant_values=c)
+    assert tape.gradient(y, c) is None
+
+
+def test_linspace_gradient_reaches_start_and_stop():
+    start, stop = tf.constant(1.0), tf.constant([2.0, 4.0])
+    with tf.GradientTape() as tape:
+        tape.watch([start, stop])
+        y = tf.linspace(start, stop, 5, axis=1)
+    d_start, d_stop = tape.gradient(y, [start, stop])
+    assert float(d_start) == 5.0
+    np.testing.assert_array_equal(d_stop, [2.5, 2.5])
+
+
+# -- [] indexing against numpy ----------------------------------------------------------------
+KEYS = [np.s_[::-1], np.s_[1:, ::-2], np.s_[..., 1], np.s_[None, :, -1], np.s_[-1],
+        np.s_[..., None, ::-1], np.s_[1, ..., ::3], np.s_[:-1, -2:], np.s_[:, -1:0:-1, 2],
+        np.s_[-2, None, ..., None], np.s_[5:, :1]]
+
+
+@pytest.mark.parametrize("key", KEYS, ids=str)
+def test_indexing_matches_numpy_eagerly_and_in_a_graph(key):
+    np.testing.assert_array_equal(tf.constant(X)[key], X[key])
+    with tf.Graph().as_default():
+        out = tf.constant(X)[key]
+        value = tf.compat.v1.Session().run(out)
+    assert out.shape == X[key].shape
+    np.testing.assert_array_equal(value, X[key])
+
+
+@pytest.mark.parametrize("key", KEYS, ids=str)
+def test_indexing_with_unknown_dims(key):
+    with tf.Graph().as_default():
+        p = placeholder([None, None, 4])
+        out = p[key]
+        value = tf.compat.v1.Session().run(out, {p: X})
+    assert out.shape.is_compatible_with(X[key].shape)
+    np.testing.assert_array_equal(value, X[key])
