@@ -6,6 +6,7 @@ import pytest
 from scipy import special
 
 import minitf as tf
+from minitf.ops.registry import OPS
 
 F32 = np.array([[1.5, -2.0, 0.25], [3.0, 0.5, -1.0]], np.float32)
 F64 = F32.astype(np.float64)
@@ -234,6 +235,8 @@ CASES = [
          lambda d: np.diag(d.ravel()).reshape(d.shape * 2), I32),
     case("tensor_diag_part", tf.linalg.tensor_diag_part,
          lambda x: np.diag(x.reshape(6, 6)).reshape(2, 3), np.arange(36.0).reshape(2, 3, 2, 3)),
+    case("placeholder_with_default",
+         lambda x: tf.compat.v1.placeholder_with_default(x, [2, 3]), lambda x: x, F32),
     # -- neural-net ops --------------------------------------------------------------------
     case("relu", tf.nn.relu, lambda x: np.where(x > 0, x, 0).astype(x.dtype), F32),
     case("relu int", tf.nn.relu, lambda x: np.where(x > 0, x, 0).astype(x.dtype), I32),
@@ -287,8 +290,40 @@ CASES = [
 ]
 
 
+# Ops without a row here, and where their values are checked instead.
+ELSEWHERE = {
+    **dict.fromkeys(["ReluGrad", "Relu6Grad", "LeakyReluGrad", "EluGrad", "SeluGrad",
+                     "SigmoidGrad", "TanhGrad", "SoftplusGrad", "GeluGrad", "BiasAddGrad",
+                     "GatherV2Grad", "MirrorPadGrad", "StridedSliceGrad", "SumToShape"],
+                    "gradients: test_gradient_check.py compares them with central differences"),
+    **dict.fromkeys(["VarHandleOp", "ReadVariableOp", "VarIsInitializedOp", "AssignVariableOp",
+                     "AssignAddVariableOp", "AssignSubVariableOp"],
+                    "variables: test_variables.py and test_session.py"),
+    **dict.fromkeys([t for t in OPS if t.startswith("ResourceApply")],
+                    "update rules: test_optimizers.py against numpy formulas"),
+    **dict.fromkeys(["StatelessRandomNormal", "StatelessRandomUniform"],
+                    "initializers: test_initializers.py"),
+    "StatefulPartitionedCall": "function calls: test_function.py",
+    "IdentityN": "custom gradients: test_tape_features.py",
+    "PrintV2": "printing: test_function.py",
+    "NoOp": "no value: test_session.py (group, initializers)",
+    "Placeholder": "fed values: test_session.py",
+    "Rank": "unknown ranks only (a known rank is a constant): test_array_ops.py",
+}
+
+
 def _eager(fn, args):
     return fn(*[tf.constant(a) if isinstance(a, np.ndarray) else a for a in args])
+
+
+def test_every_op_has_a_row_or_a_reason():
+    built = set()
+    for param in CASES:
+        fn, _, args = param.values
+        with tf.Graph().as_default() as g:
+            _eager(fn, args)
+        built |= {op.type for op in g.get_operations()}
+    assert sorted(set(OPS) - built - set(ELSEWHERE)) == []
 
 
 @pytest.mark.parametrize("fn, ref, args", CASES)
