@@ -30,5 +30,13 @@ def graph():
 
 
 @pytest.fixture
-def rng():
-    return np.random.default_rng(1234)
+def grads():
+    """grads(f, *xs): the gradients of f at float64 values xs, as lists, from a GradientTape."""
+    def compute(f, *xs):
+        xs = [tf.constant(np.asarray(x, np.float64)) for x in xs]
+        with tf.GradientTape() as tape:
+            for x in xs:
+                tape.watch(x)
+            y = f(*xs)
+        return [g.numpy().tolist() for g in tape.gradient(y, xs)]
+    return compute

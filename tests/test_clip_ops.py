@@ -6,16 +6,7 @@ import pytest
 import minitf as tf
 
 
-def grads(f, *xs):
-    xs = [tf.constant(np.asarray(x, np.float64)) for x in xs]
-    with tf.GradientTape() as tape:
-        for x in xs:
-            tape.watch(x)
-        y = f(*xs)
-    return [g.numpy().tolist() for g in tape.gradient(y, xs)]
-
-
-def test_clip_by_value_passes_the_gradient_to_t_inside_and_on_the_bounds():
+def test_clip_by_value_passes_the_gradient_to_t_inside_and_on_the_bounds(grads):
     x = [-2.0, -1.0, 0.0, 1.0, 2.0]
     dx, dlo, dhi = grads(tf.clip_by_value, x, -1.0, 1.0)
     assert dx == [0.0, 1.0, 1.0, 1.0, 0.0] and (dlo, dhi) == (1.0, 1.0)
@@ -38,7 +29,7 @@ def test_clip_by_norm_scales_only_what_is_too_long():
                                [[0.9950372, 0.9950371], [0.0995037, 0.0995037]], rtol=1e-6)
 
 
-def test_clip_by_norm_gradients_including_at_zero():
+def test_clip_by_norm_gradients_including_at_zero(grads):
     dx, dc = grads(tf.clip_by_norm, [3.0, 4.0], 1.0)
     np.testing.assert_allclose(dx, [0.032, -0.024])
     assert dc == pytest.approx(1.4)

@@ -41,12 +41,6 @@ def test_constant_with_dtype_converts_or_refuses():
         tf.constant(1, dtype=tf.bool)
 
 
-def test_an_empty_list_takes_any_dtype():
-    assert tf.constant([], tf.int32).dtype is tf.int32
-    assert tf.constant([], tf.bool).shape == (0,)
-    assert tf.reshape(tf.constant([5.0]), []).shape == ()
-
-
 def test_constant_with_shape_broadcasts_a_scalar_or_reshapes():
     assert tf.constant(5, shape=[2, 2]).numpy().tolist() == [[5, 5], [5, 5]]
     assert tf.constant([1, 2, 3, 4], shape=[2, 2]).numpy().tolist() == [[1, 2], [3, 4]]
