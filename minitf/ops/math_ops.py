@@ -34,6 +34,13 @@ def quiet(kernel):
     return run
 
 
+@functools.lru_cache(maxsize=None)
+def scipy_special():
+    """scipy.special, imported on first use: importing it takes longer than all of minitf."""
+    from scipy import special
+    return special
+
+
 def _unary(inputs, **_):
     return [(inputs[0].dtype, inputs[0].shape)]
 

@@ -11,7 +11,6 @@ import math
 import numbers
 
 import numpy as np
-from scipy import special
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
@@ -19,7 +18,8 @@ from ..framework.shapes import SCALAR, TensorShape
 from .array_ops import (broadcast_to, expand_dims, reshape, shape_of, stop_gradient, sum_to,
                         where, zeros_like)
 from .math_ops import _unary as _same
-from .math_ops import add, cast, exp, multiply, negative, quiet, reduce_sum, square
+from .math_ops import (add, cast, exp, multiply, negative, quiet, reduce_sum, scipy_special,
+                       square)
 from .random_ops import random_uniform
 from .registry import convert_to_tensor, execute, register, scope
 
@@ -133,7 +133,8 @@ def _sigmoid_grad_grad(op, ddx):
     return [gg - 2.0 * gg * y, execute("SigmoidGrad", [y, ddx])]
 
 
-register("Sigmoid", "x: T", lambda x: special.expit(x).astype(x.dtype, copy=False), _same,
+register("Sigmoid", "x: T",
+         lambda x: scipy_special().expit(x).astype(x.dtype, copy=False), _same,
          lambda op, dy: [execute("SigmoidGrad", [op.outputs[0], dy])], types={"T": FLOATS})
 register("SigmoidGrad", "y: T, dy: T", lambda y, g: g * y * (1 - y), _same, _sigmoid_grad_grad,
          types={"T": FLOATS})
@@ -145,7 +146,7 @@ register("TanhGrad", "y: T, dy: T", lambda y, g: g * (1 - y * y), _same,
 register("Softplus", "features: T", lambda x: np.logaddexp(_zero(x), x), _same,
          lambda op, dy: [execute("SoftplusGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
 register("SoftplusGrad", "gradients: T, features: T",
-         lambda g, x: g * special.expit(x).astype(x.dtype, copy=False), _same,
+         lambda g, x: g * scipy_special().expit(x).astype(x.dtype, copy=False), _same,
          lambda op, ddx: [execute("SoftplusGrad", [ddx, op.inputs[1]]),
                           execute("SigmoidGrad", [sigmoid(op.inputs[1]), ddx * op.inputs[0]])],
          types={"T": FLOATS})
@@ -185,7 +186,8 @@ _INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
 
 def _gelu_slope(x):
     """d gelu / dx = Phi(x) + x phi(x), with the standard normal's cdf Phi and density phi."""
-    return 0.5 * special.erfc(-x * _INV_SQRT_2) + x * np.exp(-0.5 * x * x) * _INV_SQRT_2PI
+    return (0.5 * scipy_special().erfc(-x * _INV_SQRT_2)
+            + x * np.exp(-0.5 * x * x) * _INV_SQRT_2PI)
 
 
 def _gelu_grad_grad(op, ddx):
@@ -195,7 +197,8 @@ def _gelu_grad_grad(op, ddx):
 
 
 register("Gelu", "features: T",
-         lambda x: (0.5 * x * special.erfc(-x * _INV_SQRT_2)).astype(x.dtype, copy=False),
+         lambda x: (0.5 * x * scipy_special().erfc(-x * _INV_SQRT_2)).astype(x.dtype,
+                                                                              copy=False),
          _same, lambda op, dy: [execute("GeluGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
 register("GeluGrad", "gradients: T, features: T",
          lambda g, x: (g * _gelu_slope(x)).astype(g.dtype, copy=False), _same, _gelu_grad_grad,

@@ -8,7 +8,7 @@ kernel, shape rule and gradient stand together below its banner.
 import numpy as np
 
 from ..framework.dtypes import FLOATS, NUMBERS
-from .math_ops import _unary, exp, negative, quiet, square
+from .math_ops import _unary, exp, negative, quiet, scipy_special, square
 from .registry import convert_to_tensor, execute, register
 
 
@@ -17,8 +17,7 @@ def _float_op(type, kernel, grad):
 
 
 def _erf_kernel(x):
-    from scipy import special  # imported on first use: it is slow to import
-    return special.erf(x).astype(x.dtype, copy=False)
+    return scipy_special().erf(x).astype(x.dtype, copy=False)
 
 
 # -- powers, exponentials and logarithms ------------------------------------------------------
