@@ -138,3 +138,9 @@ def test_float_division_by_zero_is_inf_without_warning(recwarn):
 def test_incompatible_shapes_eager():
     with pytest.raises(tf.errors.InvalidArgumentError, match=r"Incompatible shapes: \[2\] vs. \[3\]"):
         tf.constant([1., 2.]) + tf.constant([1., 2., 3.])
+
+
+def test_in_a_list_input_the_first_tensor_decides_the_dtype_in_both_modes():
+    assert tf.stack([2, tf.constant(1.0)]).dtype is tf.float32
+    with tf.Graph().as_default():
+        assert tf.stack([2, tf.constant(1.0)]).dtype is tf.float32

@@ -224,21 +224,21 @@ def _convert_inputs(op_def, values, eager, op_name):
     """Converts `values` to a flat list of tensors following `op_def.inputs` (a list input
     spread out); checks that dtypes agree.
 
-    The inputs that name one type variable share a dtype: eagerly, that of the first of them
-    that is a tensor or variable; in a graph, that of the first of them. Python values are
-    converted to it (`x * 2` with `x` float64 is float64), and refused with a TypeError when
-    they do not fit it (`int_tensor * 1.5`).
+    The inputs that name one type variable share a dtype: eagerly (and within a list input),
+    that of the first of them that is a tensor or variable; otherwise, in a graph, that of the
+    first of them. Python values are converted to it (`x * 2` with `x` float64 is float64), and
+    refused with a TypeError when they do not fit it (`int_tensor * 1.5`).
     """
     items = []
     for (arg, kind, is_list), value in zip(op_def.inputs, values):
-        items.extend((arg, kind, item) for item in (value if is_list else (value,)))
+        items.extend((arg, kind, is_list, item) for item in (value if is_list else (value,)))
     bound, first_arg = {}, {}
-    if eager:
-        for arg, kind, item in items:
-            if kind not in bound and kind not in _FIXED and _is_tensor_like(item):
-                bound[kind], first_arg[kind] = item.dtype, arg
+    for arg, kind, is_list, item in items:
+        if (eager or is_list) and kind not in bound and kind not in _FIXED \
+                and _is_tensor_like(item):
+            bound[kind], first_arg[kind] = item.dtype, arg
     flat = []
-    for arg, kind, item in items:
+    for arg, kind, _, item in items:
         allowed, hint = _FIXED.get(kind, _FREE)
         want = None if allowed else bound.get(kind)
         if eager and type(item) is EagerTensor:
