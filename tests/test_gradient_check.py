@@ -73,6 +73,11 @@ class Case:
         return self.domain if isinstance(self.domain, tuple) else (self.domain,) * len(self.shapes)
 
 
+def unranked(x):
+    """x with no static shape: in a graph, shapes, ranks and axes are known only at run time."""
+    return tf.compat.v1.placeholder_with_default(x, None)
+
+
 def binary(name, fn, covers, domain=anywhere):
     return [Case("%s %s %s" % (name, a, b), fn, [a, b], covers, domain, binary=True)
             for a, b in itertools.product(PAIRINGS, PAIRINGS)]
@@ -176,6 +181,17 @@ CASES = [
          (anywhere, lambda r, s: np.full(s, 0.5))),
     Case("clip_by_norm axes", lambda x, c: tf.clip_by_norm(x, c, axes=[1]), [(M, N), (M, 1)],
          ["Maximum"], (anywhere, lambda r, s: np.full(s, 0.5))),
+    # -- ranks and axes known only at run time, TF1 spellings, composed math and nn ---------
+    Case("reduce_sum all, unknown rank", lambda x: tf.reduce_sum(unranked(x)), [(M, N)],
+         ["Sum", "Range"]),
+    Case("reduce_mean all, unknown rank", lambda x: tf.reduce_mean(unranked(x)), [(2, M, N)],
+         ["Mean", "Range"]),
+    Case("reduce_max axis, unknown rank", lambda x: tf.reduce_max(unranked(x), -1), [(M, N)],
+         ["Max"]),
+    Case("reduce_prod all, unknown rank", lambda x: tf.reduce_prod(unranked(x)), [(M, N)],
+         ["Prod", "Range"], with_zeros),
+    Case("reduce_prod axes tensor", lambda x: tf.reduce_prod(x, unranked([2, 0])), [(2, M, N)],
+         ["Prod"], with_zeros),
     # -- array ops -------------------------------------------------------------------------
     Case("identity", tf.identity, [(M, N)], ["Identity"]),
     Case("placeholder_with_default",

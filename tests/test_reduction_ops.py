@@ -191,3 +191,27 @@ def test_v1_reductions_take_the_older_argument_names():
         v1.reduce_prod(x, 0, reduction_indices=1)
     with pytest.raises(ValueError, match="Cannot specify both 'dimension' and 'axis'"):
         v1.argmax(x, 0, dimension=1)
+
+
+def test_reducing_an_unknown_rank_over_all_axes_builds_a_scalar(graph):
+    p, b = tf.compat.v1.placeholder(tf.float32), tf.compat.v1.placeholder(tf.bool)
+    assert tf.reduce_mean(p).shape == ()
+    assert [(op.name, op.type) for op in graph.get_operations()][2:] == [
+        ("Rank", "Rank"), ("range/start", "Const"), ("range/delta", "Const"),
+        ("range", "Range"), ("Mean", "Mean")]
+    for reduction in (tf.reduce_sum, tf.reduce_max, tf.reduce_min, tf.reduce_prod,
+                      tf.reduce_logsumexp, tf.math.reduce_std, tf.math.reduce_variance, tf.norm):
+        assert reduction(p).shape == ()
+    assert tf.reduce_all(b).shape == () and tf.reduce_any(b).shape == ()
+    assert tf.reduce_sum(p, keepdims=True).shape.rank is None
+    assert tf.clip_by_norm(p, 1.0).shape.rank is None
+
+
+def test_reductions_of_an_unknown_rank_run_and_differentiate(graph):
+    p = tf.compat.v1.placeholder(tf.float32)
+    loss, mean = tf.reduce_sum(p * 2.0), tf.reduce_mean(p)
+    (dloss,), (dmean,) = tf.gradients(loss, p), tf.gradients(mean, p)
+    with tf.compat.v1.Session() as sess:
+        out = sess.run([loss, dloss, dmean], {p: [[1.0, 2.0], [3.0, 4.0]]})
+        assert [v.tolist() for v in out] == [20.0, [[2, 2], [2, 2]], [[0.25, 0.25], [0.25, 0.25]]]
+        assert sess.run([mean, dmean], {p: 5.0}) == [5.0, 1.0]

@@ -12,9 +12,9 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape, broadcast_shapes
-from .array_ops import (broadcast_to, expand_dims, identity, reshape, shape_of, size, sum_to,
-                        where, zeros_like)
+from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes
+from .array_ops import (broadcast_to, expand_dims, identity, ones_like, rank, reshape, shape,
+                        shape_of, size, sum_to, where, zeros_like)
 from .registry import (constant_value, contains_tensor, convert_to_tensor, execute,
                        numpy_silenced, register, scope)
 
@@ -508,24 +508,52 @@ def _axes(axis):
     return tuple(int(a) for a in np.reshape(axis, [-1]))
 
 
+def _all_axes(x):
+    """The axes of x: a constant when its rank is static, else `range(rank(x))` (as TensorFlow
+    builds it), computed at run time."""
+    if x.shape.rank is not None:
+        return convert_to_tensor(np.arange(x.shape.rank, dtype=np.int32))
+    return execute("Range", [0, rank(x), 1], name="range")
+
+
+def _over_all_axes(x, axis):
+    """Whether `axis` is the `range(rank(x))` that `_all_axes` builds for an unknown rank."""
+    op = getattr(axis, "op", None)
+    if op is None or op.type != "Range":
+        return False
+    start, limit, delta = op.inputs
+    return limit.op.type == "Rank" and limit.op.inputs[0] is x and \
+        constant_value(start) == 0 and constant_value(delta) == 1
+
+
 def _reduce_infer(inputs, keepdims):
     x, axis = inputs
     a = constant_value(axis)
     if x.shape.rank is None:
-        return [(x.dtype, TensorShape(None))]
-    rank = x.shape.rank
+        scalar = not keepdims and _over_all_axes(x, axis)
+        return [(x.dtype, SCALAR if scalar else TensorShape(None))]
+    r = x.shape.rank
     if a is None:
-        return [(x.dtype, TensorShape([None] * rank) if keepdims else TensorShape(None))]
+        return [(x.dtype, TensorShape([None] * r) if keepdims else TensorShape(None))]
     axes = set()
     for i in _axes(a):
-        if not -rank <= i < max(rank, 1):
+        if not -r <= i < max(r, 1):
             raise ValueError("Invalid reduction dimension %d for input with %d dimensions" %
-                             (i, rank))
-        axes.add(i % rank if rank else 0)
+                             (i, r))
+        axes.add(i % r if r else 0)
     dims = x.shape.as_list()
     out = [1 if i in axes else d for i, d in enumerate(dims)] if keepdims else \
         [d for i, d in enumerate(dims) if i not in axes]
     return [(x.dtype, TensorShape(out))]
+
+
+def _reduced_mask(x, axis):
+    """Per dimension of x, whether the axes `axis` (a tensor; negative ones count from the end)
+    name it: a bool vector computed at run time, for reductions over axes not known statically."""
+    dims = _all_axes(x)
+    axis = reshape(cast(axis, dtypes.int32), [-1, 1])  # a column, compared with every dimension
+    hits = cast(equal(axis, dims), dtypes.int32) + cast(equal(axis, dims - rank(x)), dtypes.int32)
+    return reduce_sum(hits, 0) > 0
 
 
 def _restore_reduced(dy, op):
@@ -533,17 +561,18 @@ def _restore_reduced(dy, op):
     x, axis = op.inputs
     if op.get_attr("keepdims"):
         return dy
-    rank = x.shape.rank
-    axes = sorted(a % rank for a in _axes(constant_value(axis))) if rank else []
+    a, r = constant_value(axis), x.shape.rank
+    if a is None or r is None:
+        dims = shape(x)
+        return reshape(dy, where(_reduced_mask(x, axis), ones_like(dims), dims))
+    axes = sorted(i % r for i in _axes(a)) if r else []
     if x.shape.is_fully_defined():
         dims = x.shape.as_list()
         return reshape(dy, [1 if i in axes else d for i, d in enumerate(dims)])
-    if rank is None:
-        raise ValueError("The gradient of %s needs the rank of its input %s." % (op.name, x))
-    if len(axes) == rank:
+    if len(axes) == r:
         return dy
-    for a in axes:
-        dy = expand_dims(dy, a)
+    for i in axes:
+        dy = expand_dims(dy, i)
     return dy
 
 
@@ -582,12 +611,11 @@ register("Mean", "input: T, reduction_indices: index", _mean_kernel, _reduce_inf
 
 def reduce(op_type, input_tensor, axis, keepdims, name):
     """Builds reduction `op_type`; with `axis=None` it reduces over all axes, passed (as in
-    TensorFlow) as a constant named "Const" at the current scope."""
+    TensorFlow) as a constant named "Const" at the current scope, or as `range(rank(x))` when
+    the rank is known only at run time."""
     x = convert_to_tensor(input_tensor)
     if axis is None:
-        if x.shape.rank is None:
-            raise ValueError("Reducing over all axes needs a known rank; %s has none." % (x,))
-        axis = convert_to_tensor(np.arange(x.shape.rank, dtype=np.int32))
+        axis = _all_axes(x)
     return execute(op_type, [x, axis], {"keepdims": bool(keepdims)}, name=name or op_type)
 
 

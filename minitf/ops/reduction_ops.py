@@ -3,8 +3,8 @@ products, and the reductions composed from other ops (reduce_logsumexp, reduce_v
 reduce_std, norm).
 
 Sum and mean live in math_ops with the helpers every reduction shares: `reduce` (argument
-handling), `_reduce_infer` (static shape) and `_restore_reduced` (a gradient put back to the
-input's rank). Each op's kernel, shape rule and gradient stand together below its banner.
+handling), `_reduce_infer` (static shape), `_restore_reduced` (a gradient put back to the
+input's rank) and `_reduced_mask` (which dimensions the axes name, when known only at run time). Each op's kernel, shape rule and gradient stand together below its banner.
 """
 import numpy as np
 
@@ -13,10 +13,13 @@ from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, dims_str
 from . import math_ops
-from .array_ops import reshape, shape_of, stop_gradient, where
-from .math_ops import (_axes, _reduce_infer, _restore_reduced, cast, deprecated_alias,
-                       divide_no_nan, equal, is_finite, quiet, reduce, reduce_mean, reduce_sum,
-                       sqrt, square, subtract, v1_reduction)
+from .array_ops import reshape, shape, shape_of, stack, stop_gradient, where
+from .indexing_ops import boolean_mask
+from .logical_ops import logical_not
+from .manip_ops import concat, invert_permutation, transpose
+from .math_ops import (_all_axes, _axes, _reduce_infer, _reduced_mask, _restore_reduced, cast,
+                       deprecated_alias, divide_no_nan, equal, is_finite, quiet, reduce,
+                       reduce_mean, reduce_sum, sqrt, square, subtract, v1_reduction)
 from .registry import constant_value, convert_to_tensor, execute, register, scope
 
 NUMBERS = dtypes.NUMBERS
@@ -56,7 +59,10 @@ def _prod_grad(op, dy):
     over several axes, the chain rule through one axis at a time."""
     x, axis = op.inputs
     dy = _restore_reduced(dy, op)
-    axes = _axes(constant_value(axis))
+    a = constant_value(axis)
+    if a is None or x.shape.rank is None:
+        return [dy * _product_of_others(x, axis), None]
+    axes = _axes(a)
     if not axes:
         return [dy, None]
     others, rest = None, x
@@ -66,6 +72,20 @@ def _prod_grad(op, dy):
         if i + 1 < len(axes):
             rest = reduce_prod(rest, a, keepdims=True)
     return [dy * others, None]
+
+
+def _product_of_others(x, axis):
+    """The factor `_prod_grad` needs when the axes are known only at run time: the reduced
+    dimensions are moved to the front and flattened into one, along which the exclusive
+    cumulative products from both ends give it."""
+    dims, mask, idx = shape(x), _reduced_mask(x, axis), _all_axes(x)
+    kept = logical_not(mask)
+    perm = concat([boolean_mask(idx, mask), boolean_mask(idx, kept)], 0)
+    moved = transpose(x, perm)
+    flat = reshape(moved, stack([reduce_prod(boolean_mask(dims, mask)),
+                                 reduce_prod(boolean_mask(dims, kept))]))
+    g = cumprod(flat, 0, exclusive=True) * cumprod(flat, 0, exclusive=True, reverse=True)
+    return transpose(reshape(g, shape(moved)), invert_permutation(perm))
 
 
 register("Max", "input: T, reduction_indices: index", _max_kernel, _reduce_infer,
