@@ -85,3 +85,24 @@ def test_v1_and_other_namespaces_keep_tensorflows_spellings():
     assert tf.compat.v1.div_no_nan is tf.math.divide_no_nan
     assert tf.linalg.norm is tf.norm
     assert tf.compat.v1.bitwise.invert is tf.bitwise.invert
+
+
+@pytest.mark.parametrize("dtype", [tf.float16, tf.float32, tf.float64])
+def test_float_floordiv_is_the_floor_of_the_quotient(dtype):
+    x, y = tf.constant([1.0, 2.0, np.inf, -7.0], dtype), tf.constant([0.1, 0.4, 2.0, 2.0], dtype)
+    assert (x // y).numpy().tolist() == [10.0, 5.0, np.inf, -4.0]
+    assert tf.math.floordiv(tf.constant([1.0, -1.0]), 0.0).numpy().tolist() == [np.inf, -np.inf]
+
+
+def test_float_floormod_has_the_sign_of_y_and_zeros_keep_the_sign_of_x():
+    out = tf.math.floormod(tf.constant([5.0, -5.0, 0.0, -0.0, -3.0]),
+                           tf.constant([3.0, 3.0, -1.5, 1.0, 1.5])).numpy()
+    assert out.tolist() == [2.0, 1.0, 0.0, 0.0, 0.0]
+    assert np.signbit(out).tolist() == [False, False, False, True, True]
+
+
+def test_floormod_and_floordiv_names(graph):
+    x = tf.constant([1.0])
+    assert tf.math.floormod(x, 2.0).name == "FloorMod:0"
+    assert (x % 2.0).name == "mod:0"
+    assert tf.math.floordiv(x, 2.0).name == "floordiv:0"

@@ -22,6 +22,13 @@ def quotient_or_zero(x, y):
     return np.divide(x, y, out=np.zeros(np.broadcast_shapes(x.shape, y.shape)), where=y != 0)
 
 
+def floor_remainder(x, y):
+    """Float floormod in numpy: the remainder of fmod, moved to the sign of y."""
+    with np.errstate(invalid="ignore"):
+        r = np.fmod(x, y)
+    return np.where(r * y < 0, r + y, r)
+
+
 def case(name, fn, ref, *args):
     return pytest.param(fn, ref, args, id=name)
 
@@ -159,6 +166,9 @@ CASES = [
          lambda a, b: (a & ~b) | (a ^ b), B, B[::-1]),
     case("int operators", lambda a, b: (a & ~b) | (a ^ b),
          lambda a, b: (a & ~b) | (a ^ b), I32, I32[::-1]),
+    # -- float floor division, TF1 spellings, composed math and nn --------------------------
+    case("floordiv float", tf.math.floordiv, lambda x, y: np.floor(x / y), F32, np.float32(0.1)),
+    case("floormod float", tf.math.floormod, floor_remainder, F64_ODD, -F64),
     # -- array ops -------------------------------------------------------------------------
     case("reshape", lambda x: tf.reshape(x, [3, -1]), lambda x: x.reshape(3, -1), I32),
     case("expand_dims", lambda x: tf.expand_dims(x, -1), lambda x: x[..., None], F32),

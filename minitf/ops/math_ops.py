@@ -90,6 +90,19 @@ def _pow_grad(op, dy):
     return [sum_to(dy * y * pow(x, y - 1), x), sum_to(dy * op.outputs[0] * log_x, y)]
 
 
+def _floordiv_kernel(x, y):
+    if x.dtype.kind == "f":
+        return np.floor(x / y)  # as TensorFlow: 1.0 // 0.1 is 10, where numpy and Python give 9
+    return np.floor_divide(x, y)
+
+
+def _floormod_kernel(x, y):
+    if x.dtype.kind != "f":
+        return np.mod(x, y)
+    r = np.fmod(x, y)  # as TensorFlow: a zero keeps the sign of x, where numpy gives y's
+    return np.where((r != 0) & ((x < 0) != (y < 0)), r + y, r)
+
+
 def _floormod_grad(op, dy):
     x, y = op.inputs
     return [sum_to(dy, x), sum_to(dy * negative(floordiv(x, y)), y)]
@@ -100,10 +113,10 @@ register("Sub", "x: T, y: T", quiet(np.subtract), _binary, _sub_grad, types={"T"
 register("Mul", "x: T, y: T", quiet(np.multiply), _binary, _mul_grad, types={"T": NUMBERS})
 register("RealDiv", "x: T, y: T", quiet(np.true_divide), _binary, _div_grad, types={"T": FLOATS})
 register("Pow", "x: T, y: T", quiet(np.power), _binary, _pow_grad, types={"T": NUMBERS})
-register("FloorDiv", "x: T, y: T", _int_division_check(np.floor_divide), _binary, None,
+register("FloorDiv", "x: T, y: T", _int_division_check(_floordiv_kernel), _binary, None,
          types={"T": NUMBERS})
-register("FloorMod", "x: T, y: T", _int_division_check(np.mod), _binary, _floormod_grad,
-         types={"T": NUMBERS})
+register("FloorMod", "x: T, y: T", _int_division_check(_floormod_kernel), _binary,
+         _floormod_grad, types={"T": NUMBERS})
 
 
 def add(x, y, name=None):
@@ -152,13 +165,18 @@ def divide(x, y, name=None):
 
 
 def floordiv(x, y, name=None):
-    """Elementwise `x // y`, rounding toward negative infinity."""
+    """Elementwise `x // y`, rounding toward negative infinity; for floats `floor(x / y)`.
+
+    >>> minitf.math.floordiv(minitf.constant([1.0, -7.0]), minitf.constant([0.1, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([10., -4.], dtype=float32)>
+    """
     return execute("FloorDiv", [x, y], name=name or "floordiv")
 
 
 def floormod(x, y, name=None):
-    """Elementwise `x % y` with the sign of `y`, as Python's `%`."""
-    return execute("FloorMod", [x, y], name=name or "floormod")
+    """Elementwise `x % y` with the sign of `y`, as Python's `%` (a zero result keeps the sign
+    of `x`)."""
+    return execute("FloorMod", [x, y], name=name or "FloorMod")
 
 
 def pow(x, y, name=None):  # noqa: A001 - TensorFlow's name
