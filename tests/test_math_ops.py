@@ -106,3 +106,18 @@ def test_floormod_and_floordiv_names(graph):
     assert tf.math.floormod(x, 2.0).name == "FloorMod:0"
     assert (x % 2.0).name == "mod:0"
     assert tf.math.floordiv(x, 2.0).name == "floordiv:0"
+
+
+def test_add_n_refuses_inputs_of_different_shapes():
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"input 0 is \[1\], input 1 is \[2\]"):
+        tf.add_n([tf.constant([1.0]), tf.constant([1.0, 2.0])])
+    with pytest.raises(tf.errors.InvalidArgumentError, match="same shape"):
+        tf.add_n([tf.constant([1]), tf.constant([[1], [2]])])
+    with tf.Graph().as_default():
+        with pytest.raises(ValueError, match="not compatible"):
+            tf.add_n([tf.constant([1.0]), tf.constant([1.0, 2.0])])
+        p = tf.compat.v1.placeholder(tf.float32, [None])
+        total = tf.add_n([p, tf.constant([1.0, 2.0])])
+        assert total.shape == (2,)
+        with pytest.raises(tf.errors.InvalidArgumentError, match="same shape"):
+            tf.compat.v1.Session().run(total, {p: [1.0]})

@@ -682,7 +682,11 @@ reduce_sum_v1, reduce_mean_v1 = v1_reduction(reduce_sum), v1_reduction(reduce_me
 # -- sums of many -----------------------------------------------------------------------------
 def _add_n_kernel(*inputs):
     out = inputs[0]
-    for x in inputs[1:]:
+    for i, x in enumerate(inputs[1:], 1):
+        if x.shape != out.shape:  # no broadcasting, as in TensorFlow
+            raise InvalidArgumentError(None, None, "Inputs to AddN must have the same shape: "
+                                       "input 0 is %s, input %d is %s"
+                                       % (list(out.shape), i, list(x.shape)))
         out = out + x
     return out
 
@@ -699,7 +703,10 @@ register("AddN", "inputs: N*T", _add_n_kernel, _add_n_infer,
 
 
 def add_n(inputs, name=None):
-    """The elementwise sum of a list of tensors of one shape and dtype.
+    """The elementwise sum of a list of tensors of one shape and dtype (it does not broadcast).
+
+    Raises:
+      InvalidArgumentError (eager) / ValueError (graph): if the shapes differ.
 
     >>> minitf.add_n([minitf.constant(1.), minitf.constant(2.)])
     <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
