@@ -121,3 +121,18 @@ def test_add_n_refuses_inputs_of_different_shapes():
         assert total.shape == (2,)
         with pytest.raises(tf.errors.InvalidArgumentError, match="same shape"):
             tf.compat.v1.Session().run(total, {p: [1.0]})
+
+
+@pytest.mark.parametrize("divide", [lambda x, y: x / y, tf.math.divide, tf.math.truediv])
+def test_true_division_refuses_mixed_dtypes_and_bools_with_a_type_error(divide):
+    with pytest.raises(TypeError, match="must have the same dtype, got tf.int32 != tf.float32"):
+        divide(tf.constant([1, 2]), tf.constant([1.0]))
+    with pytest.raises(TypeError, match="Invalid dtype tf.bool"):
+        divide(tf.constant([True]), tf.constant([True]))
+
+
+def test_divide_converts_a_python_numerator_to_the_dtype_of_the_denominator():
+    y = tf.constant([4.0], tf.float16)
+    assert tf.math.divide(1, y).dtype == tf.float16
+    with pytest.raises(TypeError, match="got tf.int32 != tf.float16"):
+        tf.math.truediv(1, y)

@@ -141,26 +141,40 @@ def multiply(x, y, name=None):
 def truediv(x, y, name=None):
     """Elementwise `x / y`; integer inputs are first cast to float64 (int8/16, uint8: float32).
 
+    Raises:
+      TypeError: if `x` and `y` have different dtypes, or are bool.
+
     >>> minitf.constant([1, 2]) / minitf.constant([2, 2])
     <tf.Tensor: shape=(2,), dtype=float64, numpy=array([0.5, 1. ])>
     """
     with scope(name or "truediv") as s:
         x = convert_to_tensor(x, name="x")
         y = convert_to_tensor(y, name="y", dtype_hint=x.dtype)
-        return execute("RealDiv", _as_floats(x, y), name=s)
+        return execute("RealDiv", _division_operands(x, y, "__truediv__"), name=s)
 
 
-def _as_floats(x, y):
-    """x and y, cast to float64 when both are int32/int64 and to float32 when both are
-    int8/int16/uint8 (the float type TensorFlow's true division gives them)."""
-    if x.dtype.is_integer and x.dtype is y.dtype:
+def _division_operands(x, y, where):
+    """The tensors x and y of a true division, checked as TensorFlow checks them, and cast to
+    float64 when both are int32/int64 and to float32 when both are int8/int16/uint8."""
+    if x.dtype is not y.dtype:
+        raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (x.dtype, y.dtype))
+    if not (x.dtype.is_floating or x.dtype.is_integer):
+        raise TypeError("Invalid dtype %r in %s: expected a float or integer dtype."
+                        % (x.dtype, where))
+    if x.dtype.is_integer:
         to = dtypes.float64 if x.dtype in (dtypes.int32, dtypes.int64) else dtypes.float32
         return [cast(x, to), cast(y, to)]
     return [x, y]
 
 
 def divide(x, y, name=None):
-    """Elementwise `x / y` (see `truediv`)."""
+    """Elementwise `x / y` (see `truediv`); a Python `x` takes the dtype of a tensor `y`.
+
+    >>> minitf.math.divide(1, minitf.constant([4.0], minitf.float16))
+    <tf.Tensor: shape=(1,), dtype=float16, numpy=array([0.25], dtype=float16)>
+    """
+    if contains_tensor(y) and not contains_tensor(x):
+        x = convert_to_tensor(x, dtype=y.dtype)
     return truediv(x, y, name=name)
 
 
@@ -384,13 +398,7 @@ def divide_no_nan(x, y, name=None):
             x = convert_to_tensor(x, dtype=y.dtype, name="x")
         x = convert_to_tensor(x, name="x")
         y = convert_to_tensor(y, name="y", dtype_hint=x.dtype)
-        if x.dtype is not y.dtype:
-            raise TypeError("`x` and `y` must have the same dtype, got %r != %r."
-                            % (x.dtype, y.dtype))
-        if not (x.dtype.is_floating or x.dtype.is_integer):
-            raise TypeError("Invalid dtype %r in tf.math.divide_no_nan: expected a float or "
-                            "integer dtype." % x.dtype)
-        return execute("DivNoNan", _as_floats(x, y), name=s)
+        return execute("DivNoNan", _division_operands(x, y, "tf.math.divide_no_nan"), name=s)
 
 
 # -- casts ------------------------------------------------------------------------------------
