@@ -215,3 +215,13 @@ def test_reductions_of_an_unknown_rank_run_and_differentiate(graph):
         out = sess.run([loss, dloss, dmean], {p: [[1.0, 2.0], [3.0, 4.0]]})
         assert [v.tolist() for v in out] == [20.0, [[2, 2], [2, 2]], [[0.25, 0.25], [0.25, 0.25]]]
         assert sess.run([mean, dmean], {p: 5.0}) == [5.0, 1.0]
+
+
+def test_integer_means_are_summed_wide_and_round_toward_zero():
+    assert tf.reduce_mean(tf.constant([250, 250, 10], tf.uint8)).numpy() == 170
+    assert tf.reduce_mean(tf.constant([100, 100], tf.int8)).numpy() == 100
+    assert tf.reduce_mean(tf.fill([300], np.uint8(200))).numpy() == 200
+    assert tf.reduce_mean(tf.constant([[100, 100, 100], [100, 100, -100]], tf.int8),
+                          1).numpy().tolist() == [100, 33]
+    assert tf.reduce_mean(tf.constant([2 ** 31 - 1] * 2)).numpy() == 2 ** 31 - 1
+    assert tf.reduce_mean(tf.constant([-7, -8, -9, 1], tf.int8)).numpy() == -5

@@ -621,17 +621,17 @@ def _sum_kernel(x, axis, keepdims):
 
 def _mean_kernel(x, axis, keepdims):
     axes = _axes(axis)
-    s = np.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
     n = int(np.prod([x.shape[a] for a in axes]))
-    if x.dtype.kind in "iu":
+    if x.dtype.kind in "iu":  # summed in int64 as in TensorFlow, so that small types do not wrap
+        s = np.sum(x, axis=axes, keepdims=keepdims, dtype=np.int64)
         return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(x.dtype)
-    with np.errstate(all="ignore"):
-        return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
+    s = np.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
+    return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
 
 
 register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), _reduce_infer, _sum_grad,
          types={"T": NUMBERS})
-register("Mean", "input: T, reduction_indices: index", _mean_kernel, _reduce_infer,
+register("Mean", "input: T, reduction_indices: index", quiet(_mean_kernel), _reduce_infer,
          _mean_grad, types={"T": NUMBERS})
 
 
@@ -676,7 +676,8 @@ def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
 
 
 def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
-    """The mean of elements across `axis` (all axes when None); integer means round to zero.
+    """The mean of elements across `axis` (all axes when None); integer means are summed in a
+    wide type (no wrapping) and round toward zero.
 
     >>> minitf.reduce_mean(minitf.constant([1., 2.]))
     <tf.Tensor: shape=(), dtype=float32, numpy=1.5>
