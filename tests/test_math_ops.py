@@ -136,3 +136,20 @@ def test_divide_converts_a_python_numerator_to_the_dtype_of_the_denominator():
     assert tf.math.divide(1, y).dtype == tf.float16
     with pytest.raises(TypeError, match="got tf.int32 != tf.float16"):
         tf.math.truediv(1, y)
+
+
+def test_matmul_adjoints_are_transposes_for_real_dtypes():
+    m = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+    assert tf.matmul(m, m, adjoint_a=True).numpy().tolist() == [[10.0, 14.0], [14.0, 20.0]]
+    batch = tf.reshape(tf.range(12.0), [2, 2, 3])
+    assert tf.matmul(batch, batch, adjoint_b=True).numpy().tolist() == \
+        tf.matmul(batch, batch, transpose_b=True).numpy().tolist()
+    with pytest.raises(ValueError, match="Only one of `transpose_b` and `adjoint_b`"):
+        tf.matmul(m, m, transpose_b=True, adjoint_b=True)
+
+
+def test_a_python_exponent_is_a_constant_inside_the_pow_scope(graph):
+    x = tf.constant([1.0, 2.0])
+    assert (x ** 2).name == "pow:0"
+    assert graph.get_operation_by_name("pow").inputs[1].name == "pow/y:0"
+    assert tf.constant(1.0).name == "Const_1:0"

@@ -509,16 +509,24 @@ register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infe
          _batch_matmul_grad, types={"T": NUMBERS})
 
 
-def matmul(a, b, transpose_a=False, transpose_b=False, name=None):
+def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
+           name=None):
     """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
-    batches of matrices, broadcast over their leading dimensions.
+    batches of matrices, broadcast over their leading dimensions. For the real dtypes minitf
+    has, `adjoint_a` and `adjoint_b` (conjugate transposes) are the same as the transposes.
 
     Raises:
       InvalidArgumentError (eager) / ValueError (graph): if the inner dimensions differ.
+      ValueError: if both `transpose_a` and `adjoint_a` are set (or both for `b`).
 
     >>> minitf.matmul(minitf.constant([[1., 2.]]), minitf.constant([[3.], [4.]]))
     <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
     """
+    for side, transpose, adjoint in (("a", transpose_a, adjoint_a), ("b", transpose_b, adjoint_b)):
+        if transpose and adjoint:
+            raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."
+                             % (side, side))
+    transpose_a, transpose_b = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
     with scope(name or "MatMul") as s:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)

@@ -95,10 +95,6 @@ OPERATORS = {
 for _name, _fn in _BINARY.items():
     OPERATORS["__%s__" % _name] = _forward(_fn, _name)
     OPERATORS["__r%s__" % _name] = _reverse(_fn, _name)
-# `x ** y` converts a Python `y` strictly to x's dtype, as TensorFlow does.
-OPERATORS["__pow__"] = lambda self, other: math_ops.pow(
-    self, other if hasattr(other, "dtype") else convert_to_tensor(other, dtype=self.dtype),
-    name="pow")
 
 
 def install(cls):
