@@ -59,3 +59,10 @@ def test_clip_by_global_norm_makes_an_infinite_norm_nan():
     assert np.isinf(norm.numpy()) and np.isnan(clipped[0].numpy()).all()
     with pytest.raises(TypeError, match="`t_list` should be a sequence of tensors"):
         tf.clip_by_global_norm(tf.constant([1.0]), 1.0)
+
+
+def test_a_negative_clip_norm_counts_as_zero(grads):
+    x = tf.constant([3.0, -4.0])
+    assert tf.clip_by_norm(x, -1.0).numpy().tolist() == [0.0, 0.0]
+    assert tf.clip_by_norm(x, tf.constant(-1.0)).numpy().tolist() == [0.0, 0.0]
+    assert grads(lambda c: tf.reduce_sum(tf.clip_by_norm(x, c)), -1.0) == [0.0]

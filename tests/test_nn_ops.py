@@ -1,5 +1,7 @@
 """The neural-net ops beyond the value and gradient tables: stability at extreme logits,
 gradients at the kinks, dropout, shape and dtype errors, names and namespaces."""
+import warnings
+
 import numpy as np
 import pytest
 
@@ -282,3 +284,23 @@ def test_namespaces():
     assert tf.nn.swish is tf.nn.silu is tf.compat.v1.nn.swish
     assert tf.compat.v1.nn.relu is tf.nn.relu and not hasattr(tf.compat.v1.nn, "gelu")
     assert not hasattr(tf.nn, "softmax_cross_entropy_with_logits_v2")
+
+
+def test_infinities_nans_and_float16_overflow_give_no_numpy_warnings():
+    x = tf.constant([-np.inf, np.inf, np.nan, 0.0])
+    big = tf.constant([300.0, 60000.0], tf.float16)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert np.allclose(tf.math.softplus(x).numpy(), [0, np.inf, np.nan, np.log(2)],
+                           equal_nan=True)
+        assert np.array_equal(tf.nn.gelu(x).numpy(), [np.nan, np.inf, np.nan, 0], equal_nan=True)
+        assert tf.nn.l2_loss(big).numpy() == np.inf
+        assert tf.reduce_mean(tf.fill([2], big[1])).numpy() == np.inf
+        assert tf.nn.bias_add(tf.reshape(big, [1, 2]), big).numpy().tolist() == [[600, np.inf]]
+        value_and_grad("eager", lambda t: tf.nn.selu(tf.math.softplus(tf.nn.gelu(t))), x.numpy())
+
+
+def test_softmax_of_nan_and_infinities_is_nan_as_tensorflows_reference_kernel():
+    # TensorFlow's graph mode (and eager mode without its oneDNN kernels) gives the same NaNs.
+    out = tf.nn.softmax(tf.constant([np.nan, np.inf, -np.inf])).numpy()
+    assert np.isnan(out).all()

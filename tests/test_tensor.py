@@ -134,3 +134,11 @@ def test_eager_equality_is_elementwise_and_none_is_false():
 def test_graph_equality_is_identity(graph):
     a = tf.constant(1)
     assert (a == a) is True and (a == tf.constant(1)) is False
+
+
+def test_eager_equality_of_shapes_that_cannot_broadcast_is_a_bool_tensor():
+    a = tf.constant([1, 2])
+    assert repr(a == tf.constant([1, 2, 3])) == "<tf.Tensor: shape=(), dtype=bool, numpy=False>"
+    assert repr(a != [1, 2, 3]) == "<tf.Tensor: shape=(), dtype=bool, numpy=True>"
+    with pytest.raises(tf.errors.InvalidArgumentError, match="expected to be a int32 tensor"):
+        a == tf.zeros([3])  # noqa: B015 - the dtypes differ: an error, as in TensorFlow

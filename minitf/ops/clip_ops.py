@@ -1,8 +1,10 @@
 """Clipping: `clip_by_value`, `clip_by_norm` and `clip_by_global_norm` (with `global_norm`),
 composed from other ops so that their gradients are those TensorFlow gives (including to
 tensor-valued bounds and norms)."""
+import numpy as np
+
 from .array_ops import identity, ones_like, stack, where
-from .math_ops import maximum, minimum, reduce_sum, sqrt
+from .math_ops import cast, maximum, minimum, reduce_sum, sqrt
 from .registry import convert_to_tensor, scope
 
 
@@ -35,7 +37,7 @@ def clip_by_value(t, clip_value_min, clip_value_max, name=None):
 def clip_by_norm(t, clip_norm, axes=None, name=None):
     """`t` scaled down so that its L2 norm (over `axes`, all by default) is at most
     `clip_norm`: `t * clip_norm / maximum(norm(t), clip_norm)`. A zero `t` stays zero with
-    finite gradients.
+    finite gradients; a negative `clip_norm` counts as 0 (the result is zeros).
 
     Raises:
       ValueError: if `clip_norm` would broadcast `t` to a larger shape.
@@ -45,6 +47,10 @@ def clip_by_norm(t, clip_norm, axes=None, name=None):
     """
     with scope(name or "clip_by_norm") as s:
         values = convert_to_tensor(t, name="t")
+        if np.isscalar(clip_norm):
+            clip_norm = max(clip_norm, 0)
+        else:
+            clip_norm = cast(maximum(clip_norm, 0), values.dtype)
         l2sum = reduce_sum(values * values, axes, keepdims=True)
         nonzero = l2sum > 0
         # sqrt only of positive sums, so that no NaN reaches the gradient at zero

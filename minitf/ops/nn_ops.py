@@ -101,13 +101,13 @@ def _second_order(grad_type):
 register("Elu", "features: T", _elu, _same,
          lambda op, dy: [execute("EluGrad", [dy, op.outputs[0]])], types={"T": FLOATS})
 register("EluGrad", "gradients: T, outputs: T",
-         lambda g, y: np.where(y < 0, g * (y + 1), g), _same, _second_order("EluGrad"),
+         quiet(lambda g, y: np.where(y < 0, g * (y + 1), g)), _same, _second_order("EluGrad"),
          types={"T": FLOATS})
 register("Selu", "features: T",
-         lambda x: np.where(x < 0, SELU_SCALE_ALPHA * _elu(x), SELU_SCALE * x),
+         quiet(lambda x: np.where(x < 0, SELU_SCALE_ALPHA * _elu(x), SELU_SCALE * x)),
          _same, lambda op, dy: [execute("SeluGrad", [dy, op.outputs[0]])], types={"T": FLOATS})
 register("SeluGrad", "gradients: T, outputs: T",
-         lambda g, y: np.where(y < 0, g * (y + SELU_SCALE_ALPHA), g * SELU_SCALE),
+         quiet(lambda g, y: np.where(y < 0, g * (y + SELU_SCALE_ALPHA), g * SELU_SCALE)),
          _same, _second_order("SeluGrad"), types={"T": FLOATS})
 
 
@@ -136,17 +136,18 @@ def _sigmoid_grad_grad(op, ddx):
 register("Sigmoid", "x: T",
          lambda x: scipy_special().expit(x).astype(x.dtype, copy=False), _same,
          lambda op, dy: [execute("SigmoidGrad", [op.outputs[0], dy])], types={"T": FLOATS})
-register("SigmoidGrad", "y: T, dy: T", lambda y, g: g * y * (1 - y), _same, _sigmoid_grad_grad,
+register("SigmoidGrad", "y: T, dy: T", quiet(lambda y, g: g * y * (1 - y)), _same,
+         _sigmoid_grad_grad,
          types={"T": FLOATS})
 register("Tanh", "x: T", np.tanh, _same,
          lambda op, dy: [execute("TanhGrad", [op.outputs[0], dy])], types={"T": FLOATS})
-register("TanhGrad", "y: T, dy: T", lambda y, g: g * (1 - y * y), _same,
+register("TanhGrad", "y: T, dy: T", quiet(lambda y, g: g * (1 - y * y)), _same,
          lambda op, ddx: [ddx * op.inputs[1] * op.inputs[0] * -2.0,
                           execute("TanhGrad", [op.inputs[0], ddx])], types={"T": FLOATS})
-register("Softplus", "features: T", lambda x: np.logaddexp(_zero(x), x), _same,
+register("Softplus", "features: T", quiet(lambda x: np.logaddexp(_zero(x), x)), _same,
          lambda op, dy: [execute("SoftplusGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
 register("SoftplusGrad", "gradients: T, features: T",
-         lambda g, x: g * scipy_special().expit(x).astype(x.dtype, copy=False), _same,
+         quiet(lambda g, x: g * scipy_special().expit(x).astype(x.dtype, copy=False)), _same,
          lambda op, ddx: [execute("SoftplusGrad", [ddx, op.inputs[1]]),
                           execute("SigmoidGrad", [sigmoid(op.inputs[1]), ddx * op.inputs[0]])],
          types={"T": FLOATS})
@@ -197,11 +198,12 @@ def _gelu_grad_grad(op, ddx):
 
 
 register("Gelu", "features: T",
-         lambda x: (0.5 * x * scipy_special().erfc(-x * _INV_SQRT_2)).astype(x.dtype,
-                                                                              copy=False),
+         quiet(lambda x: (0.5 * x * scipy_special().erfc(-x * _INV_SQRT_2)).astype(x.dtype,
+                                                                                    copy=False)),
          _same, lambda op, dy: [execute("GeluGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
 register("GeluGrad", "gradients: T, features: T",
-         lambda g, x: (g * _gelu_slope(x)).astype(g.dtype, copy=False), _same, _gelu_grad_grad,
+         quiet(lambda g, x: (g * _gelu_slope(x)).astype(g.dtype, copy=False)), _same,
+         _gelu_grad_grad,
          types={"T": FLOATS})
 
 
@@ -392,11 +394,11 @@ def _bias_add_grad_grad(op, ddb):
     return [broadcast_to(ddb, shape_of(g))]
 
 
-register("BiasAdd", "value: T, bias: T", _bias_add_kernel, _bias_add_infer,
+register("BiasAdd", "value: T, bias: T", quiet(_bias_add_kernel), _bias_add_infer,
          lambda op, dy: [dy, execute("BiasAddGrad", [dy],
                                      {"data_format": op.get_attr("data_format")})],
          types={"T": NUMBERS})
-register("BiasAddGrad", "out_backprop: T", _bias_add_grad_kernel, _bias_add_grad_infer,
+register("BiasAddGrad", "out_backprop: T", quiet(_bias_add_grad_kernel), _bias_add_grad_infer,
          _bias_add_grad_grad, types={"T": NUMBERS})
 
 
@@ -426,7 +428,7 @@ def bias_add(value, bias, data_format=None, name=None):
 
 
 # -- l2_loss ----------------------------------------------------------------------------------
-register("L2Loss", "t: T", lambda t: np.asarray(np.sum(t * t, dtype=t.dtype) / 2, t.dtype),
+register("L2Loss", "t: T", quiet(lambda t: np.asarray(np.sum(t * t, dtype=t.dtype) / 2, t.dtype)),
          lambda inputs: [(inputs[0].dtype, SCALAR)], lambda op, dy: [op.inputs[0] * dy],
          types={"T": FLOATS})
 

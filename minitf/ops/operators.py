@@ -7,10 +7,10 @@ both take part in arithmetic the same way. Names follow TensorFlow: `a + b` is o
 on integer ones.
 """
 from ..framework.context import executing_eagerly_outside_functions
-from ..framework.errors import InvalidArgumentError
+from ..framework.shapes import broadcast_shapes
 from ..framework.tensor import Tensor
 from . import array_ops, logical_ops, math_ops
-from .registry import convert_to_tensor, scope
+from .registry import contains_tensor, convert_to_tensor, scope
 
 
 def _forward(fn, name):
@@ -41,10 +41,7 @@ def _eq(self, other):
         return False
     if not elementwise_equality(self):
         return self is other
-    try:
-        return math_ops.equal(self, other)
-    except (InvalidArgumentError, ValueError):
-        return False
+    return _compare_if_broadcastable(math_ops.equal, self, other, False)
 
 
 def _ne(self, other):
@@ -52,10 +49,20 @@ def _ne(self, other):
         return True
     if not elementwise_equality(self):
         return self is not other
-    try:
-        return math_ops.not_equal(self, other)
-    except (InvalidArgumentError, ValueError):
-        return True
+    return _compare_if_broadcastable(math_ops.not_equal, self, other, True)
+
+
+def _compare_if_broadcastable(compare, x, y, otherwise):
+    """compare(x, y), or the bool scalar tensor `otherwise` when x and y have one dtype and
+    shapes that cannot broadcast (TensorFlow's `==` does not raise for those)."""
+    x = convert_to_tensor(x)
+    y = convert_to_tensor(y) if contains_tensor(y) else convert_to_tensor(y, dtype=x.dtype)
+    if x.dtype is y.dtype:
+        try:
+            broadcast_shapes(x.shape, y.shape)
+        except ValueError:
+            return convert_to_tensor(otherwise)
+    return compare(x, y)
 
 
 def _logical_or_bitwise(logical, bitwise):

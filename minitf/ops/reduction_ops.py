@@ -4,7 +4,8 @@ reduce_std, norm).
 
 Sum and mean live in math_ops with the helpers every reduction shares: `reduce` (argument
 handling), `_reduce_infer` (static shape), `_restore_reduced` (a gradient put back to the
-input's rank) and `_reduced_mask` (which dimensions the axes name, when known only at run time). Each op's kernel, shape rule and gradient stand together below its banner.
+input's rank) and `_reduced_mask` (which dimensions the axes name, when known only at run
+time). Each op's kernel, shape rule and gradient stand together below its banner.
 """
 import numpy as np
 
