@@ -153,3 +153,11 @@ def test_a_python_exponent_is_a_constant_inside_the_pow_scope(graph):
     assert (x ** 2).name == "pow:0"
     assert graph.get_operation_by_name("pow").inputs[1].name == "pow/y:0"
     assert tf.constant(1.0).name == "Const_1:0"
+
+
+def test_cast_converts_a_python_value_inside_its_scope(graph):
+    assert tf.cast(tf.constant([1.0]), tf.float32).name == "Const:0"
+    assert tf.cast([1, 2], tf.float32).name == "Cast:0"
+    assert graph.get_operation_by_name("Cast").inputs[0].name == "Cast/x:0"
+    assert tf.cast([1.0], tf.float32).name == "Cast_1/x:0"
+    assert tf.constant(1).name == "Const_1:0"

@@ -420,6 +420,9 @@ def cast(x, dtype, name=None):
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 1, -1], dtype=int32)>
     """
     dtype = dtypes.as_dtype(dtype)
+    if isinstance(x, (list, tuple)) or not contains_tensor(x):  # a value: "Cast/x" in a graph
+        with scope(name or "Cast") as s:
+            return cast(convert_to_tensor(x, name="x"), dtype, name=s)
     x = convert_to_tensor(x)
     if x.dtype is dtype:
         return x
