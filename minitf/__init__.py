@@ -29,7 +29,7 @@ from .ops.init_ops_v2 import Zeros as zeros_initializer
 from .ops.linalg_ops import eye, tensordot
 from .ops.logging_ops import print
 from .ops.logical_ops import logical_and, logical_not, logical_or
-from .ops.manip_ops import concat, split, tile, transpose
+from .ops.manip_ops import concat, reverse, split, tile, transpose
 from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
                            less, less_equal, matmul, maximum, minimum, multiply, negative,
                            not_equal, pow, reduce_mean, reduce_sum, sign, sqrt, square, subtract,
@@ -40,7 +40,7 @@ from .ops.reduction_ops import (argmax, argmin, cumsum, norm, reduce_all, reduce
                                 reduce_logsumexp, reduce_max, reduce_min, reduce_prod)
 from .ops.registry import convert_to_tensor
 from .ops.sequence_ops import linspace, range
-from .ops.unary_ops import acos, asin, atan, cos, cosh, floor, round, sin, sinh, tan
+from .ops.unary_ops import acos, asin, atan, atan2, cos, cosh, floor, round, sin, sinh, tan
 from .variables import Variable
 from . import testing as test  # noqa: E402
 from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401

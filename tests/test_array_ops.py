@@ -303,3 +303,26 @@ def test_indexing_with_unknown_dims(key):
         value = tf.compat.v1.Session().run(out, {p: X})
     assert out.shape.is_compatible_with(X[key].shape)
     np.testing.assert_array_equal(value, X[key])
+
+
+@pytest.mark.parametrize("axis, message", [
+    ([0, -2], "axis 0 specified more than once"),
+    ([2], r"'axis'\[0\] = 2 is out of valid range"),
+    (1, "Shape must be rank 1 but is rank 0"),
+])
+def test_reverse_axis_errors_in_both_modes(axis, message):
+    x = tf.constant([[1, 2], [3, 4]])
+    with pytest.raises(InvalidArgumentError, match=message):
+        tf.reverse(x, axis)
+    with tf.Graph().as_default():
+        with pytest.raises(ValueError, match=message):
+            tf.reverse(tf.constant([[1, 2], [3, 4]]), axis)
+
+
+def test_reverse_keeps_the_static_shape_and_tensorflows_names(graph):
+    p = tf.compat.v1.placeholder(tf.float32, [None, 3])
+    out = tf.reverse(p, [1])
+    assert (out.name, out.shape.as_list()) == ("ReverseV2:0", [None, 3])
+    assert tf.compat.v1.reverse is tf.compat.v1.reverse_v2 is tf.reverse
+    with tf.compat.v1.Session() as sess:
+        assert sess.run(out, {p: [[1, 2, 3]]}).tolist() == [[3, 2, 1]]

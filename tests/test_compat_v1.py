@@ -1,5 +1,7 @@
-"""A TensorFlow 1.x script runs with only its import line changed."""
+"""A TensorFlow 1.x script runs with only its import line changed, and TF1's spellings of ops
+(to_float, div, expand_dims(dim=), ...) mean what they meant there."""
 import numpy as np
+import pytest
 
 import minitf.compat.v1 as tf
 
@@ -29,3 +31,28 @@ def test_a_tf1_training_script():
     assert abs(bias - 0.5) < 1e-3
     assert [v.name for v in tf.trainable_variables()] == ["weights:0", "bias:0"]
     assert tf.get_default_graph().get_operation_by_name("init").type == "NoOp"
+
+
+def test_tf1_spellings_of_casts_and_divisions(graph):
+    i, x = tf.constant([7, -7]), tf.constant([7.0, -7.0])
+    assert [tf.to_float(i).name, tf.to_double(i).dtype, tf.to_int32(x).name, tf.to_int64(x).dtype] \
+        == ["ToFloat:0", tf.float64, "ToInt32:0", tf.int64]
+    floored, divided = tf.div(i, 2), tf.div(x, 2)
+    assert (floored.name, floored.op.type, divided.name, divided.op.type) == (
+        "div:0", "FloorDiv", "div_1:0", "RealDiv")
+    assert [tf.floor_div(i, 2).name, tf.floordiv(i, 2).name, tf.mod(i, 2).name] == [
+        "FloorDiv:0", "floordiv_1:0", "FloorMod:0"]  # names are unique regardless of case
+    with tf.Session() as sess:
+        assert sess.run(floored).tolist() == [3, -4] and sess.run(divided).tolist() == [3.5, -3.5]
+    with pytest.raises(TypeError, match="Expected int32, but got 2.5"):
+        tf.div(i, 2.5)
+
+
+def test_tf1_spellings_of_expand_dims_and_where():
+    x = tf.constant([[1, 2]])
+    assert tf.expand_dims(x, dim=1).shape == (1, 1, 2)
+    assert tf.where_v2(x > 1, x, 0).numpy().tolist() == [[0, 2]]
+    with pytest.raises(ValueError, match="Must specify an axis"):
+        tf.expand_dims(x)
+    with pytest.raises(ValueError, match="Cannot specify both 'dim' and 'axis'"):
+        tf.expand_dims(x, 0, dim=0)

@@ -65,11 +65,15 @@ def test_is_nan_and_is_finite_take_floats_only(graph):
         tf.math.is_finite(tf.constant([1]))
 
 
-TOP_LEVEL = ("acos asin atan cos cosh sin sinh tan floor round maximum minimum logical_and "
-             "logical_or logical_not reduce_max reduce_min reduce_prod reduce_logsumexp "
-             "reduce_any reduce_all argmax argmin cumsum norm clip_by_value clip_by_norm").split()
+TOP_LEVEL = ("acos asin atan atan2 cos cosh sin sinh tan floor round maximum minimum "
+             "logical_and logical_or logical_not reduce_max reduce_min reduce_prod "
+             "reduce_logsumexp reduce_any reduce_all argmax argmin cumsum norm clip_by_value "
+             "clip_by_norm").split()
 MATH_ONLY = ("rsqrt reciprocal expm1 log1p erf ceil squared_difference divide_no_nan "
-             "logical_xor is_nan is_finite reduce_std reduce_variance cumprod").split()
+             "logical_xor is_nan is_finite is_inf reduce_std reduce_variance cumprod "
+             "count_nonzero reduce_euclidean_norm xlogy log_sigmoid l2_normalize").split()
+NOT_IN_V1 = ("divide_no_nan", "reduce_std", "reduce_variance", "reduce_euclidean_norm", "xlogy",
+             "l2_normalize")
 
 
 @pytest.mark.parametrize("name", TOP_LEVEL + MATH_ONLY)
@@ -77,8 +81,7 @@ def test_names_are_where_tensorflow_puts_them(name):
     top = name in TOP_LEVEL
     assert hasattr(tf, name) == top
     assert hasattr(tf.math, name) == (name not in ("norm", "clip_by_value", "clip_by_norm"))
-    assert hasattr(tf.compat.v1, name) == (top or name not in ("divide_no_nan", "reduce_std",
-                                                               "reduce_variance"))
+    assert hasattr(tf.compat.v1, name) == (top or name not in NOT_IN_V1)
 
 
 def test_v1_and_other_namespaces_keep_tensorflows_spellings():

@@ -286,6 +286,18 @@ def test_namespaces():
     assert not hasattr(tf.nn, "softmax_cross_entropy_with_logits_v2")
 
 
+def test_v1_softmaxes_take_dim():
+    v1, x = tf.compat.v1.nn, np.array([[1.5, -2.0, 0.0], [3.0, 0.5, -1.0]], np.float32)
+    np.testing.assert_array_equal(v1.softmax(x, dim=0).numpy(), tf.nn.softmax(x, 0).numpy())
+    np.testing.assert_array_equal(v1.log_softmax(x, dim=0).numpy(),
+                                  tf.nn.log_softmax(x, 0).numpy())
+    labels = np.full_like(x, 0.5)
+    np.testing.assert_allclose(v1.softmax_cross_entropy_with_logits_v2(labels, x, dim=0).numpy(),
+                               [0.9514, 1.329, 0.8133], rtol=1e-3)
+    with pytest.raises(ValueError, match="Cannot specify both 'dim' and 'axis'"):
+        v1.softmax(x, axis=0, dim=0)
+
+
 def test_infinities_nans_and_float16_overflow_give_no_numpy_warnings():
     x = tf.constant([-np.inf, np.inf, np.nan, 0.0])
     big = tf.constant([300.0, 60000.0], tf.float16)

@@ -225,3 +225,41 @@ def test_integer_means_are_summed_wide_and_round_toward_zero():
                           1).numpy().tolist() == [100, 33]
     assert tf.reduce_mean(tf.constant([2 ** 31 - 1] * 2)).numpy() == 2 ** 31 - 1
     assert tf.reduce_mean(tf.constant([-7, -8, -9, 1], tf.int8)).numpy() == -5
+
+
+def test_integer_euclidean_norms_wrap_and_truncate_like_tensorflows():
+    norm = tf.math.reduce_euclidean_norm
+    assert norm(tf.constant([200, 200], tf.uint8)).numpy() == 11  # 200 ** 2 wraps to 64
+    assert norm(tf.constant([[1, 1, 1], [3, -4, 0]]), 1).numpy().tolist() == [1, 5]
+    assert norm(tf.constant([50000, 50000])).numpy() == 26552
+    with pytest.raises(tf.errors.InvalidArgumentError, match="bool"):
+        norm(tf.constant([True]))
+
+
+def test_euclidean_norm_gradient_is_nan_at_a_zero_norm():
+    out = grad(lambda x: tf.math.reduce_euclidean_norm(x, 1), [[3.0, 4.0], [0.0, 0.0]])
+    assert out[0].tolist() == [0.6, 0.8] and np.isnan(out[1]).all()
+
+
+def test_count_nonzero_counts_numbers_and_bools_in_any_dtype(graph):
+    x = tf.constant([[0.0, 2.0, -1.0], [3.0, 0.0, 0.0]])
+    count, count32 = tf.math.count_nonzero(x), tf.math.count_nonzero(x, 1, True, tf.int32)
+    flags = tf.math.count_nonzero(tf.constant([True, False, True]))
+    assert (count.name, count.dtype, count32.name, count32.shape) == (
+        "count_nonzero/Sum:0", tf.int64, "count_nonzero_1/Cast_1:0", (2, 1))
+    with tf.compat.v1.Session() as sess:
+        assert sess.run(count) == 3 and sess.run(count32).tolist() == [[2], [1]]
+        assert sess.run(flags) == 2
+
+
+def test_v1_count_nonzero_norm_and_arg_max_take_the_older_spellings():
+    v1, x = tf.compat.v1, tf.constant([[0.0, 3.0], [4.0, 0.0]])
+    assert v1.count_nonzero(input=x, reduction_indices=1, keep_dims=True).numpy().tolist() == \
+        [[1], [1]]
+    assert v1.norm(x, keep_dims=True).numpy().tolist() == [[5.0]]
+    assert v1.arg_max(x, 1).numpy().tolist() == [1, 0]
+    assert v1.arg_min(x, 0, output_type=tf.int32).numpy().tolist() == [0, 1]
+    with pytest.raises(ValueError, match="Cannot specify both 'keep_dims' and 'keepdims'"):
+        v1.norm(x, keepdims=True, keep_dims=False)
+    with pytest.raises(ValueError, match="Cannot specify both 'input' and 'input_tensor'"):
+        v1.count_nonzero(x, input=x)

@@ -64,3 +64,26 @@ def test_graph_names_follow_the_op_types(graph):
     x = tf.constant([0.5])
     assert [tf.math.rsqrt(x).name, tf.cos(x, name="c").name, tf.math.erf(1.0).name] == [
         "Rsqrt:0", "c:0", "Erf:0"]
+
+
+def test_xlogy_is_zero_wherever_x_is_and_so_is_its_gradient(grads):
+    x, y = [0.0, 0.0, 0.0, 2.0, 1.0], [0.0, -1.0, np.nan, 3.0, 0.0]
+    out = tf.math.xlogy(tf.constant(x), tf.constant(y)).numpy()
+    np.testing.assert_allclose(out, [0.0, 0.0, 0.0, 2 * np.log(3.0), -np.inf])
+    dx, dy = grads(tf.math.xlogy, [0.0, 2.0], [3.0, 4.0])
+    assert dx == [0.0, pytest.approx(np.log(4.0))] and dy == [0.0, 0.5]
+
+
+def test_atan2_picks_the_quadrant_and_keeps_signed_zeros():
+    y, x = tf.constant([1.0, -1.0, 0.0, -0.0, 1.0]), tf.constant([-1.0, -1.0, -0.0, 0.0, 0.0])
+    out = tf.math.atan2(y, x).numpy()
+    np.testing.assert_allclose(out, [3 * np.pi / 4, -3 * np.pi / 4, np.pi, -0.0, np.pi / 2],
+                               rtol=1e-6)
+    assert np.signbit(out[3])
+
+
+def test_atan2_and_xlogy_take_floats_only_and_name_their_ops(graph):
+    assert tf.math.atan2(tf.constant([1.0]), 2.0).name == "Atan2:0"
+    assert tf.math.xlogy(tf.constant([1.0]), 2.0).name == "Xlogy:0"
+    with pytest.raises(TypeError, match="DataType int32 not in list of allowed values"):
+        tf.math.atan2(tf.constant([1]), tf.constant([2]))

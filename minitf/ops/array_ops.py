@@ -280,6 +280,19 @@ def squeeze_v1(input, axis=None, name=None, squeeze_dims=None):
     return squeeze(input, squeeze_dims if axis is None else axis, name)
 
 
+def expand_dims_v1(input, axis=None, name=None, dim=None):
+    """TensorFlow 1.x's `expand_dims`, which also takes `dim`, the older name of `axis`.
+
+    Raises:
+      ValueError: unless exactly one of `axis` and `dim` is given.
+    """
+    if axis is not None and dim is not None:
+        raise ValueError("Cannot specify both 'dim' and 'axis'.")
+    if axis is None and dim is None:
+        raise ValueError("Must specify an axis argument to tf.expand_dims()")
+    return expand_dims(input, dim if axis is None else axis, name)
+
+
 # -- filling ----------------------------------------------------------------------------------
 register("Fill", "dims: index, value: T",
          lambda dims, value: np.full(tuple(dims), value, dtype=value.dtype),

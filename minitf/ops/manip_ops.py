@@ -1,4 +1,4 @@
-"""Ops that rearrange, join and repeat tensors: transpose, concat, split, tile.
+"""Ops that rearrange, join and repeat tensors: transpose, concat, split, tile, reverse.
 
 Each op's kernel, shape rule and gradient stand together below its banner. The gradients pair up:
 concat's is a split and split's a concat.
@@ -340,3 +340,50 @@ def tile(input, multiples, name=None):
            [1, 2, 1, 2]], dtype=int32)>
     """
     return execute("Tile", [input, multiples], name=name or "Tile")
+
+
+# -- reverse ----------------------------------------------------------------------------------
+def _reverse_axes(axis, rank):
+    """`axis` (1-D; negative entries count from the end) as dimensions of a tensor of `rank`,
+    each named once."""
+    if np.ndim(axis) != 1:
+        raise ValueError("Shape must be rank 1 but is rank %d" % np.ndim(axis))
+    axes = []
+    for i, a in enumerate(np.ravel(axis).tolist()):
+        if not -rank <= a < rank:
+            raise ValueError("'axis'[%d] = %d is out of valid range [%d, %d)" % (i, a, -rank, rank))
+        if a % rank in axes:
+            raise ValueError("axis %d specified more than once." % (a % rank))
+        axes.append(a % rank)
+    return tuple(axes)
+
+
+def _reverse_infer(inputs):
+    x, axis = inputs
+    if axis.shape.rank not in (None, 1):
+        raise ValueError("Shape must be rank 1 but is rank %d" % axis.shape.rank)
+    a = constant_value(axis)
+    if a is not None and x.shape.rank is not None:
+        _reverse_axes(a, x.shape.rank)
+    return [(x.dtype, x.shape)]
+
+
+register("ReverseV2", "tensor: T, axis: index",
+         lambda x, axis: np.flip(x, _reverse_axes(axis, x.ndim)).copy(), _reverse_infer,
+         lambda op, dy: [reverse(dy, op.inputs[1]), None])
+
+
+def reverse(tensor, axis, name=None):
+    """`tensor` with the order of its elements reversed along each dimension in `axis` (a list;
+    negative entries count from the end).
+
+    Raises:
+      InvalidArgumentError (eager) / ValueError (graph): if `axis` is not 1-D, names a
+        dimension twice or one that `tensor` lacks.
+
+    >>> minitf.reverse(minitf.constant([[1, 2, 3], [4, 5, 6]]), [-1])
+    <tf.Tensor: shape=(2, 3), dtype=int32, numpy=
+    array([[3, 2, 1],
+           [6, 5, 4]], dtype=int32)>
+    """
+    return execute("ReverseV2", [tensor, axis], name=name or "ReverseV2")

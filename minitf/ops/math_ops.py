@@ -178,6 +178,19 @@ def divide(x, y, name=None):
     return truediv(x, y, name=name)
 
 
+def div(x, y, name=None):
+    """TensorFlow 1.x's `div`, with Python 2's meaning of `/`: floor division (FloorDiv) for
+    integers, true division (RealDiv) for floats. `y` is converted to the dtype of `x`.
+
+    >>> minitf.compat.v1.div(minitf.constant([7, -7]), 2)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 3, -4], dtype=int32)>
+    """
+    with scope(name or "div") as s:
+        x = convert_to_tensor(x, name="x")
+        y = convert_to_tensor(y, x.dtype, name="y")
+        return execute("RealDiv" if x.dtype.is_floating else "FloorDiv", [x, y], name=s)
+
+
 def floordiv(x, y, name=None):
     """Elementwise `x // y`, rounding toward negative infinity; for floats `floor(x / y)`.
 
@@ -185,6 +198,11 @@ def floordiv(x, y, name=None):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([10., -4.], dtype=float32)>
     """
     return execute("FloorDiv", [x, y], name=name or "floordiv")
+
+
+def floor_div(x, y, name=None):
+    """TensorFlow 1.x's raw FloorDiv op: `floordiv` under the op's own default name."""
+    return execute("FloorDiv", [x, y], name=name or "FloorDiv")
 
 
 def floormod(x, y, name=None):
@@ -289,6 +307,8 @@ register("IsNan", "x: T", np.isnan, lambda inputs: [(dtypes.bool, inputs[0].shap
          types={"T": FLOATS})
 register("IsFinite", "x: T", np.isfinite, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
          types={"T": FLOATS})
+register("IsInf", "x: T", np.isinf, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
+         types={"T": FLOATS})
 
 
 def is_nan(x, name=None):
@@ -303,6 +323,15 @@ def is_nan(x, name=None):
 def is_finite(x, name=None):
     """Elementwise: whether `x` is neither infinite nor NaN (float inputs)."""
     return execute("IsFinite", [x], name=name or "IsFinite")
+
+
+def is_inf(x, name=None):
+    """Elementwise: whether `x` is inf or -inf (float inputs).
+
+    >>> minitf.math.is_inf(minitf.constant([1., -float("inf"), float("nan")]))
+    <tf.Tensor: shape=(3,), dtype=bool, numpy=array([False,  True, False])>
+    """
+    return execute("IsInf", [x], name=name or "IsInf")
 
 
 # -- maxima, minima, squared differences, safe division ---------------------------------------
@@ -427,6 +456,30 @@ def cast(x, dtype, name=None):
     if x.dtype is dtype:
         return x
     return execute("Cast", [x], {"DstT": dtype}, name=name or "Cast")
+
+
+def to_float(x, name="ToFloat"):
+    """TensorFlow 1.x's `cast(x, float32)`.
+
+    >>> minitf.compat.v1.to_float(minitf.constant([1, 2]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
+    """
+    return cast(x, dtypes.float32, name)
+
+
+def to_double(x, name="ToDouble"):
+    """TensorFlow 1.x's `cast(x, float64)`."""
+    return cast(x, dtypes.float64, name)
+
+
+def to_int32(x, name="ToInt32"):
+    """TensorFlow 1.x's `cast(x, int32)`."""
+    return cast(x, dtypes.int32, name)
+
+
+def to_int64(x, name="ToInt64"):
+    """TensorFlow 1.x's `cast(x, int64)`."""
+    return cast(x, dtypes.int64, name)
 
 
 # -- matrix multiplication --------------------------------------------------------------------

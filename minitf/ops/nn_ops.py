@@ -18,8 +18,8 @@ from ..framework.shapes import SCALAR, TensorShape
 from .array_ops import (broadcast_to, expand_dims, reshape, shape_of, stop_gradient, sum_to,
                         where, zeros_like)
 from .math_ops import _unary as _same
-from .math_ops import (add, cast, exp, multiply, negative, quiet, reduce_sum, scipy_special,
-                       square)
+from .math_ops import (add, cast, deprecated_alias, exp, multiply, negative, quiet, reduce_sum,
+                       scipy_special, square)
 from .random_ops import random_uniform
 from .registry import convert_to_tensor, execute, register, scope
 
@@ -338,6 +338,16 @@ def log_softmax(logits, axis=None, name=None):
                    name=name or "LogSoftmax")
 
 
+def softmax_v1(logits, axis=None, name=None, dim=None):
+    """TensorFlow 1.x's `softmax`, which also takes `dim`, the older name of `axis`."""
+    return softmax(logits, deprecated_alias(axis, dim, "axis", "dim"), name)
+
+
+def log_softmax_v1(logits, axis=None, name=None, dim=None):
+    """TensorFlow 1.x's `log_softmax`, which also takes `dim`, the older name of `axis`."""
+    return log_softmax(logits, deprecated_alias(axis, dim, "axis", "dim"), name)
+
+
 # -- bias_add ---------------------------------------------------------------------------------
 def _channel_axis(rank, data_format):
     return rank - 1 if data_format == "NHWC" else 1
@@ -584,6 +594,13 @@ def softmax_cross_entropy_with_logits_v1(labels=None, logits=None, dim=-1, name=
         labels = stop_gradient(labels, name="labels_stop_gradient")
         return softmax_cross_entropy_with_logits(labels, logits, dim if axis is None else axis,
                                                  name=s)
+
+
+def softmax_cross_entropy_with_logits_v2(labels, logits, axis=None, name=None, dim=None):
+    """TensorFlow 1.x's name for the 2.x `softmax_cross_entropy_with_logits` (the gradient
+    reaches `labels`), which also takes `dim`, the older name of `axis`."""
+    axis = deprecated_alias(axis, dim, "axis", "dim")
+    return softmax_cross_entropy_with_logits(labels, logits, -1 if axis is None else axis, name)
 
 
 def _check_sparse(labels_dims, logits_dims):

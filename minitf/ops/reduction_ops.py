@@ -1,6 +1,6 @@
-"""Reductions beyond sum and mean: max, min, prod, any, all, argmax/argmin, cumulative sums and
-products, and the reductions composed from other ops (reduce_logsumexp, reduce_variance,
-reduce_std, norm).
+"""Reductions beyond sum and mean: max, min, prod, any, all, the euclidean norm, argmax/argmin,
+cumulative sums and products, and the reductions composed from other ops (count_nonzero,
+reduce_logsumexp, reduce_variance, reduce_std, norm).
 
 Sum and mean live in math_ops with the helpers every reduction shares: `reduce` (argument
 handling), `_reduce_infer` (static shape), `_restore_reduced` (a gradient put back to the
@@ -14,13 +14,13 @@ from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, dims_str
 from . import math_ops
-from .array_ops import reshape, shape, shape_of, stack, stop_gradient, where
+from .array_ops import reshape, shape, shape_of, stack, stop_gradient, where, zeros
 from .indexing_ops import boolean_mask
 from .logical_ops import logical_not
 from .manip_ops import concat, invert_permutation, transpose
 from .math_ops import (_all_axes, _axes, _reduce_infer, _reduced_mask, _restore_reduced, cast,
-                       deprecated_alias, divide_no_nan, equal, is_finite, quiet, reduce,
-                       reduce_mean, reduce_sum, sqrt, square, subtract, v1_reduction)
+                       deprecated_alias, divide_no_nan, equal, is_finite, not_equal, quiet,
+                       reduce, reduce_mean, reduce_sum, sqrt, square, subtract, v1_reduction)
 from .registry import constant_value, convert_to_tensor, execute, register, scope
 
 NUMBERS = dtypes.NUMBERS
@@ -144,6 +144,59 @@ reduce_max_v1, reduce_min_v1, reduce_prod_v1, reduce_any_v1, reduce_all_v1 = map
     v1_reduction, (reduce_max, reduce_min, reduce_prod, reduce_any, reduce_all))
 
 
+# -- euclidean norm ---------------------------------------------------------------------------
+def _euclidean_norm_kernel(x, axis, keepdims):
+    """sqrt(sum(x * x)); for integers the squares and the sum wrap in x's dtype and the root is
+    truncated, as in TensorFlow."""
+    s = np.sum(x * x, axis=_axes(axis), keepdims=keepdims, dtype=x.dtype)
+    if x.dtype.kind in "iu":
+        return np.sqrt(s.astype(np.float64)).astype(x.dtype)
+    return np.sqrt(s)
+
+
+def _euclidean_norm_grad(op, dy):
+    x = op.inputs[0]
+    return [x / _restore_reduced(op.outputs[0], op) * _restore_reduced(dy, op), None]
+
+
+register("EuclideanNorm", "input: T, reduction_indices: index", quiet(_euclidean_norm_kernel),
+         _reduce_infer, _euclidean_norm_grad, types={"T": NUMBERS})
+
+
+def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
+    """The Euclidean norm `sqrt(sum(x ** 2))` across `axis` (see `reduce_max`); for integer
+    inputs, the root truncated to the input's dtype. A zero norm has a NaN gradient.
+
+    >>> minitf.math.reduce_euclidean_norm(minitf.constant([[3., 4.], [5., 12.]]), axis=1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 5., 13.], dtype=float32)>
+    """
+    return reduce("EuclideanNorm", input_tensor, axis, keepdims, name)
+
+
+# -- counting ---------------------------------------------------------------------------------
+def count_nonzero(input, axis=None, keepdims=None, dtype=dtypes.int64, name=None):
+    """The number of elements that are not zero (or not False) across `axis` (all axes when
+    None), as `dtype`.
+
+    >>> minitf.math.count_nonzero(minitf.constant([[0., 2.], [3., 0.]]), axis=1)
+    <tf.Tensor: shape=(2,), dtype=int64, numpy=array([1, 1])>
+    """
+    with scope(name or "count_nonzero"):
+        x = convert_to_tensor(input, name="input")
+        nonzero = cast(not_equal(x, zeros([], x.dtype)), dtypes.int64)
+        return cast(reduce_sum(nonzero, axis, bool(keepdims)), dtype)
+
+
+def count_nonzero_v1(input_tensor=None, axis=None, keepdims=None, dtype=dtypes.int64, name=None,
+                     reduction_indices=None, keep_dims=None, input=None):
+    """TensorFlow 1.x's `count_nonzero`, which also takes `input`, `reduction_indices` and
+    `keep_dims`, the older names of `input_tensor`, `axis` and `keepdims`."""
+    input_tensor = deprecated_alias(input_tensor, input, "input_tensor", "input")
+    axis = deprecated_alias(axis, reduction_indices, "axis", "reduction_indices")
+    keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
+    return count_nonzero(input_tensor, axis, keepdims, dtype, name)
+
+
 # -- argmax, argmin ---------------------------------------------------------------------------
 def _arg_kernel(pick, nan_as):
     def run(x, dimension, output_type):
@@ -235,6 +288,16 @@ def argmax_v1(input, axis=None, name=None, dimension=None, output_type=dtypes.in
 def argmin_v1(input, axis=None, name=None, dimension=None, output_type=dtypes.int64):
     """TensorFlow 1.x's `argmin`, which also takes `dimension`, the older name of `axis`."""
     return argmin(input, deprecated_alias(axis, dimension, "axis", "dimension"), output_type, name)
+
+
+def arg_max(input, dimension, output_type=dtypes.int64, name=None):
+    """TensorFlow 1.x's raw ArgMax op: `argmax` with a required `dimension`."""
+    return _arg("ArgMax", input, dimension, output_type, name)
+
+
+def arg_min(input, dimension, output_type=dtypes.int64, name=None):
+    """TensorFlow 1.x's raw ArgMin op: `argmin` with a required `dimension`."""
+    return _arg("ArgMin", input, dimension, output_type, name)
 
 
 # -- cumulative sums and products -------------------------------------------------------------
@@ -405,3 +468,8 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
             return reduce_max(a, axis, keep)
         return math_ops.pow(reduce_sum(math_ops.pow(a, ord), axis, keep), 1.0 / ord)
 
+
+def norm_v1(tensor, ord="euclidean", axis=None, keepdims=None, name=None, keep_dims=None):
+    """TensorFlow 1.x's `norm`, which also takes `keep_dims`, the older name of `keepdims`."""
+    keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
+    return norm(tensor, ord, axis, keepdims, name)

@@ -1,14 +1,17 @@
-"""Elementwise functions of one float tensor beyond basic arithmetic: rsqrt, reciprocal, expm1,
-log1p, the trigonometric and hyperbolic functions and their inverses, erf, and rounding (floor,
-ceil, round).
+"""Elementwise float functions beyond basic arithmetic: rsqrt, reciprocal, expm1, log1p, xlogy,
+the trigonometric and hyperbolic functions and their inverses (with the two-argument atan2),
+erf, and rounding (floor, ceil, round).
 
 Negation, squares, roots, exp, log, abs and sign are arithmetic and live in math_ops. Each op's
-kernel, shape rule and gradient stand together below its banner.
+kernel, shape rule and gradient stand together below its banner; the two-argument functions
+broadcast, and their gradients reduce back to each input's shape with `sum_to`.
 """
 import numpy as np
 
 from ..framework.dtypes import FLOATS, NUMBERS
-from .math_ops import _unary, exp, negative, quiet, scipy_special, square
+from .array_ops import sum_to, where, zeros_like
+from .math_ops import (_binary, _unary, cast, equal, exp, negative, not_equal, quiet,
+                       scipy_special, square)
 from .registry import convert_to_tensor, execute, register
 
 
@@ -64,6 +67,30 @@ def erf(x, name=None):
     return execute("Erf", [x], name=name or "Erf")
 
 
+def _xlogy_kernel(x, y):
+    return np.where(x == 0, np.zeros((), x.dtype), x * np.log(y))
+
+
+def _xlogy_grad(op, dz):
+    """d/dx is log(y), but 0 where x is 0; d/dy is x / y, but 0 where x is 0."""
+    x, y = op.inputs
+    quotient = x / y
+    return [sum_to(dz * xlogy(cast(not_equal(x, 0.0), x.dtype), y), x),
+            sum_to(dz * where(equal(x, 0.0), zeros_like(quotient), quotient), y)]
+
+
+register("Xlogy", "x: T, y: T", quiet(_xlogy_kernel), _binary, _xlogy_grad, types={"T": FLOATS})
+
+
+def xlogy(x, y, name=None):
+    """Elementwise `x * log(y)`, but 0 wherever `x` is 0 (even for y = 0 or NaN).
+
+    >>> minitf.math.xlogy(minitf.constant([0., 2.]), minitf.constant([0., 1.]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 0.], dtype=float32)>
+    """
+    return execute("Xlogy", [x, y], name=name or "Xlogy")
+
+
 # -- trigonometric and hyperbolic functions ---------------------------------------------------
 _float_op("Sin", np.sin, lambda op, dy: [dy * cos(op.inputs[0])])
 _float_op("Cos", np.cos, lambda op, dy: [dy * negative(sin(op.inputs[0]))])
@@ -117,6 +144,25 @@ def acos(x, name=None):
 def atan(x, name=None):
     """Elementwise arctangent, in (-pi/2, pi/2)."""
     return execute("Atan", [x], name=name or "Atan")
+
+
+def _atan2_grad(op, dz):
+    y, x = op.inputs
+    scale = dz / (square(x) + square(y))
+    return [sum_to(x * scale, y), sum_to(negative(y) * scale, x)]
+
+
+register("Atan2", "y: T, x: T", quiet(np.arctan2), _binary, _atan2_grad, types={"T": FLOATS})
+
+
+def atan2(y, x, name=None):
+    """Elementwise angle of the point (x, y) from the positive x axis, in [-pi, pi]: the
+    arctangent of `y / x` in the right quadrant.
+
+    >>> minitf.math.atan2(minitf.constant([1., -1.]), minitf.constant([0., 0.]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 1.5707964, -1.5707964], dtype=float32)>
+    """
+    return execute("Atan2", [y, x], name=name or "Atan2")
 
 
 # -- rounding (piecewise constant: no gradient, as in TensorFlow) -----------------------------

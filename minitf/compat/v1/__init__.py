@@ -17,10 +17,10 @@ from ...framework.shapes import TensorShape
 from ...framework.tensor import Tensor
 from ...framework.tensor_spec import TensorSpec
 from ...function import function
-from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity, ones,
-                              ones_like, placeholder, placeholder_with_default, rank, reshape,
-                              shape, size, squeeze_v1 as squeeze, stack, stop_gradient, unstack,
-                              where, zeros, zeros_like)
+from ...ops.array_ops import (broadcast_to, constant, expand_dims_v1 as expand_dims, fill,
+                              identity, ones, ones_like, placeholder, placeholder_with_default,
+                              rank, reshape, shape, size, squeeze_v1 as squeeze, stack,
+                              stop_gradient, unstack, where, where as where_v2, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op
 from ...ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm
 from ...ops.indexing_ops import (boolean_mask_v1 as boolean_mask, gather_nd, gather_v1 as gather,
@@ -35,26 +35,30 @@ from ...ops.linalg_ops import (diag as matrix_diag, diag_part as matrix_diag_par
                                trace)
 from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
 from ...ops.logging_ops import print
-from ...ops.manip_ops import concat, invert_permutation, split, tile, transpose_v1 as transpose
-from ...ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
-                             is_finite, is_nan, less, less_equal, log, matmul, maximum, minimum,
-                             multiply, negative, not_equal, pow, sign, sqrt, square,
-                             squared_difference, subtract, truediv)
+from ...ops.manip_ops import (concat, invert_permutation, reverse, reverse as reverse_v2, split,
+                              tile, transpose_v1 as transpose)
+from ...ops.math_ops import (abs, add, add_n, cast, div, divide, equal, exp, floor_div, floordiv,
+                             floormod, floormod as mod, greater, greater_equal, is_finite, is_inf,
+                             is_nan, less, less_equal, log, matmul, maximum, minimum, multiply,
+                             negative, not_equal, pow, sign, sqrt, square, squared_difference,
+                             subtract, to_double, to_float, to_int32, to_int64, truediv)
 from ...ops.math_ops import divide_no_nan as div_no_nan
 from ...ops.math_ops import reduce_mean_v1 as reduce_mean, reduce_sum_v1 as reduce_sum
-from ...ops.reduction_ops import cumprod, cumsum, norm
+from ...ops.reduction_ops import arg_max, arg_min, cumprod, cumsum, norm_v1 as norm
 from ...ops.reduction_ops import (argmax_v1 as argmax, argmin_v1 as argmin,
+                                  count_nonzero_v1 as count_nonzero,
                                   reduce_all_v1 as reduce_all, reduce_any_v1 as reduce_any,
                                   reduce_logsumexp_v1 as reduce_logsumexp,
                                   reduce_max_v1 as reduce_max, reduce_min_v1 as reduce_min,
                                   reduce_prod_v1 as reduce_prod)
+from ...ops.nn_impl import log_sigmoid
 from ...ops.nn_ops import sigmoid, tanh
 from ...ops.pad_ops import pad_v1 as pad, slice
 from ...ops.random_ops import random_normal, random_shuffle, random_uniform, truncated_normal
 from ...ops.random_ops import set_seed as set_random_seed
 from ...ops.registry import convert_to_tensor
 from ...ops.sequence_ops import linspace, range
-from ...ops.unary_ops import (acos, asin, atan, ceil, cos, cosh, erf, expm1, floor, log1p,
+from ...ops.unary_ops import (acos, asin, atan, atan2, ceil, cos, cosh, erf, expm1, floor, log1p,
                               reciprocal, round, rsqrt, sin, sinh, tan)
 from ...session import InteractiveSession, Session, get_default_session
 from ...variables import (Variable, global_variables, global_variables_initializer,
