@@ -134,3 +134,8 @@ def test_eager_equality_is_elementwise_and_none_is_false():
 def test_graph_equality_is_identity(graph):
     a = tf.constant(1)
     assert (a == a) is True and (a == tf.constant(1)) is False
+
+
+def test_format_of_an_eager_tensor_is_its_value():
+    assert f"loss: {tf.constant(0.5)}" == "loss: 0.5"
+    assert f"{tf.constant([1, 2])}" == "[1 2]"

@@ -176,7 +176,7 @@ class EagerTensor(Tensor):
         return (self[i] for i in range(len(self._value)))
 
     def __format__(self, spec):
-        return format(self.numpy(), spec) if spec else str(self)
+        return format(self.numpy(), spec)
 
     def __copy__(self):
         return self
@@ -192,6 +192,8 @@ class EagerTensor(Tensor):
             numpy_text(self._value, False), self.shape, self._dtype.name)
 
     def __repr__(self):
+        if self._dtype is dtypes.resource:  # a variable's handle: its value is a storage cell
+            return "<tf.Tensor: shape=(), dtype=resource, value=%r>" % (self._value,)
         return "<tf.Tensor: shape=%s, dtype=%s, numpy=%s>" % (
             self.shape, self._dtype.name, numpy_text(self._value, True))
 
