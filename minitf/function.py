@@ -281,7 +281,11 @@ class Function:
                  name=None):
         self._python_function = python_function
         self._signature = inspect.signature(python_function)
-        self._input_signature = None if input_signature is None else list(input_signature)
+        if input_signature is not None and not all(
+                isinstance(s, TensorSpec) for s in nest.flatten(list(input_signature))):
+            raise TypeError("input_signature must be a possibly nested sequence of TensorSpec "
+                            "objects, got %r." % (input_signature,))
+        self._input_signature = None if input_signature is None else tuple(input_signature)
         self._reduce_retracing = reduce_retracing
         self._name = name or getattr(python_function, "__name__", "function")
         self._traces = {}
@@ -324,7 +328,7 @@ class Function:
         ['x', 'mul/y', 'mul', 'Identity']
         """
         if self._input_signature is not None and not args and not kwargs:
-            args = tuple(self._input_signature)
+            args = self._input_signature
         return self._concrete(args, kwargs)[0]
 
     def _concrete(self, args, kwargs):
@@ -424,7 +428,7 @@ def _recomputable(op):
 
 
 def _is_tensor_arg(x):
-    return isinstance(x, (Tensor, np.ndarray, TensorSpec))
+    return isinstance(x, (Tensor, np.ndarray, np.generic, TensorSpec))
 
 
 def _spec(x, reduce_retracing):

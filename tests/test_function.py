@@ -363,3 +363,19 @@ def test_concrete_function_describes_itself():
     assert concrete.variables == (w,) and len(concrete.inputs) == 2
     assert concrete.output_dtypes is tf.float32 and concrete.output_shapes == ()
     assert "dtype=resource" in repr(concrete.captured_inputs)
+
+
+def test_numpy_scalars_are_tensor_arguments():
+    f = tf.function(lambda x: x * 2)
+    f(np.float32(1.0))
+    assert float(f(np.float32(2.0))) == 4.0 and f.experimental_get_tracing_count() == 1
+
+
+def test_input_signature_must_hold_tensor_specs():
+    with pytest.raises(TypeError, match="input_signature must be a possibly nested sequence"):
+        tf.function(lambda x: x, input_signature=[1.0])
+
+
+def test_print_of_none_and_nested_values(capsys):
+    tf.print(None, {"a": tf.constant(1)})
+    assert capsys.readouterr().err == "None {'a': 1}\n"

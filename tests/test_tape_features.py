@@ -239,3 +239,22 @@ def test_output_gradients_must_fit_the_target():
         y = x * 2.0
     with pytest.raises(ValueError, match="does not fit its target"):
         tape.gradient(y, x, output_gradients=tf.constant([1.0, 2.0, 3.0]))
+
+
+def test_custom_gradient_checks_its_gradient_function():
+    @tf.custom_gradient
+    def two_gradients(x):
+        return x * 1.0, lambda dy: (dy, dy)
+    x = tf.constant(1.0)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = two_gradients(x)
+    with pytest.raises(ValueError, match="one gradient per argument"):
+        tape.gradient(y, x)
+    v = tf.Variable(1.0)
+
+    @tf.custom_gradient
+    def reads_a_variable(x):
+        return x * v, lambda dy: dy
+    with pytest.raises(TypeError, match="must accept a keyword argument 'variables'"):
+        reads_a_variable(x)

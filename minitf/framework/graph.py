@@ -179,6 +179,8 @@ class Graph:
     def _create_op(self, op_def, name, inputs, attrs, out_specs):
         if self._finalized:
             raise RuntimeError("Graph is finalized and cannot be modified.")
+        if name in self._by_name:
+            raise ValueError("Duplicate node name in graph: '%s'" % name)
         op = Operation(self, op_def, name, inputs, attrs, out_specs,
                        self._current_control_inputs())
         self._ops.append(op)
@@ -205,6 +207,9 @@ class Graph:
     def get_operation_by_name(self, name):
         if not isinstance(name, str):
             raise TypeError("Operation names are strings (or similar), not %s." % type(name).__name__)
+        if ":" in name:
+            raise ValueError("The name %r looks like a Tensor name, not an Operation name: "
+                             "Tensor names are of the form \"<op_name>:<output_index>\"." % name)
         op = self._by_name.get(name)
         if op is None:
             raise KeyError("The name %r refers to an Operation not in the graph." % name)

@@ -101,6 +101,11 @@ class SymbolicTensor(Tensor):
         raise TypeError("len is not well defined for a symbolic Tensor (%s). Please call `x.shape` "
                         "rather than `len(x)` for shape information." % self.name)
 
+    def __iter__(self):
+        raise OperatorNotAllowedInGraphError(
+            "Iterating over a symbolic `tf.Tensor` (%s) is not allowed: its elements exist only "
+            "when the graph runs. Use tf.unstack, or eager execution." % self.name)
+
     def __hash__(self):
         if self.graph.is_function and executing_eagerly_outside_functions():
             raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")

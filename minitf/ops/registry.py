@@ -88,6 +88,9 @@ def _infer_python_dtype(value, a):
     if kind == "b":
         return dtypes.bool
     if kind in "iu":
+        if a.dtype == np.uint64 and a.max() >= 2 ** 63:
+            raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor: "
+                             "%r does not fit int64." % (value,))
         if a.size and (a.min() < -2 ** 31 or a.max() >= 2 ** 31):
             return dtypes.int64
         return dtypes.int32
