@@ -6,6 +6,7 @@ rebuilds the nesting from the results. The default-session stack serves `Tensor.
 `Operation.run`.
 """
 import collections
+import types
 
 import numpy as np
 
@@ -15,6 +16,18 @@ from .framework.graph import Operation
 from .framework.tensor import SymbolicTensor, Tensor
 
 _default_sessions = []
+
+
+class ConfigProto:
+    """Session options (TensorFlow 1.x): accepted for compatibility; minitf has none to set.
+
+    >>> config = minitf.compat.v1.ConfigProto(log_device_placement=False)
+    >>> config.gpu_options.allow_growth = True
+    """
+
+    def __init__(self, **options):
+        self.__dict__.update(options)
+        self.gpu_options = types.SimpleNamespace()
 
 
 class Session:

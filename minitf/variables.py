@@ -280,6 +280,36 @@ def trainable_variables(scope=None):
     return get_default_graph().get_collection(GraphKeys.TRAINABLE_VARIABLES, scope)
 
 
+def local_variables(scope=None):
+    """(Graph mode) the variables of the default graph's local collection."""
+    return get_default_graph().get_collection(GraphKeys.LOCAL_VARIABLES, scope)
+
+
+def local_variables_initializer():
+    """One op (named "init") that initializes the local variables."""
+    return variables_initializer(local_variables())
+
+
+def is_variable_initialized(variable):
+    """(Graph mode) a bool tensor: whether `variable` has a value in the running session."""
+    return execute("VarIsInitializedOp", [variable.handle])
+
+
+def assign(ref, value, name=None):
+    """`ref.assign(value)` (TensorFlow 1.x's function form)."""
+    return ref.assign(value, name=name)
+
+
+def assign_add(ref, value, name=None):
+    """`ref.assign_add(value)` (TensorFlow 1.x's function form)."""
+    return ref.assign_add(value, name=name)
+
+
+def assign_sub(ref, value, name=None):
+    """`ref.assign_sub(value)` (TensorFlow 1.x's function form)."""
+    return ref.assign_sub(value, name=name)
+
+
 def variables_initializer(var_list, name="init"):
     """One op that runs the initializers of `var_list`."""
     if not var_list or executing_eagerly():

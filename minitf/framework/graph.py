@@ -43,6 +43,8 @@ class Operation:
                         for i, (dtype, shape) in enumerate(out_specs)]
         self._id = len(graph._ops)
 
+    device = ""
+
     def get_attr(self, name):
         try:
             return self.attrs[name]
@@ -201,6 +203,11 @@ class Graph:
         return self._finalized
 
     # -- looking up ----------------------------------------------------------------------------
+    @property
+    def version(self):
+        """Grows with every op added: a cheap way to tell that the graph changed."""
+        return len(self._ops)
+
     def get_operations(self):
         return list(self._ops)
 

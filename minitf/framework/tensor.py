@@ -35,6 +35,15 @@ class Tensor:
         return Reference(self)
 
 
+def is_tensor(x):
+    """Whether `x` is a tensor (eager or graph) or a variable.
+
+    >>> minitf.is_tensor(minitf.constant(1)), minitf.is_tensor(1)
+    (True, False)
+    """
+    return isinstance(x, Tensor) or hasattr(x, "_to_tensor")
+
+
 class Reference:
     """What `Tensor.ref()` and `Variable.ref()` return: hashes and compares by identity."""
 
