@@ -303,3 +303,69 @@ def test_indexing_with_unknown_dims(key):
         value = tf.compat.v1.Session().run(out, {p: X})
     assert out.shape.is_compatible_with(X[key].shape)
     np.testing.assert_array_equal(value, X[key])
+
+
+# -- [] indexing with tensors ------------------------------------------------------------------
+# Each key is built from i, a scalar int32 tensor; in a graph it is a placeholder fed with 1.
+TENSOR_KEYS = [
+    ("row", lambda i: np.s_[i], [3, 4]),
+    ("column", lambda i: np.s_[:, i], [None, 4]),
+    ("from i", lambda i: np.s_[i:], [None, 3, 4]),
+    ("step i", lambda i: np.s_[:, ::i], [None, None, 4]),
+    ("negative, new axis and constant slice", lambda i: np.s_[None, 1:, -i], [1, None, 4]),
+    ("ellipsis", lambda i: np.s_[..., i - 2:i + 2], [None, 3, None]),
+    ("list of indices", lambda i: [i, 0], [4]),
+]
+
+
+@pytest.mark.parametrize("key, static", [k[1:] for k in TENSOR_KEYS],
+                         ids=[k[0] for k in TENSOR_KEYS])
+def test_indexing_with_tensors_in_a_graph(key, static):
+    with tf.Graph().as_default():
+        p, i = placeholder([None, 3, 4]), placeholder([], tf.int32)
+        out = p[key(i)]
+        value = tf.compat.v1.Session().run(out, {p: X, i: 1})
+    assert out.shape == tf.TensorShape(static)
+    np.testing.assert_array_equal(value, X[numpy_key(key(1))])
+
+
+@pytest.mark.parametrize("key", [k[1] for k in TENSOR_KEYS], ids=[k[0] for k in TENSOR_KEYS])
+def test_indexing_with_eager_tensors(key):
+    np.testing.assert_array_equal(tf.constant(X)[key(tf.constant(1))], X[numpy_key(key(1))])
+
+
+def numpy_key(key):
+    """The numpy spelling of a TensorFlow key: a list of indices is a tuple."""
+    return tuple(key) if isinstance(key, list) else key
+
+
+def test_indexing_by_a_shape_computed_at_run_time(graph):
+    p = placeholder([None, 4])
+    last = p[tf.shape(p)[0] - 1]
+    assert last.shape == tf.TensorShape([4])
+    np.testing.assert_array_equal(tf.compat.v1.Session().run(last, {p: X[0]}), X[0, -1])
+
+
+def test_indexing_by_a_constant_tensor_in_a_graph_is_checked_when_built(graph):
+    x = tf.constant(X)
+    assert x[tf.constant(1):, tf.constant(-1)].shape == tf.TensorShape([1, 4])
+    with pytest.raises(ValueError, match="slice index 5 of dimension 0 out of bounds"):
+        x[tf.constant(5)]
+
+
+@pytest.mark.parametrize("key, fed, message", [
+    (lambda i: np.s_[:, i], 3, "slice index 3 of dimension 1 out of bounds"),
+    (lambda i: np.s_[::i], 0, r"strides\[0\] must be non-zero"),
+])
+def test_indexing_by_a_fed_tensor_checks_its_value(graph, key, fed, message):
+    i = placeholder([], tf.int32)
+    out = tf.constant(X)[key(i)]
+    with pytest.raises(InvalidArgumentError, match=message):
+        tf.compat.v1.Session().run(out, {i: fed})
+
+
+@pytest.mark.parametrize("index", [
+    lambda: tf.constant([1]), lambda: tf.constant(1.0), lambda: placeholder([None], tf.int32)])
+def test_only_scalar_int_tensors_are_indices(graph, index):
+    with pytest.raises(TypeError, match="scalar tf.int32/tf.int64 tensors are valid indices"):
+        tf.constant(X)[index()]
