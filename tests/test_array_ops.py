@@ -369,3 +369,42 @@ def test_indexing_by_a_fed_tensor_checks_its_value(graph, key, fed, message):
 def test_only_scalar_int_tensors_are_indices(graph, index):
     with pytest.raises(TypeError, match="scalar tf.int32/tf.int64 tensors are valid indices"):
         tf.constant(X)[index()]
+
+
+# -- where ------------------------------------------------------------------------------------
+def test_where_of_numbers_gives_the_positions_of_the_non_zero_ones():
+    np.testing.assert_array_equal(tf.where([[0.5, 0.0], [0.0, -2.0]]), [[0, 0], [1, 1]])
+    assert tf.where(tf.constant([1, 0, 3])).dtype is tf.int64
+
+
+def test_where_of_a_scalar_fails_when_run():
+    with pytest.raises(InvalidArgumentError, match="WhereOp : Unhandled input dimensions: 0"):
+        tf.where(tf.constant(True))
+    with tf.Graph().as_default():
+        out = tf.where(placeholder([], tf.int32))
+        assert out.shape == tf.TensorShape([None, 0])
+
+
+def test_where_v1_picks_rows_where_where_v2_broadcasts():
+    c, x, y = [True, False], [[1, 2], [3, 4]], [[5, 6], [7, 8]]
+    np.testing.assert_array_equal(tf.compat.v1.where(c, x, y), [[1, 2], [7, 8]])
+    np.testing.assert_array_equal(tf.where(c, x, y), [[1, 6], [3, 8]])
+
+
+def test_where_v1_shape_from_the_row_condition(graph):
+    out = tf.compat.v1.where(placeholder([None], tf.bool), placeholder(None), placeholder([2, 3]))
+    assert out.shape == tf.TensorShape([2, 3]) and out.name == "Select:0"
+
+
+@pytest.mark.parametrize("c, x, y, message", [
+    ([[True], [False]], [1, 2], [3, 4], "must have the same size and shape"),
+    ([True, False], [1, 2], [3, 4, 5], "must have the same size and shape"),
+    ([True, False, True], [[1, 2], [5, 6]], [[3, 4], [7, 8]],
+     "Number of batches of 'then' must match size of 'cond', but saw: 2 vs. 3"),
+    ([True, False], 1, 2, "'then' must be at least a vector"),
+])
+def test_where_v1_needs_matching_shapes(c, x, y, message):
+    with pytest.raises(InvalidArgumentError, match=message):
+        tf.compat.v1.where(c, x, y)
+    with tf.Graph().as_default(), pytest.raises(ValueError, match=message):
+        tf.compat.v1.where(c, x, y)
