@@ -1,6 +1,8 @@
 """Array ops beyond their values (test_op_values.py) and gradients (test_gradient_check.py):
 static shapes with unknown dimensions, TensorFlow's dtype rules, op names and errors in both
 modes, and `[]` indexing against numpy."""
+import contextlib
+
 import numpy as np
 import pytest
 
@@ -53,6 +55,9 @@ STATIC_SHAPES = [
     ("range fed limit", lambda p: tf.range(placeholder([], tf.int32)), [None]),
     ("range of constants", lambda p: tf.range(1, 5.0, 2), [2]),
     ("linspace fed num", lambda p: tf.linspace(0.0, 1.0, placeholder([], tf.int32)), [None]),
+    ("expand_dims fed axis", lambda p: tf.expand_dims(p, placeholder([], tf.int32)),
+     [None, None, None]),
+    ("expand_dims one-element axis", lambda p: tf.expand_dims(p, [-1]), [None, 3, 1]),
 ]
 
 
@@ -184,6 +189,15 @@ ERRORS = [
      r"Expected axis to be -1 or between \[0, 2\).  But received: 2"),
     ("gather_nd with too long positions", lambda: tf.gather_nd(tf.zeros([2, 3]), [[0, 0, 0]]),
      "index innermost dimension length must be <= params rank; saw: 3 vs. 2"),
+    ("expand_dims axis out of range", lambda: tf.expand_dims(tf.zeros([2, 3]), -4),
+     r"dim -4 not in the interval \[-3, 2\]"),
+    ("expand_dims by two axes", lambda: tf.expand_dims(tf.zeros([2, 3]), [0, 1]),
+     "'dim' input must be a tensor with a single value"),
+    ("unstack into the wrong number", lambda: tf.unstack(tf.zeros([2, 3]), num=3),
+     "Dimension must be 3 but is 2"),
+    ("linspace of a negative number", lambda: tf.linspace(0.0, 1.0, -1), "Requires num >= 0: -1"),
+    ("diag that does not fit the matrix", lambda: tf.linalg.diag([1.0, 2.0], num_rows=1),
+     "The number of rows or columns is not consistent"),
 ]
 
 
@@ -239,6 +253,7 @@ def test_errors_of_shapes_known_only_at_run_time(build, value, message):
             tf.compat.v1.Session().run(out, {p: value})
 
 
+@pytest.mark.parametrize("mode", ["eager", "graph"])
 @pytest.mark.parametrize("build, error, message", [
     (lambda: tf.pad(tf.zeros([2]), [[1, 1]], "WRAP"), ValueError, "Received `mode` = WRAP"),
     (lambda: tf.boolean_mask(tf.zeros([2, 3]), True), ValueError, "mask cannot be scalar."),
@@ -246,10 +261,17 @@ def test_errors_of_shapes_known_only_at_run_time(build, value, message):
      r"Shapes \(2,\) and \(1,\) are incompatible"),
     (lambda: tf.split(tf.zeros([2]), 0), ValueError, "must be at least minimum 1"),
     (lambda: tf.concat([], 0), ValueError, "at least one tensor"),
+    (lambda: tf.stack([tf.zeros([2, 3])] * 2, axis=3), ValueError,
+     r"Argument `axis` = 3 not in range \[-3, 3\)"),
+    (lambda: tf.stack([1, 2], axis=-2), ValueError, r"Argument `axis` = -2 not in range \[-1, 1\)"),
+    (lambda: tf.unstack(tf.zeros([2, 3]), axis=2), ValueError,
+     r"Argument `axis` = 2 not in range \[-2, 2\)"),
+    (lambda: tf.unstack(tf.constant(1.0)), ValueError, r"Argument `axis` = 0 not in range \[0, 0\)"),
 ])
-def test_argument_errors(build, error, message):
-    with pytest.raises(error, match=message):
-        build()
+def test_argument_errors(mode, build, error, message):
+    with tf.Graph().as_default() if mode == "graph" else contextlib.nullcontext():
+        with pytest.raises(error, match=message):
+            build()
 
 
 # -- gradients --------------------------------------------------------------------------------
@@ -408,3 +430,43 @@ def test_where_v1_needs_matching_shapes(c, x, y, message):
         tf.compat.v1.where(c, x, y)
     with tf.Graph().as_default(), pytest.raises(ValueError, match=message):
         tf.compat.v1.where(c, x, y)
+
+
+# -- stack, concat and expand_dims arguments ----------------------------------------------------
+@pytest.mark.parametrize("values, expected", [
+    (lambda: [1, 2.5], np.float32([1, 2.5])),
+    (lambda: [[1, 2], [3.5, 4]], np.float32([[1, 2], [3.5, 4]])),
+    (lambda: [], np.zeros(0, np.float32)),
+    (lambda: [2, tf.constant(1.0)], np.float32([2, 1])),
+])
+def test_stack_converts_python_values_as_a_whole(values, expected):
+    out = tf.stack(values())
+    assert out.dtype.as_numpy_dtype == expected.dtype
+    np.testing.assert_array_equal(out, expected)
+    with tf.Graph().as_default():
+        out = tf.stack(values())
+        np.testing.assert_array_equal(tf.compat.v1.Session().run(out), expected)
+    assert out.name == "stack:0" and out.dtype.as_numpy_dtype == expected.dtype
+
+
+@pytest.mark.parametrize("join", [tf.stack, lambda t: tf.concat(t, 0)])
+def test_stack_and_concat_of_a_lone_tensor_give_it_back(graph, join):
+    t = tf.constant([[1, 2, 3], [4, 5, 6]])
+    out = join(t)
+    assert out.shape == tf.TensorShape([2, 3])
+    np.testing.assert_array_equal(tf.compat.v1.Session().run(out), [[1, 2, 3], [4, 5, 6]])
+
+
+def test_concat_of_a_lone_eager_tensor_gives_it_back():
+    np.testing.assert_array_equal(tf.concat(tf.constant([[1, 2], [3, 4]]), 0), [[1, 2], [3, 4]])
+
+
+def test_stack_of_a_graph_tensor_along_another_axis_needs_a_list(graph):
+    with pytest.raises(TypeError, match="Expected list for 'values' argument"):
+        tf.stack(tf.zeros([2, 3]), axis=1)
+
+
+def test_expand_dims_takes_a_one_element_axis():
+    np.testing.assert_array_equal(tf.expand_dims(tf.constant([[1, 2]]), [1]), [[[1, 2]]])
+    np.testing.assert_array_equal(tf.expand_dims(tf.constant([1, 2]), tf.constant([-1])),
+                                  [[1], [2]])

@@ -214,20 +214,39 @@ def reshape(tensor, shape, name=None):
     return execute("Reshape", [tensor, shape], name=name or "Reshape")
 
 
+def _expand_dims_shape(s, axis):
+    """Shape `s` with a new dimension of size 1 at `axis` (None: not known statically)."""
+    if s.rank is None:
+        return TensorShape(None)
+    dims = s.as_list()
+    if axis is None:
+        return TensorShape([None] * (len(dims) + 1))
+    if not -len(dims) - 1 <= axis <= len(dims):
+        raise ValueError("dim %d not in the interval [%d, %d]." % (axis, -len(dims) - 1, len(dims)))
+    a = axis % (len(dims) + 1)
+    return TensorShape(dims[:a] + [1] + dims[a:])
+
+
+def _single_axis(axis):
+    """ExpandDims' axis, a tensor that holds one int (a scalar, or e.g. `[1]`)."""
+    a = np.ravel(axis)
+    if a.size != 1:
+        raise ValueError("'dim' input must be a tensor with a single value")
+    return int(a[0])
+
+
 def _expand_dims_infer(inputs):
     x, axis = inputs
-    a = int(constant_value(axis))
-    if x.shape.rank is None:
-        return [(x.dtype, TensorShape(None))]
-    dims = x.shape.as_list()
-    if a < 0:
-        a += len(dims) + 1
-    return [(x.dtype, TensorShape(dims[:a] + [1] + dims[a:]))]
+    if axis.shape.num_elements() not in (None, 1):
+        raise ValueError("'dim' input must be a tensor with a single value")
+    a = constant_value(axis)
+    return [(x.dtype, _expand_dims_shape(x.shape, None if a is None else _single_axis(a)))]
 
 
 register("ExpandDims", "input: T, axis: index",
-         lambda x, axis: np.expand_dims(x, int(axis)), _expand_dims_infer,
-         lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None])
+         lambda x, axis: np.reshape(x, _expand_dims_shape(TensorShape(x.shape),
+                                                          _single_axis(axis)).as_list()),
+         _expand_dims_infer, lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None])
 
 
 def expand_dims(input, axis, name=None):
@@ -371,39 +390,86 @@ def _pack_infer(inputs, axis):
 
 register("Pack", "values: N*T", lambda *values, axis: np.stack(values, axis), _pack_infer,
          lambda op, dy: unstack(dy, num=len(op.inputs), axis=op.get_attr("axis")))
-register("Unpack", "value: T",
-         lambda value, num, axis: [np.take(value, i, axis) for i in range(num)],
-         lambda inputs, num, axis: _unpack_infer(inputs[0], num, axis),
+
+
+def _unpack_shape(s, num, axis):
+    """The shape of each of the `num` parts of a tensor of shape `s` unstacked along `axis`."""
+    if s.rank is None:
+        return TensorShape(None)
+    dims = s.as_list()
+    if not -len(dims) <= axis < len(dims):
+        raise ValueError("Invalid axis: %d; must be in [%d,%d)" % (axis, -len(dims), len(dims)))
+    d = dims.pop(axis)
+    if d is not None and d != num:
+        raise ValueError("Dimension must be %d but is %d" % (num, d))
+    return TensorShape(dims)
+
+
+def _unpack_kernel(value, num, axis):
+    _unpack_shape(TensorShape(value.shape), num, axis)
+    return [np.take(value, i, axis) for i in range(num)]
+
+
+register("Unpack", "value: T", _unpack_kernel,
+         lambda inputs, num, axis: [(inputs[0].dtype, _unpack_shape(inputs[0].shape, num, axis))]
+         * num,
          lambda op, *dys: [stack(dys, axis=op.get_attr("axis"))], multi=True)
-
-
-def _unpack_infer(x, num, axis):
-    if x.shape.rank is None:
-        return [(x.dtype, TensorShape(None))] * num
-    dims = x.shape.as_list()
-    del dims[axis]
-    return [(x.dtype, TensorShape(dims))] * num
 
 
 def stack(values, axis=0, name="stack"):
     """Joins same-shaped tensors along a new dimension `axis`.
 
+    A list of Python values (with `axis` 0) is converted as a whole, so `[1, 2.5]` is float32,
+    and a single tensor is returned as it is.
+
+    Raises:
+      ValueError: if `axis` is not in [-(rank + 1), rank + 1) for the rank of the values.
+
     >>> minitf.stack([minitf.constant([1, 2]), minitf.constant([3, 4])], axis=1).shape
     TensorShape([2, 2])
     """
-    return execute("Pack", [list(values)], {"axis": axis}, name=name)
+    if axis == 0 and not (isinstance(values, (list, tuple)) and contains_tensor(values)):
+        try:
+            return convert_to_tensor(values, name=name)
+        except (TypeError, ValueError):
+            pass  # ragged or of mixed kinds: Pack says what is wrong
+    if isinstance(values, Tensor) and not executing_eagerly():
+        raise TypeError("Expected list for 'values' argument to 'pack' Op, not %r." % (values,))
+    values = list(values)
+    r = _static_rank(values[0])
+    if r is not None and not -r - 1 <= axis <= r:
+        raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -r - 1, r + 1))
+    return execute("Pack", [values], {"axis": axis}, name=name)
+
+
+def _static_rank(value):
+    if isinstance(value, Tensor) or hasattr(value, "_to_tensor"):
+        return value.shape.rank
+    if contains_tensor(value):
+        return None
+    return np.ndim(value)
 
 
 def unstack(value, num=None, axis=0, name="unstack"):
-    """Splits `value` along `axis` into a list of tensors."""
+    """Splits `value` along `axis` into a list of tensors.
+
+    Raises:
+      ValueError: if `axis` is out of range, or `num` is not given and cannot be read from the
+        static shape, or differs from it.
+
+    >>> [t.numpy() for t in minitf.unstack(minitf.constant([[1, 2], [3, 4]]), axis=1)]
+    [array([1, 3], dtype=int32), array([2, 4], dtype=int32)]
+    """
     value = convert_to_tensor(value)
+    rank = value.shape.rank
+    if rank is not None:
+        if not -rank <= axis < rank:
+            raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
+        axis %= rank
     if num is None:
-        num = value.shape[axis]
+        num = None if rank is None else value.shape[axis]
         if num is None:
             raise ValueError("Cannot infer argument `num` from shape %s" % (value.shape,))
-    rank = value.shape.rank
-    if rank is not None and axis < 0:
-        axis += rank
     return execute("Unpack", [value], {"num": num, "axis": axis}, name=name)
 
 

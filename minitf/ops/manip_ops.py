@@ -163,7 +163,7 @@ register("ConcatV2", "values: N*T, axis: index", _concat_kernel, _concat_infer, 
 
 def concat(values, axis, name="concat"):
     """Joins tensors along their existing dimension `axis` (negative counts from the end); their
-    other dimensions must agree.
+    other dimensions must agree. A single tensor (not in a list) is returned as it is.
 
     Raises:
       InvalidArgumentError (eager) / ValueError (graph): for tensors of different ranks, other
@@ -172,7 +172,7 @@ def concat(values, axis, name="concat"):
     >>> minitf.concat([minitf.zeros([2, 3]), minitf.ones([2, 1])], -1).shape
     TensorShape([2, 4])
     """
-    values = list(values)
+    values = list(values) if isinstance(values, (list, tuple)) else [values]
     if not values:
         raise ValueError("concat needs at least one tensor to join.")
     if len(values) == 1:
