@@ -470,3 +470,36 @@ def test_expand_dims_takes_a_one_element_axis():
     np.testing.assert_array_equal(tf.expand_dims(tf.constant([[1, 2]]), [1]), [[[1, 2]]])
     np.testing.assert_array_equal(tf.expand_dims(tf.constant([1, 2]), tf.constant([-1])),
                                   [[1], [2]])
+
+
+# -- shapes known while building --------------------------------------------------------------
+@pytest.mark.parametrize("build, name, expected", [
+    (tf.shape, "Shape:0", np.int32([2, 3])),
+    (tf.size, "Size:0", np.int32(6)),
+    (tf.rank, "Rank:0", np.int32(2)),
+    (tf.zeros_like, "zeros_like:0", np.zeros((2, 3), np.float32)),
+    (lambda p: tf.ones_like(p, tf.int32), "ones_like:0", np.ones((2, 3), np.int32))])
+def test_ops_on_a_fully_known_shape_are_constants(graph, build, name, expected):
+    out = build(placeholder([2, 3]))
+    assert out.op.type == "Const" and out.name == name
+    value = tf.compat.v1.Session().run(out)
+    assert value.dtype == expected.dtype
+    np.testing.assert_array_equal(value, expected)
+
+
+def test_size_of_a_shape_with_a_zero_is_zero_without_a_feed(graph):
+    assert tf.compat.v1.Session().run(tf.size(placeholder([0, None]))) == 0
+
+
+@pytest.mark.parametrize("build, op_type", [
+    (tf.shape, "Shape"), (tf.size, "Size"), (tf.rank, "Rank"), (tf.zeros_like, "ZerosLike"),
+    (tf.ones_like, "OnesLike"), (lambda p: tf.zeros_like(p, tf.int64), "Fill")])
+def test_ops_on_shapes_known_only_at_run_time(build, op_type):
+    with tf.Graph().as_default():
+        p = placeholder(None)
+        out = build(p)
+        value = tf.compat.v1.Session().run(out, {p: X})
+    assert out.op.type == op_type
+    expected = build(X)
+    assert value.dtype == expected.dtype.as_numpy_dtype
+    np.testing.assert_array_equal(value, expected)

@@ -312,7 +312,8 @@ ELSEWHERE = {
     "PrintV2": "printing: test_function.py",
     "NoOp": "no value: test_session.py (group, initializers)",
     "Placeholder": "fed values: test_session.py",
-    "Rank": "unknown ranks only (a known rank is a constant): test_array_ops.py",
+    **dict.fromkeys(["Rank", "Shape", "Size", "ZerosLike", "OnesLike"],
+                    "unknown shapes only (a known shape makes a constant): test_array_ops.py"),
 }
 
 

@@ -10,7 +10,7 @@ from ..framework.context import executing_eagerly
 from ..framework.shapes import SCALAR, TensorShape, as_shape, broadcast_shapes, dims_str
 from ..framework.tensor import Tensor
 from .registry import (as_array, constant_shape, constant_value, contains_tensor,
-                       convert_to_tensor, execute, register)
+                       convert_to_tensor, execute, register, scope)
 
 
 def _same(inputs, **_):
@@ -147,17 +147,27 @@ register("Size", "input: any", lambda x, out_type: np.array(np.size(x), out_type
 
 
 def shape(input, out_type=dtypes.int32, name=None):
-    """The shape of `input` as a 1-D int32 tensor (known at run time even when static dims are not).
+    """The shape of `input` as a 1-D int32 tensor (known at run time even when static dims are
+    not; a constant when they are).
 
     >>> minitf.shape(minitf.zeros([2, 3]))
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
     """
-    return execute("Shape", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name or "Shape")
+    x, out_type = convert_to_tensor(input), dtypes.as_dtype(out_type)
+    if x.shape.is_fully_defined():
+        return convert_to_tensor(np.array(x.shape.as_list(), out_type.np), name=name or "Shape")
+    return execute("Shape", [x], {"out_type": out_type}, name=name or "Shape")
 
 
 def size(input, out_type=dtypes.int32, name=None):
-    """The number of elements of `input` as a scalar tensor."""
-    return execute("Size", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name or "Size")
+    """The number of elements of `input` as a scalar tensor (a constant when the static shape
+    tells it)."""
+    x, out_type = convert_to_tensor(input), dtypes.as_dtype(out_type)
+    dims = x.shape.as_list() if x.shape.rank is not None else [None]
+    if None not in dims or 0 in dims:
+        n = 0 if 0 in dims else int(np.prod(dims))
+        return convert_to_tensor(np.array(n, out_type.np), name=name or "Size")
+    return execute("Size", [x], {"out_type": out_type}, name=name or "Size")
 
 
 register("Rank", "input: any", lambda x: np.array(np.ndim(x), np.int32),
@@ -342,21 +352,26 @@ register("OnesLike", "x: any", lambda x: np.ones_like(x), _same, None)
 
 
 def zeros_like(input, dtype=None, name=None):
-    """Zeros with the shape (and dtype, unless `dtype` is given) of `input`."""
-    t = execute("ZerosLike", [input], name=name or "zeros_like")
-    return _cast_to(t, dtype)
+    """Zeros with the shape (and dtype, unless `dtype` is given) of `input`; a constant when its
+    static shape is fully known."""
+    return _filled_like(input, dtype, 0, name or "zeros_like", "ZerosLike")
 
 
 def ones_like(input, dtype=None, name=None):
-    """Ones with the shape (and dtype, unless `dtype` is given) of `input`."""
-    t = execute("OnesLike", [input], name=name or "ones_like")
-    return _cast_to(t, dtype)
+    """Ones with the shape (and dtype, unless `dtype` is given) of `input`; a constant when its
+    static shape is fully known."""
+    return _filled_like(input, dtype, 1, name or "ones_like", "OnesLike")
 
 
-def _cast_to(t, dtype):
-    if dtype is None or dtypes.as_dtype(dtype) is t.dtype:
-        return t
-    return execute("Cast", [t], {"DstT": dtypes.as_dtype(dtype)})
+def _filled_like(input, dtype, v, name, op_type):
+    with scope(name) as s:
+        x = convert_to_tensor(input, name="tensor")
+        dtype = x.dtype if dtype is None else dtypes.as_dtype(dtype)
+        if x.shape.is_fully_defined():
+            return _filled(x.shape, dtype, v, s or name)
+        if dtype is x.dtype:
+            return execute(op_type, [x], name=s)
+        return fill(shape(x), np.array(v, dtype.np), name=s)
 
 
 def _broadcast_to_infer(inputs):
