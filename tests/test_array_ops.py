@@ -58,6 +58,13 @@ STATIC_SHAPES = [
     ("expand_dims fed axis", lambda p: tf.expand_dims(p, placeholder([], tf.int32)),
      [None, None, None]),
     ("expand_dims one-element axis", lambda p: tf.expand_dims(p, [-1]), [None, 3, 1]),
+    ("tile by a shape", lambda p: tf.tile(p, tf.shape(p)), [None, 9]),
+    ("slice to a shape", lambda p: tf.slice(p, [0, 0], tf.shape(p)), [None, 3]),
+    ("gradient of transpose", lambda p: tf.gradients(tf.transpose(p) * 2.0, p)[0], [None, 3]),
+    ("gradient of tile", lambda p: tf.gradients(tf.tile(p, [2, 2]), p)[0], [None, 3]),
+    ("gradient of pad", lambda p: tf.gradients(tf.pad(p, [[1, 1], [2, 0]]), p)[0], [None, 3]),
+    ("gradient of slice", lambda p: tf.gradients(tf.slice(p, [0, 1], [-1, 2]), p)[0],
+     [None, 3]),
 ]
 
 

@@ -8,7 +8,7 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..framework.shapes import SCALAR, TensorShape, as_shape, broadcast_shapes, dims_str
-from ..framework.tensor import Tensor
+from ..framework.tensor import SymbolicTensor, Tensor
 from .registry import (as_array, constant_shape, constant_value, contains_tensor,
                        convert_to_tensor, execute, register, scope)
 
@@ -22,6 +22,24 @@ def shape_of(x):
     if x.shape.is_fully_defined():
         return x.shape.as_list()
     return shape(x)
+
+
+def known_values(t):
+    """The entries of a 1-D int tensor that are known while building: a list of ints and Nones,
+    or None when even its length is unknown (e.g. `shape(x)` gives x's static dims)."""
+    v = constant_value(t)
+    if v is not None:
+        return [int(d) for d in np.ravel(v)]
+    s = constant_shape(t)
+    return None if s.rank is None else s.as_list()
+
+
+def shaped_like(dx, x):
+    """A gradient `dx` of `x` with x's static shape merged in, for gradients whose ops cannot
+    work it out (dx always has the shape of x)."""
+    if isinstance(dx, SymbolicTensor):
+        dx.set_shape(x.shape)
+    return dx
 
 
 # -- constants and placeholders ---------------------------------------------------------------

@@ -6,7 +6,7 @@ concat's is a split and split's a concat.
 import numpy as np
 
 from ..framework.shapes import TensorShape, dims_str
-from .array_ops import identity, rank, reshape, shape, stack
+from .array_ops import identity, known_values, rank, reshape, shape, shaped_like, stack
 from .math_ops import reduce_sum
 from .registry import constant_value, convert_to_tensor, execute, register, scope
 from .sequence_ops import range as range_
@@ -39,9 +39,15 @@ def _transpose_infer(inputs):
     return [(x.dtype, TensorShape([x.shape[i] for i in _perm(p, x.shape.rank)]))]
 
 
+def _transpose_grad(op, dy):
+    perm = op.inputs[1]
+    p = constant_value(perm)
+    inverse = invert_permutation(perm) if p is None else np.argsort(_perm(p, np.size(p))).tolist()
+    return [transpose(dy, inverse), None]
+
+
 register("Transpose", "x: T, perm: index",
-         lambda x, perm: np.transpose(x, _perm(perm, x.ndim)), _transpose_infer,
-         lambda op, dy: [transpose(dy, invert_permutation(op.inputs[1])), None])
+         lambda x, perm: np.transpose(x, _perm(perm, x.ndim)), _transpose_infer, _transpose_grad)
 
 
 def _invert_permutation_kernel(x):
@@ -292,7 +298,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 # -- tile -------------------------------------------------------------------------------------
 def _tile_shape(s, n, m):
     """The shape of `tile(x, multiples)` for x of shape `s` and multiples of length n and
-    value m (n, m or s may be unknown)."""
+    value m (n, m or s may be unknown, and m may hold Nones)."""
     if None not in (s.rank, n) and s.rank != n:
         raise ValueError("Expected multiples argument to be a vector of length %d but got "
                          "length %d" % (s.rank, n))
@@ -301,9 +307,9 @@ def _tile_shape(s, n, m):
     if m is None:
         return TensorShape([None] * s.rank)
     for i, k in enumerate(m):
-        if k < 0:
+        if k is not None and k < 0:
             raise ValueError("Expected multiples[%d] >= 0, but got %d" % (i, k))
-    return TensorShape([None if d is None else d * k for d, k in zip(s.as_list(), m)])
+    return TensorShape([None if None in (d, k) else d * k for d, k in zip(s.as_list(), m)])
 
 
 def _tile_kernel(x, multiples):
@@ -314,9 +320,8 @@ def _tile_kernel(x, multiples):
 
 def _tile_infer(inputs):
     x, multiples = inputs
-    m = constant_value(multiples)
     return [(x.dtype, _tile_shape(x.shape, multiples.shape[0] if multiples.shape.rank else None,
-                                  None if m is None else np.ravel(m).tolist()))]
+                                  known_values(multiples)))]
 
 
 def _tile_grad(op, dy):
@@ -325,7 +330,7 @@ def _tile_grad(op, dy):
     pairs = reshape(stack([multiples, shape(x, out_type=multiples.dtype)], axis=1), [-1])
     r = x.shape.rank
     axes = list(range(0, 2 * r, 2)) if r is not None else range_(0, 2 * rank(x), 2)
-    return [reduce_sum(reshape(dy, pairs), axes), None]
+    return [shaped_like(reduce_sum(reshape(dy, pairs), axes), x), None]
 
 
 register("Tile", "input: T, multiples: index", _tile_kernel, _tile_infer, _tile_grad)
