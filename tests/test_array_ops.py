@@ -274,6 +274,8 @@ def test_errors_of_shapes_known_only_at_run_time(build, value, message):
     (lambda: tf.unstack(tf.zeros([2, 3]), axis=2), ValueError,
      r"Argument `axis` = 2 not in range \[-2, 2\)"),
     (lambda: tf.unstack(tf.constant(1.0)), ValueError, r"Argument `axis` = 0 not in range \[0, 0\)"),
+    (lambda: tf.compat.v1.concat(1, [tf.zeros([2]), tf.zeros([2])]), ValueError,
+     "The axis of concat must be a scalar"),
 ])
 def test_argument_errors(mode, build, error, message):
     with tf.Graph().as_default() if mode == "graph" else contextlib.nullcontext():

@@ -469,17 +469,20 @@ def stack(values, axis=0, name="stack"):
     if isinstance(values, Tensor) and not executing_eagerly():
         raise TypeError("Expected list for 'values' argument to 'pack' Op, not %r." % (values,))
     values = list(values)
-    r = _static_rank(values[0])
+    r = static_rank(values[0])
     if r is not None and not -r - 1 <= axis <= r:
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -r - 1, r + 1))
     return execute("Pack", [values], {"axis": axis}, name=name)
 
 
-def _static_rank(value):
+def static_rank(value):
+    """The rank of a tensor, variable or Python value (a list of tensors counts one more than
+    its first), or None when unknown."""
     if isinstance(value, Tensor) or hasattr(value, "_to_tensor"):
         return value.shape.rank
-    if contains_tensor(value):
-        return None
+    if isinstance(value, (list, tuple)) and contains_tensor(value):
+        inner = static_rank(value[0])
+        return None if inner is None else inner + 1
     return np.ndim(value)
 
 

@@ -6,7 +6,8 @@ concat's is a split and split's a concat.
 import numpy as np
 
 from ..framework.shapes import TensorShape, dims_str
-from .array_ops import identity, known_values, rank, reshape, shape, shaped_like, stack
+from .array_ops import (identity, known_values, rank, reshape, shape, shaped_like, stack,
+                        static_rank)
 from .math_ops import reduce_sum
 from .registry import constant_value, convert_to_tensor, execute, register, scope
 from .sequence_ops import range as range_
@@ -169,7 +170,7 @@ register("ConcatV2", "values: N*T, axis: index", _concat_kernel, _concat_infer, 
 
 def concat(values, axis, name="concat"):
     """Joins tensors along their existing dimension `axis` (negative counts from the end); their
-    other dimensions must agree. A single tensor (not in a list) is returned as it is.
+    other dimensions must agree. A single tensor (not in a list) counts as a list of one.
 
     Raises:
       InvalidArgumentError (eager) / ValueError (graph): for tensors of different ranks, other
@@ -182,6 +183,8 @@ def concat(values, axis, name="concat"):
     if not values:
         raise ValueError("concat needs at least one tensor to join.")
     if len(values) == 1:
+        if static_rank(axis) not in (None, 0):
+            raise ValueError("The axis of concat must be a scalar, got %r" % (axis,))
         with scope(name):
             return identity(values[0], name="concat")
     return execute("ConcatV2", [values, axis], name=name)
