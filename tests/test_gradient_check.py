@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops.array_ops import _Bound
+from minitf.ops.strided_slice_ops import _Bound
 from minitf.ops.registry import OPS, execute
 
 M, N = 2, 3

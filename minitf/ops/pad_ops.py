@@ -10,8 +10,9 @@ import numpy as np
 
 from ..framework.shapes import TensorShape, dims_str
 from ..framework.tensor import Tensor
-from .array_ops import known_values, shape, shaped_like, stack, strided_slice
+from .array_ops import known_values, shape, shaped_like, stack
 from .registry import constant_value, execute, register
+from .strided_slice_ops import strided_slice
 
 
 # -- slice ------------------------------------------------------------------------------------
