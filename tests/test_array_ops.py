@@ -412,8 +412,10 @@ def test_where_of_a_scalar_fails_when_run():
     with pytest.raises(InvalidArgumentError, match="WhereOp : Unhandled input dimensions: 0"):
         tf.where(tf.constant(True))
     with tf.Graph().as_default():
-        out = tf.where(placeholder([], tf.int32))
+        out = tf.where(tf.constant(3))
         assert out.shape == tf.TensorShape([None, 0])
+        with pytest.raises(InvalidArgumentError, match="Unhandled input dimensions: 0"):
+            tf.compat.v1.Session().run(out)
 
 
 def test_where_v1_picks_rows_where_where_v2_broadcasts():
