@@ -21,7 +21,7 @@ from ...function import function
 from ...ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity, ones,
                               ones_like, placeholder, placeholder_with_default, rank, reshape,
                               shape, size, squeeze_v1 as squeeze, stack, stop_gradient, unstack,
-                              where, zeros, zeros_like)
+                              where_v1 as where, where as where_v2, zeros, zeros_like)
 from ...ops.control_flow_ops import control_dependencies, group, no_op, tuple
 from ...ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm
 from ...ops.indexing_ops import (boolean_mask_v1 as boolean_mask, gather_nd, gather_v1 as gather,
