@@ -10,18 +10,19 @@ from .autodiff.tape import GradientTape, UnconnectedGradients
 from .framework import dtypes, errors
 from .framework.context import executing_eagerly, init_scope
 from .framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
-                               int8, int16, int32, int64, resource, uint8)
+                               int8, int16, int32, int64, resource, uint8, uint16, uint32,
+                               uint64)
 from .framework.graph import Graph, Operation
 from .framework.name_scope import name_scope
 from .framework.shapes import TensorShape
-from .framework.tensor import Tensor
+from .framework.tensor import Tensor, is_tensor
 from .framework.tensor_spec import TensorSpec
 from .function import function
 from .ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity, ones, ones_like,
                             rank, reshape, shape, size, squeeze, stack, stop_gradient, unstack,
                             where, zeros, zeros_like)
 from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value
-from .ops.control_flow_ops import control_dependencies, group, no_op
+from .ops.control_flow_ops import control_dependencies, group, no_op, tuple
 from .ops.indexing_ops import boolean_mask, gather, gather_nd, one_hot, scatter_nd
 from .ops.init_ops_v2 import Ones as ones_initializer
 from .ops.init_ops_v2 import RandomNormal as random_normal_initializer

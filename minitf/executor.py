@@ -23,14 +23,16 @@ class Plan:
     """
 
     def __init__(self, fetches, feeds, state):
-        fed = {id(t): i for i, t in enumerate(feeds)}
+        fed = {id(t): i for i, t in enumerate(feeds)}  # a tensor fed twice takes the last
         ops = _needed_ops(fetches, fed)
-        slot = {id(t): i for i, t in enumerate(feeds)}
+        slot = dict(fed)
+        n = len(feeds)
         for op in ops:
             for t in op.outputs:
                 if id(t) not in fed:
-                    slot[id(t)] = len(slot)
-        trash = len(slot)  # where outputs that are fed instead of computed go
+                    slot[id(t)] = n
+                    n += 1
+        trash = n  # where outputs that are fed instead of computed go
         template = [None] * (trash + 1)
         steps, writes = [], False
         for op in ops:

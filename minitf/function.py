@@ -22,6 +22,7 @@ from .autodiff.gradients import gradients
 from .executor import Plan
 from .framework import dtypes
 from .framework.context import ctx, executing_eagerly, get_default_graph
+from .framework.errors import InvalidArgumentError
 from .framework.graph import Graph
 from .framework.tensor import EagerTensor, Tensor
 from .framework.tensor_spec import TensorSpec
@@ -42,6 +43,7 @@ class FuncGraph(Graph):
         self._captured = {}
         self.variables = []         # variables read inside: tapes around a call watch them
         self.allow_variable_creation = True
+        self.arg_values = []        # (placeholder, array): the arguments of the traced call
 
     def capture(self, t):
         placeholder = self._captured.get(id(t))
@@ -57,15 +59,18 @@ class FuncGraph(Graph):
             self.variables.append(variable)
 
     def lift(self, t):
-        """The value of `t`, a tensor of this graph computed from captured values only: how a
-        variable created on the first trace gets its initial value outside the function."""
-        feeds = [p for v, p in self.captures if isinstance(v, EagerTensor)]
+        """The value of `t`, a tensor of this graph, computed from the captured values and the
+        arguments of the call being traced: how a variable created on the first trace gets its
+        initial value outside the function."""
+        known = [(p, v._value) for v, p in self.captures if isinstance(v, EagerTensor)]
+        known += self.arg_values
         try:
-            plan = Plan([t], feeds, lambda op: op.op_def.make_state(op))
-        except Exception as e:
-            raise ValueError("The initial value of a variable created in a function must not "
-                             "depend on the function's arguments: %s" % (e,)) from None
-        return plan.run([v._value for v, _ in self.captures if isinstance(v, EagerTensor)])[0]
+            plan = Plan([t], [p for p, _ in known], lambda op: op.op_def.make_state(op))
+        except InvalidArgumentError as e:
+            raise ValueError("The initial value of a variable created in a function must be "
+                             "computable from eager values when the function is traced: %s"
+                             % (e,)) from None
+        return plan.run([v for _, v in known])[0]
 
 
 class ConcreteFunction:
@@ -74,13 +79,14 @@ class ConcreteFunction:
     `graph` can be inspected: `f.get_concrete_function(x).graph.get_operations()`.
     """
 
-    def __init__(self, graph, inputs, structured_outputs, effects, outputs=None):
+    def __init__(self, graph, args, structured_outputs, effects, outputs=None, signature=None):
         self.graph = graph
-        self.inputs = list(inputs)
+        self._args = list(args)  # what the explicit arguments feed (placeholders, mostly)
         self.structured_outputs = structured_outputs
         self.outputs = outputs if outputs is not None else \
             [t for t in nest.flatten(structured_outputs) if isinstance(t, Tensor)]
         self._effects = effects
+        self._signature = signature  # (Function, its arguments with placeholders) when traced
         self._plan = None
         self._plan_feeds = 0
         self._state = {}
@@ -88,12 +94,47 @@ class ConcreteFunction:
         self._origin = self     # the function whose gradient serves calls of this one
 
     @property
+    def name(self):
+        return self.graph.name
+
+    @property
+    def inputs(self):
+        """The placeholders of the arguments, then those of the captured values."""
+        return self._args + [p for _, p in self.graph.captures]
+
+    @property
     def captured_inputs(self):
         return [v for v, _ in self.graph.captures]
 
+    @property
+    def variables(self):
+        return tuple(self.graph.variables)
+
+    @property
+    def output_shapes(self):
+        return nest.map_structure(lambda t: t.shape if isinstance(t, Tensor) else None,
+                                  self.structured_outputs)
+
+    @property
+    def output_dtypes(self):
+        return nest.map_structure(lambda t: t.dtype if isinstance(t, Tensor) else None,
+                                  self.structured_outputs)
+
     def __call__(self, *args, **kwargs):
-        flat = [convert_to_tensor(x) for x in nest.flatten((args, kwargs))]
-        return self._call_structured(flat)
+        """Calls with the arguments of the trace: tensors (or values convertible to them)
+        that fit the placeholders, in the structure the function was traced with."""
+        function, traced = self._signature
+        values = function._bind(args, kwargs)
+        tensors = []
+        for name, structure in traced.items():
+            try:
+                given = nest.flatten_up_to(structure, values[name])
+            except ValueError as e:
+                raise TypeError("%s(): argument %r does not have the structure it was traced "
+                                "with: %s" % (self.name, name, e)) from None
+            tensors += [_fit(x, p, self.name) for x, p in zip(given, nest.flatten(structure))
+                        if _is_tensor(p)]
+        return self._call_structured(tensors)
 
     def _call_structured(self, args):
         it = iter(self._call(args))
@@ -117,7 +158,7 @@ class ConcreteFunction:
 
     def _run(self, values):
         """The kernel of the call op: runs the plan on argument and captured values."""
-        feeds = self.inputs + [p for _, p in self.graph.captures]
+        feeds = self.inputs
         if self._plan is None or len(values) != self._plan_feeds:
             self._plan = Plan(self.outputs + self._effects, feeds, self._state_for)
             self._plan_feeds = len(feeds)
@@ -136,55 +177,101 @@ class ConcreteFunction:
         return self._gradient
 
     def __repr__(self):
-        params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p)) for p in self.inputs)
-        return "<ConcreteFunction %s(%s)>" % (self.graph.name, params)
+        params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p)) for p in self._args)
+        return "<ConcreteFunction %s(%s)>" % (self.name, params)
+
+
+def _is_tensor(x):
+    return isinstance(x, Tensor)
+
+
+def _fit(value, placeholder, name):
+    """An argument of a ConcreteFunction call as a tensor fitting its placeholder."""
+    if isinstance(value, Tensor) and value.dtype is not placeholder.dtype:
+        raise InvalidArgumentError(None, None, "%s(): expected a %s tensor for argument %s, got "
+                                   "%r." % (name, placeholder.dtype.name, placeholder.op.name,
+                                            value))
+    t = convert_to_tensor(value, dtype=placeholder.dtype)
+    if not placeholder.shape.is_compatible_with(t.shape):
+        raise TypeError("%s(): argument %s has shape %s, which does not fit the traced shape %s."
+                        % (name, placeholder.op.name, t.shape, placeholder.shape))
+    return t
 
 
 class _Gradient:
-    """Gradients of a ConcreteFunction, added to its graph by `gradients` once, then run as:
+    """Gradients of a ConcreteFunction f, added to its graph by `gradients` when first needed:
 
-    forward: the function, also returning the intermediate values the gradient ops use;
-    backward_saved(arguments, saved values, output gradients): for calls made by `forward`;
-    backward_recomputed(arguments, output gradients): recomputes what it needs;
-    needed: for each call input (arguments, then captured values), whether it gets a gradient.
+    forward: f, also returning the intermediate values that its gradient ops use (`saved`);
+    first_saved(args, saved, dys) and first_recomputed(args, dys): the gradient of f's outputs,
+      the first fed with the values a call of `forward` saved, the second computing them anew;
+    full(args, dys, dsaved): the gradient of the outputs and the saved values together, for a
+      call of `forward` whose saved values are themselves differentiated (second derivatives);
+    each comes with, for every call input (arguments, then captured values), whether it gets
+    a gradient.
     """
 
     def __init__(self, f):
+        self._f = f
         graph = f.graph
         start = len(graph._ops)
-        sources = f.inputs + [p for _, p in graph.captures]
-        tapes, ctx.tapes = ctx.tapes, []
-        try:
-            with graph.as_default(), graph.name_scope("backward"):
-                dys = [array_ops.placeholder(t.dtype, t.shape, name="dy") for t in f.outputs]
-                grads = gradients(f.outputs, sources, grad_ys=dys)
-        finally:
-            ctx.tapes = tapes
-        saved, seen = [], set()
+        dys, grads = self._differentiate(f.outputs, "backward")
+        self.saved, seen = [], set()
         for op in graph._ops[start:]:
             for t in op.inputs:
                 if t.op._id < start and not _recomputable(t.op) and id(t) not in seen:
                     seen.add(id(t))
-                    saved.append(t)
-        outputs = [g for g in grads if g is not None]
-        self.needed = [g is not None for g in grads]
-        self.forward = ConcreteFunction(graph, f.inputs, f.structured_outputs, f._effects,
-                                        f.outputs + saved)
+                    self.saved.append(t)
+        self.forward = ConcreteFunction(graph, f._args, f.structured_outputs, f._effects,
+                                        f.outputs + self.saved)
         self.forward._origin = f
-        self.backward_saved = ConcreteFunction(graph, f.inputs + saved + dys, None, [], outputs)
-        self.backward_recomputed = ConcreteFunction(graph, f.inputs + dys, None, [], outputs)
+        outputs = [g for g in grads if g is not None]
+        needed = [g is not None for g in grads]
+        self.first_saved = (ConcreteFunction(graph, f._args + self.saved + dys, None, [],
+                                             outputs), needed)
+        self.first_recomputed = (ConcreteFunction(graph, f._args + dys, None, [], outputs),
+                                 needed)
+        self._full = None
+
+    def _differentiate(self, targets, name):
+        """Adds to f's graph the gradients of `targets` for f's inputs, given placeholders for
+        the targets' gradients; returns (those placeholders, the gradients)."""
+        graph = self._f.graph
+        tapes, ctx.tapes = ctx.tapes, []
+        try:
+            with graph.as_default(), graph.name_scope(name):
+                dys = [array_ops.placeholder(t.dtype, t.shape, name="dy") for t in targets]
+                # A fed intermediate (an argument of a backward function) is an input like
+                # any other: what computed it in the shared graph does not count.
+                fed = [t for t in self._f._args if t.op.type != "Placeholder"]
+                return dys, gradients(targets, self._f.inputs, grad_ys=dys, stop_gradients=fed)
+        finally:
+            ctx.tapes = tapes
+
+    def full(self):
+        if self._full is None:
+            f = self._f
+            dys, grads = self._differentiate(f.outputs + self.saved, "backward_full")
+            self._full = (ConcreteFunction(f.graph, f._args + dys, None, [],
+                                           [g for g in grads if g is not None]),
+                          [g is not None for g in grads])
+        return self._full
 
     def call_grads(self, op, dys):
-        """The gradients of call op `op` (of the function or of `forward`) for its inputs."""
-        f = op.get_attr("f")._origin
-        n_args, n_out = len(f.inputs), len(f.outputs)
-        args, dys = list(op.inputs[:n_args]), list(dys[:n_out])
-        if op.get_attr("f") is self.forward:
-            grads = self.backward_saved._call(args + op.outputs[n_out:] + dys)
+        """The gradients of call op `op` (a call of f or of `forward`) for its inputs; an
+        output that got no gradient has None in `dys`."""
+        f = self._f
+        args, n_out = list(op.inputs[:len(f._args)]), len(f.outputs)
+        filled = [array_ops.zeros_like(t) if d is None else d for d, t in zip(dys, op.outputs)]
+        if op.get_attr("f") is not self.forward:
+            backward, inputs = self.first_recomputed[0], args + filled[:n_out]
+            needed = self.first_recomputed[1]
+        elif all(d is None for d in dys[n_out:]):
+            backward, needed = self.first_saved
+            inputs = args + op.outputs[n_out:] + filled[:n_out]
         else:
-            grads = self.backward_recomputed._call(args + dys)
-        it = iter(grads)
-        return [next(it) if n else None for n in self.needed]
+            (backward, needed), inputs = self.full(), args + filled
+        grads = iter(backward._call(inputs))
+        return [next(grads) if n else None for n in needed]
 
 
 class Function:
@@ -194,7 +281,11 @@ class Function:
                  name=None):
         self._python_function = python_function
         self._signature = inspect.signature(python_function)
-        self._input_signature = None if input_signature is None else list(input_signature)
+        if input_signature is not None and not all(
+                isinstance(s, TensorSpec) for s in nest.flatten(list(input_signature))):
+            raise TypeError("input_signature must be a possibly nested sequence of TensorSpec "
+                            "objects, got %r." % (input_signature,))
+        self._input_signature = None if input_signature is None else tuple(input_signature)
         self._reduce_retracing = reduce_retracing
         self._name = name or getattr(python_function, "__name__", "function")
         self._traces = {}
@@ -237,7 +328,7 @@ class Function:
         ['x', 'mul/y', 'mul', 'Identity']
         """
         if self._input_signature is not None and not args and not kwargs:
-            args = tuple(self._input_signature)
+            args = self._input_signature
         return self._concrete(args, kwargs)[0]
 
     def _concrete(self, args, kwargs):
@@ -309,8 +400,12 @@ class Function:
                         if not _is_tensor_arg(x):
                             return x
                         spec = next(specs, None) or _spec(x, self._reduce_retracing)
-                        p = array_ops.placeholder(spec.dtype, spec.shape, name=name)
+                        p = array_ops.placeholder(spec.dtype, spec.shape, name=spec.name or name)
                         placeholders.append(p)
+                        if isinstance(x, EagerTensor):
+                            graph.arg_values.append((p, x._value))
+                        elif isinstance(x, (np.ndarray, np.generic)):
+                            graph.arg_values.append((p, np.asarray(x, p.dtype.np)))
                         return p
                     return make
                 args = collections.OrderedDict(
@@ -321,7 +416,8 @@ class Function:
             effects = [op for op in graph.get_operations() if op.op_def.writes]
         finally:
             ctx.tapes = tapes
-        return ConcreteFunction(graph, placeholders, outputs, effects)
+        graph.arg_values = []  # the first call's arguments are needed only while tracing
+        return ConcreteFunction(graph, placeholders, outputs, effects, signature=(self, args))
 
     def __repr__(self):
         return "<minitf.function %s>" % self._name
@@ -332,7 +428,7 @@ def _recomputable(op):
 
 
 def _is_tensor_arg(x):
-    return isinstance(x, (Tensor, np.ndarray, TensorSpec))
+    return isinstance(x, (Tensor, np.ndarray, np.generic, TensorSpec))
 
 
 def _spec(x, reduce_retracing):

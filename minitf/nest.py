@@ -24,6 +24,24 @@ def flatten(structure):
     return [structure]
 
 
+def flatten_up_to(shallow, structure):
+    """`structure` flattened only as deep as `shallow` goes: where `shallow` has a leaf, the
+    whole corresponding part of `structure` is one item.
+
+    Raises:
+      ValueError: if `structure` does not have the nesting of `shallow`.
+    """
+    if isinstance(shallow, collections.abc.Mapping):
+        if not isinstance(structure, collections.abc.Mapping) or set(structure) != set(shallow):
+            raise ValueError("%r does not have the structure of %r" % (structure, shallow))
+        return [x for k in sorted(shallow) for x in flatten_up_to(shallow[k], structure[k])]
+    if isinstance(shallow, (list, tuple)):
+        if not isinstance(structure, (list, tuple)) or len(structure) != len(shallow):
+            raise ValueError("%r does not have the structure of %r" % (structure, shallow))
+        return [x for s, v in zip(shallow, structure) for x in flatten_up_to(s, v)]
+    return [structure]
+
+
 def pack_sequence_as(structure, flat):
     """`structure` with its leaves replaced, in order, by the items of `flat`."""
     return _pack(structure, iter(flat))

@@ -6,15 +6,28 @@ rebuilds the nesting from the results. The default-session stack serves `Tensor.
 `Operation.run`.
 """
 import collections
+import types
 
 import numpy as np
 
 from .executor import Plan
-from .framework.context import executing_eagerly, get_default_graph
+from .framework.context import get_default_graph
 from .framework.graph import Operation
 from .framework.tensor import SymbolicTensor, Tensor
 
 _default_sessions = []
+
+
+class ConfigProto:
+    """Session options (TensorFlow 1.x): accepted for compatibility; minitf has none to set.
+
+    >>> config = minitf.compat.v1.ConfigProto(log_device_placement=False)
+    >>> config.gpu_options.allow_growth = True
+    """
+
+    def __init__(self, **options):
+        self.__dict__.update(options)
+        self.gpu_options = types.SimpleNamespace()
 
 
 class Session:
@@ -32,13 +45,7 @@ class Session:
     """
 
     def __init__(self, target="", graph=None, config=None):
-        if graph is None:
-            if executing_eagerly():
-                raise RuntimeError("The Session graph is empty. Add operations to the graph "
-                                   "before calling run(), or build it with eager execution "
-                                   "disabled (tf.compat.v1.disable_eager_execution()).")
-            graph = get_default_graph()
-        self.graph = graph
+        self.graph = graph or get_default_graph()
         self._state = {}
         self._plans = {}
         self._closed = False
@@ -73,6 +80,14 @@ class Session:
             plan = self._plans[key] = Plan(elements, feeds, self._state_for)
         results = [_fetched(v) for v in plan.run(values)]
         return rebuild(results)
+
+    def make_callable(self, fetches, feed_list=None):
+        """A function that runs `fetches`, taking the values for `feed_list` as arguments."""
+        feed_list = list(feed_list or [])
+
+        def run(*values):
+            return self.run(fetches, dict(zip(feed_list, values)))
+        return run
 
     def _fetch_structure(self, fetch, elements):
         """Appends the graph elements in `fetch` to `elements`; returns results -> structure."""

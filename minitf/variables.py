@@ -69,7 +69,8 @@ class Variable:
         value = convert_to_tensor(initial_value, dtype)
         self._dtype = value.dtype
         self._shape = value.shape if shape is None else TensorShape(shape)
-        self._name = ctx.eager_scope + (name or "Variable") + ":0"
+        name = name or "Variable"
+        self._name = (name[:-1] if name.endswith("/") else ctx.eager_scope + name) + ":0"
         self._graph = None
         self._ref = Ref(self._name[:-2])
         self._ref.assign(value._value)
@@ -189,6 +190,9 @@ class Variable:
     def __index__(self):
         return self.numpy().__index__()
 
+    def __iter__(self):
+        return iter(self._read())
+
     # -- writing -------------------------------------------------------------------------------
     def _update(self, op_type, value, name, read_value):
         value = convert_to_tensor(value, dtype=self._dtype)
@@ -197,16 +201,14 @@ class Variable:
                              "shape %s, and the assigned value shape %s are incompatible."
                              % (self._name, self._shape, value.shape))
         op = execute(op_type, [self._handle, value], name=name or op_type)
-        if self._graph is None and not ctx.graphs and ctx.eager_default:
-            return self
         if not read_value:
             return op
-        with control_flow_ops.control_dependencies([op]):
-            return self._read()
+        return _UnreadVariable(self, op)
 
     def assign(self, value, use_locking=None, name=None, read_value=True):
-        """Sets the value. Eager: returns the variable; graph: a tensor of the new value (or
-        the op, with `read_value=False`) that must be run for the assignment to happen.
+        """Sets the value. Returns the variable as it is after the assignment (in a graph, an
+        object to run for the assignment to happen, whose reads wait for it); with
+        `read_value=False`, the assignment op (None when eager).
 
         Raises:
           ValueError: if the shape of `value` does not fit the variable's.
@@ -234,6 +236,36 @@ class Variable:
                             "(Variable: %r)" % (self,))
         return id(self)
 
+    def _as_control_input(self):
+        return self._graph_element.op
+
+
+class _UnreadVariable(Variable):
+    """What `assign`, `assign_add` and `assign_sub` return: the same variable, named after the
+    assignment; in a graph its reads wait for the assignment, and running it runs it."""
+
+    def __init__(self, variable, assign_op):  # shares the variable's state; creates nothing
+        self.__dict__.update(variable.__dict__)
+        self._assign_op = assign_op
+        if self._graph is None:
+            self._name = "UnreadVariable"
+        else:
+            self._name = assign_op.name
+            self._graph_element = self._read()
+
+    @property
+    def op(self):
+        return self._assign_op
+
+    def _read(self):
+        if self._assign_op is None:  # eagerly, the assignment is done already
+            return super()._read()
+        with control_flow_ops.control_dependencies([self._assign_op]):
+            return super()._read()
+
+    def _as_control_input(self):
+        return self._assign_op
+
 
 operators.install(Variable)
 
@@ -246,6 +278,36 @@ def global_variables(scope=None):
 def trainable_variables(scope=None):
     """(Graph mode) the trainable variables of the default graph."""
     return get_default_graph().get_collection(GraphKeys.TRAINABLE_VARIABLES, scope)
+
+
+def local_variables(scope=None):
+    """(Graph mode) the variables of the default graph's local collection."""
+    return get_default_graph().get_collection(GraphKeys.LOCAL_VARIABLES, scope)
+
+
+def local_variables_initializer():
+    """One op (named "init") that initializes the local variables."""
+    return variables_initializer(local_variables())
+
+
+def is_variable_initialized(variable):
+    """(Graph mode) a bool tensor: whether `variable` has a value in the running session."""
+    return execute("VarIsInitializedOp", [variable.handle])
+
+
+def assign(ref, value, name=None):
+    """`ref.assign(value)` (TensorFlow 1.x's function form)."""
+    return ref.assign(value, name=name)
+
+
+def assign_add(ref, value, name=None):
+    """`ref.assign_add(value)` (TensorFlow 1.x's function form)."""
+    return ref.assign_add(value, name=name)
+
+
+def assign_sub(ref, value, name=None):
+    """`ref.assign_sub(value)` (TensorFlow 1.x's function form)."""
+    return ref.assign_sub(value, name=name)
 
 
 def variables_initializer(var_list, name="init"):

@@ -1,6 +1,8 @@
 """Array ops beyond their values (test_op_values.py) and gradients (test_gradient_check.py):
 static shapes with unknown dimensions, TensorFlow's dtype rules, op names and errors in both
 modes, and `[]` indexing against numpy."""
+import contextlib
+
 import numpy as np
 import pytest
 
@@ -53,6 +55,16 @@ STATIC_SHAPES = [
     ("range fed limit", lambda p: tf.range(placeholder([], tf.int32)), [None]),
     ("range of constants", lambda p: tf.range(1, 5.0, 2), [2]),
     ("linspace fed num", lambda p: tf.linspace(0.0, 1.0, placeholder([], tf.int32)), [None]),
+    ("expand_dims fed axis", lambda p: tf.expand_dims(p, placeholder([], tf.int32)),
+     [None, None, None]),
+    ("expand_dims one-element axis", lambda p: tf.expand_dims(p, [-1]), [None, 3, 1]),
+    ("tile by a shape", lambda p: tf.tile(p, tf.shape(p)), [None, 9]),
+    ("slice to a shape", lambda p: tf.slice(p, [0, 0], tf.shape(p)), [None, 3]),
+    ("gradient of transpose", lambda p: tf.gradients(tf.transpose(p) * 2.0, p)[0], [None, 3]),
+    ("gradient of tile", lambda p: tf.gradients(tf.tile(p, [2, 2]), p)[0], [None, 3]),
+    ("gradient of pad", lambda p: tf.gradients(tf.pad(p, [[1, 1], [2, 0]]), p)[0], [None, 3]),
+    ("gradient of slice", lambda p: tf.gradients(tf.slice(p, [0, 1], [-1, 2]), p)[0],
+     [None, 3]),
 ]
 
 
@@ -184,6 +196,15 @@ ERRORS = [
      r"Expected axis to be -1 or between \[0, 2\).  But received: 2"),
     ("gather_nd with too long positions", lambda: tf.gather_nd(tf.zeros([2, 3]), [[0, 0, 0]]),
      "index innermost dimension length must be <= params rank; saw: 3 vs. 2"),
+    ("expand_dims axis out of range", lambda: tf.expand_dims(tf.zeros([2, 3]), -4),
+     r"dim -4 not in the interval \[-3, 2\]"),
+    ("expand_dims by two axes", lambda: tf.expand_dims(tf.zeros([2, 3]), [0, 1]),
+     "'dim' input must be a tensor with a single value"),
+    ("unstack into the wrong number", lambda: tf.unstack(tf.zeros([2, 3]), num=3),
+     "Dimension must be 3 but is 2"),
+    ("linspace of a negative number", lambda: tf.linspace(0.0, 1.0, -1), "Requires num >= 0: -1"),
+    ("diag that does not fit the matrix", lambda: tf.linalg.diag([1.0, 2.0], num_rows=1),
+     "The number of rows or columns is not consistent"),
 ]
 
 
@@ -239,6 +260,7 @@ def test_errors_of_shapes_known_only_at_run_time(build, value, message):
             tf.compat.v1.Session().run(out, {p: value})
 
 
+@pytest.mark.parametrize("mode", ["eager", "graph"])
 @pytest.mark.parametrize("build, error, message", [
     (lambda: tf.pad(tf.zeros([2]), [[1, 1]], "WRAP"), ValueError, "Received `mode` = WRAP"),
     (lambda: tf.boolean_mask(tf.zeros([2, 3]), True), ValueError, "mask cannot be scalar."),
@@ -246,10 +268,19 @@ def test_errors_of_shapes_known_only_at_run_time(build, value, message):
      r"Shapes \(2,\) and \(1,\) are incompatible"),
     (lambda: tf.split(tf.zeros([2]), 0), ValueError, "must be at least minimum 1"),
     (lambda: tf.concat([], 0), ValueError, "at least one tensor"),
+    (lambda: tf.stack([tf.zeros([2, 3])] * 2, axis=3), ValueError,
+     r"Argument `axis` = 3 not in range \[-3, 3\)"),
+    (lambda: tf.stack([1, 2], axis=-2), ValueError, r"Argument `axis` = -2 not in range \[-1, 1\)"),
+    (lambda: tf.unstack(tf.zeros([2, 3]), axis=2), ValueError,
+     r"Argument `axis` = 2 not in range \[-2, 2\)"),
+    (lambda: tf.unstack(tf.constant(1.0)), ValueError, r"Argument `axis` = 0 not in range \[0, 0\)"),
+    (lambda: tf.compat.v1.concat(1, [tf.zeros([2]), tf.zeros([2])]), ValueError,
+     "The axis of concat must be a scalar"),
 ])
-def test_argument_errors(build, error, message):
-    with pytest.raises(error, match=message):
-        build()
+def test_argument_errors(mode, build, error, message):
+    with tf.Graph().as_default() if mode == "graph" else contextlib.nullcontext():
+        with pytest.raises(error, match=message):
+            build()
 
 
 # -- gradients --------------------------------------------------------------------------------
@@ -303,6 +334,186 @@ def test_indexing_with_unknown_dims(key):
         value = tf.compat.v1.Session().run(out, {p: X})
     assert out.shape.is_compatible_with(X[key].shape)
     np.testing.assert_array_equal(value, X[key])
+
+
+# -- [] indexing with tensors ------------------------------------------------------------------
+# Each key is built from i, a scalar int32 tensor; in a graph it is a placeholder fed with 1.
+TENSOR_KEYS = [
+    ("row", lambda i: np.s_[i], [3, 4]),
+    ("column", lambda i: np.s_[:, i], [None, 4]),
+    ("from i", lambda i: np.s_[i:], [None, 3, 4]),
+    ("step i", lambda i: np.s_[:, ::i], [None, None, 4]),
+    ("negative, new axis and constant slice", lambda i: np.s_[None, 1:, -i], [1, None, 4]),
+    ("ellipsis", lambda i: np.s_[..., i - 2:i + 2], [None, 3, None]),
+    ("list of indices", lambda i: [i, 0], [4]),
+]
+
+
+@pytest.mark.parametrize("key, static", [k[1:] for k in TENSOR_KEYS],
+                         ids=[k[0] for k in TENSOR_KEYS])
+def test_indexing_with_tensors_in_a_graph(key, static):
+    with tf.Graph().as_default():
+        p, i = placeholder([None, 3, 4]), placeholder([], tf.int32)
+        out = p[key(i)]
+        value = tf.compat.v1.Session().run(out, {p: X, i: 1})
+    assert out.shape == tf.TensorShape(static)
+    np.testing.assert_array_equal(value, X[numpy_key(key(1))])
+
+
+@pytest.mark.parametrize("key", [k[1] for k in TENSOR_KEYS], ids=[k[0] for k in TENSOR_KEYS])
+def test_indexing_with_eager_tensors(key):
+    np.testing.assert_array_equal(tf.constant(X)[key(tf.constant(1))], X[numpy_key(key(1))])
+
+
+def numpy_key(key):
+    """The numpy spelling of a TensorFlow key: a list of indices is a tuple."""
+    return tuple(key) if isinstance(key, list) else key
+
+
+def test_indexing_by_a_shape_computed_at_run_time(graph):
+    p = placeholder([None, 4])
+    last = p[tf.shape(p)[0] - 1]
+    assert last.shape == tf.TensorShape([4])
+    np.testing.assert_array_equal(tf.compat.v1.Session().run(last, {p: X[0]}), X[0, -1])
+
+
+def test_indexing_by_a_constant_tensor_in_a_graph_is_checked_when_built(graph):
+    x = tf.constant(X)
+    assert x[tf.constant(1):, tf.constant(-1)].shape == tf.TensorShape([1, 4])
+    with pytest.raises(ValueError, match="slice index 5 of dimension 0 out of bounds"):
+        x[tf.constant(5)]
+
+
+@pytest.mark.parametrize("key, fed, message", [
+    (lambda i: np.s_[:, i], 3, "slice index 3 of dimension 1 out of bounds"),
+    (lambda i: np.s_[::i], 0, r"strides\[0\] must be non-zero"),
+])
+def test_indexing_by_a_fed_tensor_checks_its_value(graph, key, fed, message):
+    i = placeholder([], tf.int32)
+    out = tf.constant(X)[key(i)]
+    with pytest.raises(InvalidArgumentError, match=message):
+        tf.compat.v1.Session().run(out, {i: fed})
+
+
+@pytest.mark.parametrize("index", [
+    lambda: tf.constant([1]), lambda: tf.constant(1.0), lambda: placeholder([None], tf.int32)])
+def test_only_scalar_int_tensors_are_indices(graph, index):
+    with pytest.raises(TypeError, match="scalar tf.int32/tf.int64 tensors are valid indices"):
+        tf.constant(X)[index()]
+
+
+# -- where ------------------------------------------------------------------------------------
+def test_where_of_numbers_gives_the_positions_of_the_non_zero_ones():
+    np.testing.assert_array_equal(tf.where([[0.5, 0.0], [0.0, -2.0]]), [[0, 0], [1, 1]])
+    assert tf.where(tf.constant([1, 0, 3])).dtype is tf.int64
+
+
+def test_where_of_a_scalar_fails_when_run():
+    with pytest.raises(InvalidArgumentError, match="WhereOp : Unhandled input dimensions: 0"):
+        tf.where(tf.constant(True))
+    with tf.Graph().as_default():
+        out = tf.where(tf.constant(3))
+        assert out.shape == tf.TensorShape([None, 0])
+        with pytest.raises(InvalidArgumentError, match="Unhandled input dimensions: 0"):
+            tf.compat.v1.Session().run(out)
+
+
+def test_where_v1_picks_rows_where_where_v2_broadcasts():
+    c, x, y = [True, False], [[1, 2], [3, 4]], [[5, 6], [7, 8]]
+    np.testing.assert_array_equal(tf.compat.v1.where(c, x, y), [[1, 2], [7, 8]])
+    np.testing.assert_array_equal(tf.where(c, x, y), [[1, 6], [3, 8]])
+
+
+def test_where_v1_shape_from_the_row_condition(graph):
+    out = tf.compat.v1.where(placeholder([None], tf.bool), placeholder(None), placeholder([2, 3]))
+    assert out.shape == tf.TensorShape([2, 3]) and out.name == "Select:0"
+
+
+@pytest.mark.parametrize("c, x, y, message", [
+    ([[True], [False]], [1, 2], [3, 4], "must have the same size and shape"),
+    ([True, False], [1, 2], [3, 4, 5], "must have the same size and shape"),
+    ([True, False, True], [[1, 2], [5, 6]], [[3, 4], [7, 8]],
+     "Number of batches of 'then' must match size of 'cond', but saw: 2 vs. 3"),
+    ([True, False], 1, 2, "'then' must be at least a vector"),
+])
+def test_where_v1_needs_matching_shapes(c, x, y, message):
+    with pytest.raises(InvalidArgumentError, match=message):
+        tf.compat.v1.where(c, x, y)
+    with tf.Graph().as_default(), pytest.raises(ValueError, match=message):
+        tf.compat.v1.where(c, x, y)
+
+
+# -- stack, concat and expand_dims arguments ----------------------------------------------------
+@pytest.mark.parametrize("values, expected", [
+    (lambda: [1, 2.5], np.float32([1, 2.5])),
+    (lambda: [[1, 2], [3.5, 4]], np.float32([[1, 2], [3.5, 4]])),
+    (lambda: [], np.zeros(0, np.float32)),
+    (lambda: [2, tf.constant(1.0)], np.float32([2, 1])),
+])
+def test_stack_converts_python_values_as_a_whole(values, expected):
+    out = tf.stack(values())
+    assert out.dtype.as_numpy_dtype == expected.dtype
+    np.testing.assert_array_equal(out, expected)
+    with tf.Graph().as_default():
+        out = tf.stack(values())
+        np.testing.assert_array_equal(tf.compat.v1.Session().run(out), expected)
+    assert out.name == "stack:0" and out.dtype.as_numpy_dtype == expected.dtype
+
+
+@pytest.mark.parametrize("join", [tf.stack, lambda t: tf.concat(t, 0)])
+def test_stack_and_concat_of_a_lone_tensor_give_it_back(graph, join):
+    t = tf.constant([[1, 2, 3], [4, 5, 6]])
+    out = join(t)
+    assert out.shape == tf.TensorShape([2, 3])
+    np.testing.assert_array_equal(tf.compat.v1.Session().run(out), [[1, 2, 3], [4, 5, 6]])
+
+
+def test_concat_of_a_lone_eager_tensor_gives_it_back():
+    np.testing.assert_array_equal(tf.concat(tf.constant([[1, 2], [3, 4]]), 0), [[1, 2], [3, 4]])
+
+
+def test_stack_of_a_graph_tensor_along_another_axis_needs_a_list(graph):
+    with pytest.raises(TypeError, match="Expected list for 'values' argument"):
+        tf.stack(tf.zeros([2, 3]), axis=1)
+
+
+def test_expand_dims_takes_a_one_element_axis():
+    np.testing.assert_array_equal(tf.expand_dims(tf.constant([[1, 2]]), [1]), [[[1, 2]]])
+    np.testing.assert_array_equal(tf.expand_dims(tf.constant([1, 2]), tf.constant([-1])),
+                                  [[1], [2]])
+
+
+# -- shapes known while building --------------------------------------------------------------
+@pytest.mark.parametrize("build, name, expected", [
+    (tf.shape, "Shape:0", np.int32([2, 3])),
+    (tf.size, "Size:0", np.int32(6)),
+    (tf.rank, "Rank:0", np.int32(2)),
+    (tf.zeros_like, "zeros_like:0", np.zeros((2, 3), np.float32)),
+    (lambda p: tf.ones_like(p, tf.int32), "ones_like:0", np.ones((2, 3), np.int32))])
+def test_ops_on_a_fully_known_shape_are_constants(graph, build, name, expected):
+    out = build(placeholder([2, 3]))
+    assert out.op.type == "Const" and out.name == name
+    value = tf.compat.v1.Session().run(out)
+    assert value.dtype == expected.dtype
+    np.testing.assert_array_equal(value, expected)
+
+
+def test_size_of_a_shape_with_a_zero_is_zero_without_a_feed(graph):
+    assert tf.compat.v1.Session().run(tf.size(placeholder([0, None]))) == 0
+
+
+@pytest.mark.parametrize("build, op_type", [
+    (tf.shape, "Shape"), (tf.size, "Size"), (tf.rank, "Rank"), (tf.zeros_like, "ZerosLike"),
+    (tf.ones_like, "OnesLike"), (lambda p: tf.zeros_like(p, tf.int64), "Fill")])
+def test_ops_on_shapes_known_only_at_run_time(build, op_type):
+    with tf.Graph().as_default():
+        p = placeholder(None)
+        out = build(p)
+        value = tf.compat.v1.Session().run(out, {p: X})
+    assert out.op.type == op_type
+    expected = build(X)
+    assert value.dtype == expected.dtype.as_numpy_dtype
+    np.testing.assert_array_equal(value, expected)
 
 
 @pytest.mark.parametrize("axis, message", [

@@ -62,6 +62,12 @@ def test_a_graph_checkpoint_restores_into_eager_variables_and_back(tmp_path):
             assert sess.run(b) == 4.0
 
 
+def test_saver_makes_the_last_directory_level(tmp_path):
+    w = tf.Variable(1.0, name="w")
+    prefix = str(tmp_path / "new" / "model")
+    assert v1.train.Saver([w]).save(None, prefix) == prefix
+
+
 def test_saver_checks_its_arguments(tmp_path):
     w = tf.Variable(1.0, name="w")
     saver = v1.train.Saver([w])
@@ -70,7 +76,7 @@ def test_saver_checks_its_arguments(tmp_path):
     with pytest.raises(ValueError, match="not a valid checkpoint: .*nowhere"):
         saver.restore(None, str(tmp_path / "nowhere"))
     with pytest.raises(ValueError, match="Parent directory of .* doesn't exist"):
-        saver.save(None, str(tmp_path / "missing" / "model"))
+        saver.save(None, str(tmp_path / "missing" / "deeper" / "model"))
     with pytest.raises(RuntimeError, match="`var_list` must specify"):
         v1.train.Saver()
     with pytest.raises(ValueError, match="two variables have the same name: Variable"):

@@ -33,6 +33,45 @@ def test_a_tf1_training_script():
     assert tf.get_default_graph().get_operation_by_name("init").type == "NoOp"
 
 
+def test_variable_scope_and_get_variable_share_variables():
+    with tf.Graph().as_default():
+        with tf.variable_scope("layer"):
+            w = tf.get_variable("w", [2, 3])
+            y = tf.matmul(tf.ones([1, 2]), w)
+        with tf.variable_scope("layer", reuse=True):
+            assert tf.get_variable("w") is w
+        with tf.variable_scope("layer", reuse=tf.AUTO_REUSE):
+            b = tf.get_variable("b", [3], initializer=tf.zeros_initializer())
+        assert (w.name, b.name, y.name) == ("layer/w:0", "layer/b:0", "layer/MatMul:0")
+        with pytest.raises(ValueError, match="already exists, disallowed"):
+            with tf.variable_scope("layer"):
+                tf.get_variable("w", [2, 3])
+        with pytest.raises(ValueError, match="does not exist"):
+            with tf.variable_scope("other", reuse=True):
+                tf.get_variable("w")
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            limit = np.sqrt(6.0 / 5.0)  # glorot uniform, the default for float variables
+            assert np.all(np.abs(sess.run(w)) <= limit) and sess.run(b).tolist() == [0.0] * 3
+
+
+def test_small_tf1_helpers():
+    with tf.Graph().as_default() as g:
+        config = tf.ConfigProto(allow_soft_placement=True)
+        config.gpu_options.allow_growth = True
+        v = tf.Variable(1.0)
+        a, b = tf.tuple([tf.constant(1.0), tf.assign_add(v, 2.0)])
+        version = g.version
+        assert tf.is_tensor(a) and not tf.is_tensor(1.0) and tf.local_variables() == []
+        with tf.Session(config=config) as sess:
+            assert not sess.run(tf.is_variable_initialized(v))
+            sess.run(v.initializer)
+            assert sess.run([a, b]) == [1.0, 3.0] and sess.run(v) == 3.0
+        assert version < g.version  # is_variable_initialized added an op
+    assert tf.TensorShape([2]).concatenate([None]).as_list() == [2, None]
+    assert tf.TensorShape(None).with_rank(2).as_list() == [None, None]
+
+
 def test_tf1_spellings_of_casts_and_divisions(graph):
     i, x = tf.constant([7, -7]), tf.constant([7.0, -7.0])
     assert [tf.to_float(i).name, tf.to_double(i).dtype, tf.to_int32(x).name, tf.to_int64(x).dtype] \

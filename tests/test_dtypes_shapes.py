@@ -16,11 +16,26 @@ def test_dtype_printed_forms_and_lookup(dtype, name):
 
 
 def test_as_dtype_accepts_python_types_and_rejects_unknown_names():
-    assert (tf.as_dtype(float), tf.as_dtype(int), tf.as_dtype(bool)) == \
-        (tf.float32, tf.int32, tf.bool)
+    assert (tf.as_dtype(float), tf.as_dtype(bool)) == (tf.float32, tf.bool)
+    with pytest.raises(TypeError):
+        tf.as_dtype(int)  # as in TensorFlow
     assert tf.as_dtype("double") is tf.float64
     with pytest.raises(TypeError, match="complex"):
         tf.as_dtype("complex")
+
+
+def test_dtypes_equal_their_numpy_and_string_spellings():
+    x = tf.constant(1.0)
+    assert x.dtype == np.float32 and x.dtype == "float32" and x.dtype == np.dtype("float32")
+    assert x.numpy().dtype == x.dtype and x.dtype != "int32" and x.dtype != None  # noqa: E711
+    assert {tf.float32: 1}[tf.as_dtype("float32")] == 1
+    assert (tf.float32.size, tf.int8.limits) == (4, (0, 127))
+
+
+def test_unsigned_dtypes_and_int64_overflow():
+    assert tf.constant(np.array([1], np.uint16)).dtype is tf.uint16
+    with pytest.raises(ValueError, match="out-of-range integer"):
+        tf.constant(2 ** 63)
 
 
 def test_dtype_kinds():

@@ -313,3 +313,69 @@ def test_methods_are_traced_per_instance():
 
     a, b = Model(2.0), Model(3.0)
     assert (float(a(tf.constant(1.0))), float(b(tf.constant(1.0)))) == (2.0, 3.0)
+
+
+@pytest.mark.parametrize("v_value, expected", [(None, 18.0), (5.0, 30.0)])
+def test_second_derivatives_through_a_function(v_value, expected):
+    v = tf.Variable(v_value or 1.0)
+    f = tf.function(lambda x: x * x * x if v_value is None else x * x * v)
+    x = tf.constant(3.0)
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        dy = inner.gradient(y, x)
+    assert float(outer.gradient(dy, x)) == (expected if v_value is None else 2 * v_value)
+
+
+def test_concrete_function_calls_check_and_convert_their_arguments():
+    f = tf.function(lambda x: x * 2.0)
+    concrete = f.get_concrete_function(tf.TensorSpec([None], tf.float32))
+    assert concrete([1.0, 2.0]).numpy().tolist() == [2.0, 4.0]
+    assert concrete(np.array([1.0, 2.0])).dtype is tf.float32
+    with pytest.raises(tf.errors.InvalidArgumentError, match="expected a float32 tensor"):
+        concrete(tf.constant([1, 2]))
+    with pytest.raises(TypeError):
+        concrete(tf.constant([1.0]), tf.constant([2.0]))
+    with pytest.raises(TypeError, match="does not fit the traced shape"):
+        concrete(tf.constant([[1.0]]))
+
+
+def test_variables_created_on_the_first_call_may_depend_on_its_arguments():
+    class Scale:
+        w = None
+
+        @tf.function
+        def __call__(self, x):
+            if self.w is None:
+                self.w = tf.Variable(tf.ones_like(x) * 2.0)
+            return x * self.w
+
+    layer = Scale()
+    assert layer(tf.constant([1.0, 3.0])).numpy().tolist() == [2.0, 6.0]
+    assert layer.w.numpy().tolist() == [2.0, 2.0]
+
+
+def test_concrete_function_describes_itself():
+    w = tf.Variable(1.0)
+    concrete = tf.function(lambda x: x * w).get_concrete_function(tf.constant(1.0))
+    assert concrete.variables == (w,) and len(concrete.inputs) == 2
+    assert concrete.output_dtypes is tf.float32 and concrete.output_shapes == ()
+    assert "dtype=resource" in repr(concrete.captured_inputs)
+
+
+def test_numpy_scalars_are_tensor_arguments():
+    f = tf.function(lambda x: x * 2)
+    f(np.float32(1.0))
+    assert float(f(np.float32(2.0))) == 4.0 and f.experimental_get_tracing_count() == 1
+
+
+def test_input_signature_must_hold_tensor_specs():
+    with pytest.raises(TypeError, match="input_signature must be a possibly nested sequence"):
+        tf.function(lambda x: x, input_signature=[1.0])
+
+
+def test_print_of_none_and_nested_values(capsys):
+    tf.print(None, {"a": tf.constant(1)})
+    assert capsys.readouterr().err == "None {'a': 1}\n"

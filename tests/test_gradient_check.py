@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import minitf as tf
+from minitf.ops.strided_slice_ops import _Bound
 from minitf.ops.registry import OPS, execute
 
 M, N = 2, 3
@@ -222,10 +223,24 @@ CASES = [
     Case("unstack", lambda x: tf.unstack(x, axis=1)[1] * 2.0, [(M, N)], ["Unpack"]),
     Case("where", lambda x, y: tf.where(x > 0.0, x, y), [(M, N), (N,)], ["SelectV2"],
          (away_from_zero, anywhere)),
+    Case("where v1 rows", lambda x, y: tf.compat.v1.where(x[:, 0] > 0.0, x, y), [(M, N)] * 2,
+         ["Select"], (away_from_zero, anywhere), unknown_shapes=True),
+    Case("where v1 elementwise", lambda x, y: tf.compat.v1.where(x < y, x, y), [(M, N)] * 2,
+         ["Select"]),
     Case("strided_slice", lambda x: x[1:, ::-2], [(M, N)], ["StridedSlice"]),
     Case("strided_slice_grad",
-         lambda dy: execute("StridedSliceGrad", [[M, N], dy], {"key": (slice(1, None),)}),
+         lambda dy: execute("StridedSliceGrad", [[M, N], dy, []], {"key": (slice(1, None),)}),
          [(1, N)], ["StridedSliceGrad"]),
+    Case("strided_slice tensor bounds", lambda x: x[_index(1):, ::_index(-2)], [(M, N)],
+         ["StridedSlice"], unknown_shapes=True),
+    Case("strided_slice tensor index", lambda x: x[:, _index(-1)] * x[_index(0), 1:], [(M, N)],
+         ["StridedSlice"], unknown_shapes=True),
+    Case("strided_slice tensor bounds in a function", lambda x: _rows_from(x, tf.constant(1)),
+         [(3, N)], ["StatefulPartitionedCall"]),
+    Case("strided_slice_grad tensor bounds",
+         lambda dy: execute("StridedSliceGrad", [[M, N], dy, [_index(1)]],
+                            {"key": (slice(_Bound(0), None),)}),
+         [(1, N)], ["StridedSliceGrad"], unknown_shapes=True),
     Case("sum_to_shape", lambda g: execute("SumToShape", [g, [1, N]]), [(M, N)],
          ["SumToShape"]),
     Case("squeeze", lambda x: tf.squeeze(x, [1]), [(M, 1, N)], ["Squeeze"], unknown_shapes=True),
@@ -358,6 +373,16 @@ def _traced(x, y):
 @tf.function
 def _outer(x):
     return _traced(x * x, x[0]) + tf.reduce_sum(x)
+
+
+def _index(i):
+    """A scalar int tensor whose value a graph does not know while it is built."""
+    return tf.compat.v1.placeholder_with_default(i, [])
+
+
+@tf.function
+def _rows_from(x, i):
+    return x[i:] * x[i - 1]
 
 
 @tf.custom_gradient

@@ -158,3 +158,21 @@ def test_operation_printed_forms(graph):
 def test_static_shapes_see_through_casts_of_constants(graph):
     shape = tf.cast(tf.constant([3, 2]), tf.int64)
     assert tf.reshape(tf.zeros([6]), shape).shape == (3, 2)
+
+
+def test_iterating_a_graph_tensor_is_refused(graph):
+    p = tf.compat.v1.placeholder(tf.float32, [None])
+    with pytest.raises(TypeError, match="Iterating over a symbolic `tf.Tensor`"):
+        list(p)
+
+
+def test_a_name_cannot_be_used_twice(graph):
+    tf.constant(1.0, name="c/")
+    with pytest.raises(ValueError, match="Duplicate node name in graph: 'c'"):
+        tf.constant(1.0, name="c/")
+
+
+def test_operation_names_have_no_output_index(graph):
+    tf.constant(1.0, name="a")
+    with pytest.raises(ValueError, match="looks like a Tensor name"):
+        graph.get_operation_by_name("a:0")

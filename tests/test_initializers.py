@@ -57,6 +57,7 @@ def test_fans(shape, expected):
                                   tf.keras.initializers.GlorotUniform(),
                                   tf.compat.v1.glorot_uniform_initializer(seed=1)])
 def test_glorot_uniform_fills_plus_minus_its_limit(init):
+    tf.random.set_seed(0)  # the unseeded initializer then draws a fixed sample, never a rare one
     w = init([3, 3, 40, 60]).numpy()
     limit = np.sqrt(6.0 / (9 * 40 + 9 * 60))
     assert np.abs(w).max() <= limit and np.abs(w).max() > 0.99 * limit

@@ -56,6 +56,9 @@ def test_inverse_gradient_of_a_gradient():
     (lambda: tf.linalg.diag_part(placeholder([2, None]), k=1), [None]),
     (lambda: tf.linalg.trace(placeholder([None, 3])), []),
     (lambda: tf.linalg.matvec(placeholder([None, 3]), [1.0, 1.0, 1.0]), [None]),
+    (lambda: tf.linalg.matvec(tf.ones([2, 3]), placeholder(None)), None),
+    (lambda: tf.matmul(placeholder(None), tf.ones([4, 5])), None),
+    (lambda: tf.matmul(tf.ones([4, 5]), placeholder(None), transpose_a=True), None),
     (lambda: tf.linalg.matrix_transpose(placeholder([5, None, 3])), [5, 3, None]),
     (lambda: tf.linalg.matrix_transpose(placeholder(None)), None),
     (lambda: tf.tensordot(placeholder([None, 3]), tf.zeros([3, 4]), 1), [None, 4]),
@@ -68,6 +71,16 @@ def test_inverse_gradient_of_a_gradient():
 ])
 def test_static_shapes(graph, build, expected):
     assert build().shape == tf.TensorShape(expected)
+
+
+@pytest.mark.parametrize("x", [np.ones((2, 4), np.float32), np.ones((3, 2, 4), np.float32)])
+def test_matmul_of_an_unknown_rank_takes_a_batch_when_run(x):
+    with tf.Graph().as_default():
+        p = placeholder(None)
+        out = tf.matmul(p, tf.ones([4, 5]))
+        value, grad = tf.compat.v1.Session().run([out, tf.gradients(out, p)[0]], {p: x})
+    np.testing.assert_array_equal(value, np.full(x.shape[:-1] + (5,), 4.0))
+    np.testing.assert_array_equal(grad, np.full(x.shape, 5.0))
 
 
 def test_tensordot_and_matrix_transpose_with_unknown_dims_compute():

@@ -225,6 +225,19 @@ def test_bias_add_shape_errors(value, bias, message):
         tf.nn.bias_add(tf.ones(value), tf.ones(bias))
 
 
+@pytest.mark.parametrize("build, expected", [
+    (lambda p: tf.nn.bias_add(p([None, None]), tf.ones([4])), [None, 4]),
+    (lambda p: tf.nn.bias_add(p([None, None, None]), tf.ones([4]), "NCHW"), [None, 4, None]),
+    (lambda p: tf.nn.sparse_softmax_cross_entropy_with_logits(p([3], tf.int32), p([None, 4])),
+     [3]),
+    (lambda p: tf.nn.sparse_softmax_cross_entropy_with_logits(p([3], tf.int32), p(None)), [3]),
+    (lambda p: tf.nn.softmax_cross_entropy_with_logits(p([3, None]), p([None, 4])), [3]),
+])
+def test_static_shapes_take_what_each_input_tells(graph, build, expected):
+    assert build(lambda s, dtype=tf.float32: tf.compat.v1.placeholder(dtype, s)).shape == \
+        tf.TensorShape(expected)
+
+
 def test_bias_add_data_formats():
     value, bias = tf.zeros([1, 2, 3]), tf.constant([1.0, 2.0])
     assert tf.nn.bias_add(value, bias, data_format="NCW").numpy().tolist() == [

@@ -201,6 +201,10 @@ CASES = [
     case("stack", lambda a, b: tf.stack([a, b], 1), lambda a, b: np.stack([a, b], 1), I32, I32),
     case("unstack", lambda x: tf.unstack(x)[1], lambda x: x[1], F32),
     case("where", lambda c, a, b: tf.where(c, a, b), np.where, F32 > 0, F32, -F32),
+    case("where v1 rows", lambda c, a, b: tf.compat.v1.where(c, a, b),
+         lambda c, a, b: np.where(c[:, None], a, b), B[:, 0], F32, -F32),
+    case("where v1 scalar", lambda c, a, b: tf.compat.v1.where(c, a, b), np.where, False, I32,
+         I32 * 2),
     case("strided_slice", lambda x: x[::-1, 1:], lambda x: x[::-1, 1:], I32),
     case("shape", tf.shape, lambda x: np.array(x.shape, np.int32), F32),
     case("size", tf.size, lambda x: np.array(x.size, np.int32), F32),
@@ -338,7 +342,8 @@ ELSEWHERE = {
     "PrintV2": "printing: test_function.py",
     "NoOp": "no value: test_session.py (group, initializers)",
     "Placeholder": "fed values: test_session.py",
-    "Rank": "unknown ranks only (a known rank is a constant): test_array_ops.py",
+    **dict.fromkeys(["Rank", "Shape", "Size", "ZerosLike", "OnesLike"],
+                    "unknown shapes only (a known shape makes a constant): test_array_ops.py"),
 }
 
 

@@ -167,9 +167,17 @@ def test_eval_without_default_session_is_a_value_error(graph):
         tf.constant(1.0).eval()
 
 
-def test_session_in_eager_mode_needs_a_graph():
-    with pytest.raises(RuntimeError, match="graph"):
-        v1.Session()
+def test_a_session_made_while_eager_runs_the_default_graph():
+    with v1.get_default_graph().as_default():
+        c = tf.constant(3.0)
+    assert v1.Session().run(c) == 3.0
+
+
+def test_make_callable(net):
+    with v1.Session() as sess:
+        sess.run(net.init)
+        predict = sess.make_callable(net.y, [net.x])
+        assert predict([[1.0, 1.0]]).tolist() == [[3.0]]
 
 
 def test_control_dependencies_order_effects(graph):
@@ -180,6 +188,17 @@ def test_control_dependencies_order_effects(graph):
     with v1.Session() as sess:
         sess.run(v.initializer)
         assert sess.run(after) == 10.0
+
+
+def test_control_dependencies_on_variables_and_assignments(graph):
+    v = tf.Variable(1.0)
+    with tf.control_dependencies([v.assign(5.0)]):
+        doubled = v * 2.0
+    with tf.control_dependencies([v]):
+        tf.no_op()
+    with v1.Session() as sess:
+        sess.run(v.initializer)
+        assert sess.run(doubled) == 10.0
 
 
 def test_group_runs_all_its_inputs(graph):
@@ -193,6 +212,9 @@ def test_group_runs_all_its_inputs(graph):
 
 def test_assign_returns_the_new_value_in_a_graph(graph):
     v = tf.Variable([1.0, 2.0])
+    assigned = v.assign([5.0, 6.0])
+    assert repr(assigned) == "<tf.Variable 'AssignVariableOp' shape=(2,) dtype=float32>"
+    assert assigned.op.type == "AssignVariableOp"
     with v1.Session() as sess:
         sess.run(v.initializer)
         assert sess.run(v.assign([5.0, 6.0])).tolist() == [5.0, 6.0]

@@ -203,3 +203,58 @@ def test_integer_target_warns_naming_the_dtype():
         y = tf.cast(x, tf.int32)
     with pytest.warns(UserWarning, match="target tensor must be floating.*tf.int32"):
         assert tape.gradient(y, x) is None
+
+
+def test_ops_after_gradient_inside_a_non_persistent_tape_still_run():
+    v = tf.Variable(2.0)
+    opt = tf.optimizers.SGD(0.1)
+    with tf.GradientTape() as tape:
+        loss = v * v
+        grads = tape.gradient(loss, [v])
+        opt.apply_gradients(zip(grads, [v]))
+        after = tf.constant(1.0) + 1.0
+    assert float(v) == pytest.approx(1.6) and float(after) == 2.0
+
+
+def test_a_persistent_tape_records_its_own_gradients():
+    x = tf.constant(2.0)
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        y = x ** 3
+        dy = tape.gradient(y, x)
+    assert (float(dy), float(tape.gradient(dy, x))) == (12.0, 12.0)
+
+
+def test_the_gradient_of_a_variable_with_respect_to_itself_is_one():
+    v = tf.Variable([1.0, 2.0])
+    with tf.GradientTape() as tape:
+        pass
+    assert tape.gradient(v, v).numpy().tolist() == [1.0, 1.0]
+
+
+def test_output_gradients_must_fit_the_target():
+    x = tf.constant([1.0, 2.0])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = x * 2.0
+    with pytest.raises(ValueError, match="does not fit its target"):
+        tape.gradient(y, x, output_gradients=tf.constant([1.0, 2.0, 3.0]))
+
+
+def test_custom_gradient_checks_its_gradient_function():
+    @tf.custom_gradient
+    def two_gradients(x):
+        return x * 1.0, lambda dy: (dy, dy)
+    x = tf.constant(1.0)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = two_gradients(x)
+    with pytest.raises(ValueError, match="one gradient per argument"):
+        tape.gradient(y, x)
+    v = tf.Variable(1.0)
+
+    @tf.custom_gradient
+    def reads_a_variable(x):
+        return x * v, lambda dy: dy
+    with pytest.raises(TypeError, match="must accept a keyword argument 'variables'"):
+        reads_a_variable(x)

@@ -136,6 +136,11 @@ def test_graph_equality_is_identity(graph):
     assert (a == a) is True and (a == tf.constant(1)) is False
 
 
+def test_format_of_an_eager_tensor_is_its_value():
+    assert f"loss: {tf.constant(0.5)}" == "loss: 0.5"
+    assert f"{tf.constant([1, 2])}" == "[1 2]"
+
+
 def test_eager_equality_of_shapes_that_cannot_broadcast_is_a_bool_tensor():
     a = tf.constant([1, 2])
     assert repr(a == tf.constant([1, 2, 3])) == "<tf.Tensor: shape=(), dtype=bool, numpy=False>"

@@ -28,7 +28,9 @@ def test_initial_value_dtype_and_callable():
 
 def test_assign_family_is_immediate():
     v = tf.Variable([1.0, 2.0])
-    assert v.assign([3.0, 4.0]) is v
+    assert repr(v.assign([3.0, 4.0])) == ("<tf.Variable 'UnreadVariable' shape=(2,) "
+                                          "dtype=float32, numpy=array([3., 4.], dtype=float32)>")
+    assert v.assign([3.0, 4.0], read_value=False) is None
     v.assign_add([1.0, 1.0])
     v.assign_sub([0.5, 0.5])
     assert v.numpy().tolist() == [3.5, 4.5]
@@ -80,3 +82,14 @@ def test_trainable_flag_and_eager_collections_are_empty():
 def test_placeholder_needs_graph_mode():
     with pytest.raises(RuntimeError, match="not compatible with eager execution"):
         tf.compat.v1.placeholder(tf.float32)
+
+
+def test_an_absolute_eager_scope_or_name_ends_with_a_slash():
+    with tf.name_scope("outer"):
+        with tf.name_scope("abs/") as scope:
+            assert scope == "abs/" and tf.Variable(1.0, name="w").name == "abs/w:0"
+        assert tf.Variable(1.0, name="a/").name == "a:0"
+
+
+def test_iterating_an_eager_variable_gives_its_rows():
+    assert [float(x) for x in tf.Variable([1.0, 2.0])] == [1.0, 2.0]

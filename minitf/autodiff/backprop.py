@@ -15,7 +15,7 @@ def differentiable(t):
     return t.dtype.is_floating or t.dtype is dtypes.resource
 
 
-def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None):
+def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=()):
     """Gradients of sum(target * seed) with respect to each source.
 
     Args:
@@ -26,6 +26,8 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None):
         for a source that no target depends on; otherwise such a source gets None.
       scope: if given, `scope(node)` is a context manager entered around each node's gradient
         (graph mode uses it to name gradient ops after the op they differentiate).
+      stop: tensors treated as constants: their gradients are not passed on to what made them
+        (they may still be sources).
 
     Returns:
       One gradient (a tensor, or None) per source.
@@ -38,16 +40,21 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None):
     for t, seed in zip(targets, seeds):
         if id(t) in live:
             grads.setdefault(id(t), []).append(seed)
+    stopped = {id(t) for t in stop}
     for node in reversed(nodes):
         grad_fn = node.op_def.grad
-        if grad_fn is None or not any(id(t) in grads for t in node.outputs):
+        reached = [id(t) in grads and id(t) not in stopped for t in node.outputs]
+        if grad_fn is None or not any(reached):
             continue
         if not any(id(t) in live for t in node.inputs):
             continue
         with scope(node) if scope else contextlib.nullcontext():
             dys = []
-            for t in node.outputs:
-                gs = grads.get(id(t))
+            for t, r in zip(node.outputs, reached):
+                gs = grads.get(id(t)) if r else None
+                if gs is None and node.op_def.none_for_unused:
+                    dys.append(None)
+                    continue
                 dy = _total(gs, t)
                 if gs:
                     grads[id(t)] = [dy]

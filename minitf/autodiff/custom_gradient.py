@@ -5,6 +5,7 @@ gradient is the user's function, so tapes and `gradients` use it in both modes (
 user's gradient ops, so it can itself be differentiated).
 """
 import functools
+import inspect
 
 from .. import nest
 from ..framework.context import ctx
@@ -40,12 +41,22 @@ def custom_gradient(f):
         variables = list(watcher.watched_variables())
         outputs = [convert_to_tensor(t) for t in nest.flatten(y)]
 
+        if variables and "variables" not in inspect.signature(grad_fn).parameters:
+            raise TypeError("If using @custom_gradient with a function that uses variables, then "
+                            "grad_fn must accept a keyword argument 'variables'; %s reads %s."
+                            % (f.__name__, [v.name for v in variables]))
+
         def grads(*dys):
             if variables:
                 dx, dvars = grad_fn(*dys, variables=variables)
             else:
                 dx, dvars = grad_fn(*dys), []
             dx = list(dx) if isinstance(dx, (list, tuple)) else [dx]
+            if len(dx) != len(args) or len(list(dvars)) != len(variables):
+                raise ValueError("The gradient function of %s must return one gradient per "
+                                 "argument (%d) and per variable (%d); it returned %d and %d."
+                                 % (f.__name__, len(args), len(variables), len(dx),
+                                    len(list(dvars))))
             return [None if g is None else convert_to_tensor(g) for g in dx + list(dvars)]
 
         sources = args + [v._current_handle() for v in variables]

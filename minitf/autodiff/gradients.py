@@ -7,7 +7,8 @@ from .backprop import backprop
 from .tape import UnconnectedGradients, graph_gradient_scope
 
 
-def gradients(ys, xs, grad_ys=None, name="gradients",
+def gradients(ys, xs, grad_ys=None, name="gradients", gate_gradients=False,
+              aggregation_method=None, stop_gradients=None,
               unconnected_gradients=UnconnectedGradients.NONE):
     """Adds ops computing d(sum(ys))/dx for each x in `xs` (tensors or variables).
 
@@ -16,6 +17,7 @@ def gradients(ys, xs, grad_ys=None, name="gradients",
       xs: a tensor, variable or list of them.
       grad_ys: gradients flowing into each of `ys` (default: ones).
       name: the name scope of the gradient ops.
+      stop_gradients: tensors held constant: no gradient passes through them.
       unconnected_gradients: "none" (None for an x that no y depends on) or "zero".
 
     Returns:
@@ -43,4 +45,4 @@ def gradients(ys, xs, grad_ys=None, name="gradients",
                  else convert_to_tensor(g, dtype=y.dtype) for i, (y, g) in enumerate(zip(ys, grad_ys))]
         return backprop(nodes, ys, [x._current_handle() if hasattr(x, "handle") else x
                                     for x in xs], seeds,
-                        xs if zero else None, scope)
+                        xs if zero else None, scope, nest.flatten(stop_gradients or []))

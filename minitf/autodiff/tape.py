@@ -147,29 +147,43 @@ class GradientTape:
             raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
                                "set of gradients (or jacobians)")
         zero = UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
-        targets = [convert_to_tensor(t) for t in nest.flatten(target)]
+        targets = [self._as_target(t) for t in nest.flatten(target)]
         if output_gradients is None:
             seeds = [array_ops.ones_like(t) for t in targets]
         else:
-            seeds = [convert_to_tensor(g, dtype=t.dtype)
-                     for g, t in zip(nest.flatten(output_gradients), targets)]
+            seeds = [_seed(g, t) for g, t in zip(nest.flatten(output_gradients), targets)]
         kept = [_is_float(t, "target") for t in targets]
         targets = [t for t, k in zip(targets, kept) if k]
         seeds = [s for s, k in zip(seeds, kept) if k]
         flat_sources = [s for s in nest.flatten(sources) if _is_float(s, "source")]
-        was_recording, self._recording = self._recording, False
+        # A persistent tape goes on recording while it differentiates, so that it can
+        # differentiate its own gradients; a non-persistent one is released afterwards.
+        was_recording = self._recording
+        self._recording = self._recording and self._persistent
         try:
             with graph_gradient_scope("gradient_tape") as scope:
-                grads = backprop(self._records, targets, [_key(s) for s in flat_sources], seeds,
+                grads = backprop(list(self._records), targets,
+                                 [_key(s) for s in flat_sources], seeds,
                                  flat_sources if zero else None, scope)
         finally:
             self._recording = was_recording
         if not self._persistent:
-            self._records = None
-            self._keep = None
+            self._records = self._keep = None
+            self._recording = False
         by_id = {id(s): g for s, g in zip(flat_sources, grads)}
         return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in nest.flatten(sources)])
 
+    def _as_target(self, target):
+        """A target as a tensor; a variable is read on this tape, so that the gradient of a
+        variable with respect to itself is one, as in TensorFlow."""
+        if not hasattr(target, "handle"):
+            return convert_to_tensor(target)
+        tapes, ctx.tapes = ctx.tapes, [self]
+        recording, self._recording = self._recording, True
+        try:
+            return target._read()
+        finally:
+            ctx.tapes, self._recording = tapes, recording
 
     def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
                  parallel_iterations=None, experimental_use_pfor=True):
@@ -240,6 +254,14 @@ def _known_size(shape, what):
 def _key(source):
     """What a source is known by on the tape: a variable by its handle, a tensor by itself."""
     return source._current_handle() if hasattr(source, "handle") else source
+
+
+def _seed(gradient, target):
+    seed = convert_to_tensor(gradient, dtype=target.dtype)
+    if not seed.shape.is_compatible_with(target.shape):
+        raise ValueError("An output gradient of shape %s does not fit its target %s, of shape %s."
+                         % (seed.shape, target, target.shape))
+    return seed
 
 
 def _is_float(x, what):

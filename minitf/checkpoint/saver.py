@@ -90,7 +90,11 @@ class Saver:
             save_path = "%s-%d" % (save_path, global_step)
         directory = os.path.dirname(save_path)
         if directory and not os.path.isdir(directory):
-            raise ValueError("Parent directory of %s doesn't exist, can't save." % save_path)
+            try:  # TensorFlow makes the last directory level, but not more
+                os.mkdir(directory)
+            except FileNotFoundError:
+                raise ValueError("Parent directory of %s doesn't exist, can't save."
+                                 % save_path) from None
         files.write(save_path, dict(zip(self._vars, self._values(sess, self._vars.values()))))
         if write_state:
             self._last = [p for p in self._last if p != save_path] + [save_path]

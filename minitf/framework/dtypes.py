@@ -30,6 +30,38 @@ class DType:
         return self
 
     @property
+    def real_dtype(self):
+        return self
+
+    @property
+    def size(self):
+        return self.np.itemsize
+
+    @property
+    def limits(self):
+        """(0, max) of the type, as TensorFlow's `limits` gives them (the minimum clipped)."""
+        return 0, self.max
+
+    def is_compatible_with(self, other):
+        return self == other
+
+    def __eq__(self, other):
+        if other is self:
+            return True
+        if other is None:
+            return False
+        try:
+            return as_dtype(other) is self
+        except TypeError:
+            return False
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash(self.name)
+
+    @property
     def min(self):
         return (np.finfo if self.is_floating else np.iinfo)(self.np).min
 
@@ -55,19 +87,23 @@ int16 = DType("int16", np.int16)
 int32 = DType("int32", np.int32)
 int64 = DType("int64", np.int64)
 uint8 = DType("uint8", np.uint8)
+uint16 = DType("uint16", np.uint16)
+uint32 = DType("uint32", np.uint32)
+uint64 = DType("uint64", np.uint64)
 _PY_BOOL = bool
 bool = DType("bool", np.bool_)  # noqa: A001 - TensorFlow's name
 # The element type of a variable's handle: the handle's value is the variable's storage cell.
 resource = DType("resource", np.object_)
 half, double = float16, float64
 
-_ALL = (float16, float32, float64, int8, int16, int32, int64, uint8, bool, resource)
+_ALL = (float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64,
+        bool, resource)
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update(half=float16, float=float32, double=float64)
 _BY_NUMPY = {d.np: d for d in _ALL if d is not resource}
 
 FLOATS = frozenset((float16, float32, float64))
-INTEGERS = frozenset((int8, int16, int32, int64, uint8))
+INTEGERS = frozenset((int8, int16, int32, int64, uint8, uint16, uint32, uint64))
 NUMBERS = FLOATS | INTEGERS
 
 
@@ -86,8 +122,8 @@ def as_dtype(type_value):
         d = _BY_NAME.get(type_value)
     elif type_value is float:
         d = float32
-    elif type_value is int:
-        d = int32
+    elif type_value is int:  # TensorFlow refuses it: Python ints have no fixed size
+        d = None
     elif type_value is _PY_BOOL:
         d = bool
     else:

@@ -43,6 +43,8 @@ class Operation:
                         for i, (dtype, shape) in enumerate(out_specs)]
         self._id = len(graph._ops)
 
+    device = ""
+
     def get_attr(self, name):
         try:
             return self.attrs[name]
@@ -179,6 +181,8 @@ class Graph:
     def _create_op(self, op_def, name, inputs, attrs, out_specs):
         if self._finalized:
             raise RuntimeError("Graph is finalized and cannot be modified.")
+        if name in self._by_name:
+            raise ValueError("Duplicate node name in graph: '%s'" % name)
         op = Operation(self, op_def, name, inputs, attrs, out_specs,
                        self._current_control_inputs())
         self._ops.append(op)
@@ -199,12 +203,20 @@ class Graph:
         return self._finalized
 
     # -- looking up ----------------------------------------------------------------------------
+    @property
+    def version(self):
+        """Grows with every op added: a cheap way to tell that the graph changed."""
+        return len(self._ops)
+
     def get_operations(self):
         return list(self._ops)
 
     def get_operation_by_name(self, name):
         if not isinstance(name, str):
             raise TypeError("Operation names are strings (or similar), not %s." % type(name).__name__)
+        if ":" in name:
+            raise ValueError("The name %r looks like a Tensor name, not an Operation name: "
+                             "Tensor names are of the form \"<op_name>:<output_index>\"." % name)
         op = self._by_name.get(name)
         if op is None:
             raise KeyError("The name %r refers to an Operation not in the graph." % name)

@@ -27,8 +27,10 @@ class name_scope:
             old = ctx.eager_scope
             if not self._name:
                 ctx.eager_scope = ""
+            elif self._name.endswith("/"):  # a name ending in "/" is a whole scope, as is
+                ctx.eager_scope = self._name
             else:
-                ctx.eager_scope = old + self._name + ("" if self._name.endswith("/") else "/")
+                ctx.eager_scope = old + self._name + "/"
             scope = ctx.eager_scope
 
             def restore():

@@ -77,6 +77,37 @@ class TensorShape:
             return self
         return TensorShape([a if a is not None else b for a, b in zip(self._dims, other._dims)])
 
+    def concatenate(self, other):
+        other = as_shape(other)
+        if self._dims is None or other._dims is None:
+            return UNKNOWN
+        return TensorShape(self._dims + other._dims)
+
+    __add__ = concatenate
+
+    def with_rank(self, rank):
+        """This shape, or one of unknown dims with `rank` when the rank is unknown.
+
+        Raises:
+          ValueError: if the rank is known and differs.
+        """
+        if self._dims is None:
+            return TensorShape([None] * rank)
+        self.assert_has_rank(rank)
+        return self
+
+    def assert_has_rank(self, rank):
+        if self._dims is not None and len(self._dims) != rank:
+            raise ValueError("Shape %s must have rank %d" % (self, rank))
+
+    def assert_is_compatible_with(self, other):
+        if not self.is_compatible_with(other):
+            raise ValueError("Shapes %s and %s are incompatible" % (self, as_shape(other)))
+
+    def assert_is_fully_defined(self):
+        if not self.is_fully_defined():
+            raise ValueError("Shape %s is not fully defined" % (self,))
+
     def __len__(self):
         if self._dims is None:
             raise ValueError("Cannot take the length of shape with unknown rank.")

@@ -35,6 +35,15 @@ class Tensor:
         return Reference(self)
 
 
+def is_tensor(x):
+    """Whether `x` is a tensor (eager or graph) or a variable.
+
+    >>> minitf.is_tensor(minitf.constant(1)), minitf.is_tensor(1)
+    (True, False)
+    """
+    return isinstance(x, Tensor) or hasattr(x, "_to_tensor")
+
+
 class Reference:
     """What `Tensor.ref()` and `Variable.ref()` return: hashes and compares by identity."""
 
@@ -100,6 +109,11 @@ class SymbolicTensor(Tensor):
     def __len__(self):
         raise TypeError("len is not well defined for a symbolic Tensor (%s). Please call `x.shape` "
                         "rather than `len(x)` for shape information." % self.name)
+
+    def __iter__(self):
+        raise OperatorNotAllowedInGraphError(
+            "Iterating over a symbolic `tf.Tensor` (%s) is not allowed: its elements exist only "
+            "when the graph runs. Use tf.unstack, or eager execution." % self.name)
 
     def __hash__(self):
         if self.graph.is_function and executing_eagerly_outside_functions():
@@ -176,7 +190,7 @@ class EagerTensor(Tensor):
         return (self[i] for i in range(len(self._value)))
 
     def __format__(self, spec):
-        return format(self.numpy(), spec) if spec else str(self)
+        return format(self.numpy(), spec)
 
     def __copy__(self):
         return self
@@ -192,6 +206,8 @@ class EagerTensor(Tensor):
             numpy_text(self._value, False), self.shape, self._dtype.name)
 
     def __repr__(self):
+        if self._dtype is dtypes.resource:  # a variable's handle: its value is a storage cell
+            return "<tf.Tensor: shape=(), dtype=resource, value=%r>" % (self._value,)
         return "<tf.Tensor: shape=%s, dtype=%s, numpy=%s>" % (
             self.shape, self._dtype.name, numpy_text(self._value, True))
 

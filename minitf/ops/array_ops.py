@@ -1,5 +1,6 @@
-"""Ops that make, reshape and index tensors: constant, placeholder, identity, reshape, shape,
-rank, fill, zeros/ones(_like), stack, expand_dims, squeeze, broadcast_to, where, strided slicing.
+"""Ops that make and reshape tensors: constant, placeholder, identity, reshape, shape, rank,
+fill, zeros/ones(_like), stack, expand_dims, squeeze, broadcast_to, where (v2 and v1's Select),
+and `sum_to`, the reduction every broadcasting gradient uses. `x[key]` is in strided_slice_ops.
 
 Each op's kernel, shape rule and gradient stand together below its banner.
 """
@@ -7,10 +8,10 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
-from ..framework.shapes import SCALAR, TensorShape, as_shape, broadcast_shapes
-from ..framework.tensor import Tensor
+from ..framework.shapes import SCALAR, TensorShape, as_shape, broadcast_shapes, dims_str
+from ..framework.tensor import SymbolicTensor, Tensor
 from .registry import (as_array, constant_shape, constant_value, contains_tensor,
-                       convert_to_tensor, execute, register)
+                       convert_to_tensor, execute, register, scope)
 
 
 def _same(inputs, **_):
@@ -22,6 +23,24 @@ def shape_of(x):
     if x.shape.is_fully_defined():
         return x.shape.as_list()
     return shape(x)
+
+
+def known_values(t):
+    """The entries of a 1-D int tensor that are known while building: a list of ints and Nones,
+    or None when even its length is unknown (e.g. `shape(x)` gives x's static dims)."""
+    v = constant_value(t)
+    if v is not None:
+        return [int(d) for d in np.ravel(v)]
+    s = constant_shape(t)
+    return None if s.rank is None else s.as_list()
+
+
+def shaped_like(dx, x):
+    """A gradient `dx` of `x` with x's static shape merged in, for gradients whose ops cannot
+    work it out (dx always has the shape of x)."""
+    if isinstance(dx, SymbolicTensor):
+        dx.set_shape(x.shape)
+    return dx
 
 
 # -- constants and placeholders ---------------------------------------------------------------
@@ -147,17 +166,27 @@ register("Size", "input: any", lambda x, out_type: np.array(np.size(x), out_type
 
 
 def shape(input, out_type=dtypes.int32, name=None):
-    """The shape of `input` as a 1-D int32 tensor (known at run time even when static dims are not).
+    """The shape of `input` as a 1-D int32 tensor (known at run time even when static dims are
+    not; a constant when they are).
 
     >>> minitf.shape(minitf.zeros([2, 3]))
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
     """
-    return execute("Shape", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name or "Shape")
+    x, out_type = convert_to_tensor(input), dtypes.as_dtype(out_type)
+    if x.shape.is_fully_defined():
+        return convert_to_tensor(np.array(x.shape.as_list(), out_type.np), name=name or "Shape")
+    return execute("Shape", [x], {"out_type": out_type}, name=name or "Shape")
 
 
 def size(input, out_type=dtypes.int32, name=None):
-    """The number of elements of `input` as a scalar tensor."""
-    return execute("Size", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name or "Size")
+    """The number of elements of `input` as a scalar tensor (a constant when the static shape
+    tells it)."""
+    x, out_type = convert_to_tensor(input), dtypes.as_dtype(out_type)
+    dims = x.shape.as_list() if x.shape.rank is not None else [None]
+    if None not in dims or 0 in dims:
+        n = 0 if 0 in dims else int(np.prod(dims))
+        return convert_to_tensor(np.array(n, out_type.np), name=name or "Size")
+    return execute("Size", [x], {"out_type": out_type}, name=name or "Size")
 
 
 register("Rank", "input: any", lambda x: np.array(np.ndim(x), np.int32),
@@ -214,20 +243,39 @@ def reshape(tensor, shape, name=None):
     return execute("Reshape", [tensor, shape], name=name or "Reshape")
 
 
+def _expand_dims_shape(s, axis):
+    """Shape `s` with a new dimension of size 1 at `axis` (None: not known statically)."""
+    if s.rank is None:
+        return TensorShape(None)
+    dims = s.as_list()
+    if axis is None:
+        return TensorShape([None] * (len(dims) + 1))
+    if not -len(dims) - 1 <= axis <= len(dims):
+        raise ValueError("dim %d not in the interval [%d, %d]." % (axis, -len(dims) - 1, len(dims)))
+    a = axis % (len(dims) + 1)
+    return TensorShape(dims[:a] + [1] + dims[a:])
+
+
+def _single_axis(axis):
+    """ExpandDims' axis, a tensor that holds one int (a scalar, or e.g. `[1]`)."""
+    a = np.ravel(axis)
+    if a.size != 1:
+        raise ValueError("'dim' input must be a tensor with a single value")
+    return int(a[0])
+
+
 def _expand_dims_infer(inputs):
     x, axis = inputs
-    a = int(constant_value(axis))
-    if x.shape.rank is None:
-        return [(x.dtype, TensorShape(None))]
-    dims = x.shape.as_list()
-    if a < 0:
-        a += len(dims) + 1
-    return [(x.dtype, TensorShape(dims[:a] + [1] + dims[a:]))]
+    if axis.shape.num_elements() not in (None, 1):
+        raise ValueError("'dim' input must be a tensor with a single value")
+    a = constant_value(axis)
+    return [(x.dtype, _expand_dims_shape(x.shape, None if a is None else _single_axis(a)))]
 
 
 register("ExpandDims", "input: T, axis: index",
-         lambda x, axis: np.expand_dims(x, int(axis)), _expand_dims_infer,
-         lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None])
+         lambda x, axis: np.reshape(x, _expand_dims_shape(TensorShape(x.shape),
+                                                          _single_axis(axis)).as_list()),
+         _expand_dims_infer, lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None])
 
 
 def expand_dims(input, axis, name=None):
@@ -336,21 +384,26 @@ register("OnesLike", "x: any", lambda x: np.ones_like(x), _same, None)
 
 
 def zeros_like(input, dtype=None, name=None):
-    """Zeros with the shape (and dtype, unless `dtype` is given) of `input`."""
-    t = execute("ZerosLike", [input], name=name or "zeros_like")
-    return _cast_to(t, dtype)
+    """Zeros with the shape (and dtype, unless `dtype` is given) of `input`; a constant when its
+    static shape is fully known."""
+    return _filled_like(input, dtype, 0, name or "zeros_like", "ZerosLike")
 
 
 def ones_like(input, dtype=None, name=None):
-    """Ones with the shape (and dtype, unless `dtype` is given) of `input`."""
-    t = execute("OnesLike", [input], name=name or "ones_like")
-    return _cast_to(t, dtype)
+    """Ones with the shape (and dtype, unless `dtype` is given) of `input`; a constant when its
+    static shape is fully known."""
+    return _filled_like(input, dtype, 1, name or "ones_like", "OnesLike")
 
 
-def _cast_to(t, dtype):
-    if dtype is None or dtypes.as_dtype(dtype) is t.dtype:
-        return t
-    return execute("Cast", [t], {"DstT": dtypes.as_dtype(dtype)})
+def _filled_like(input, dtype, v, name, op_type):
+    with scope(name) as s:
+        x = convert_to_tensor(input, name="tensor")
+        dtype = x.dtype if dtype is None else dtypes.as_dtype(dtype)
+        if x.shape.is_fully_defined():
+            return _filled(x.shape, dtype, v, s or name)
+        if dtype is x.dtype:
+            return execute(op_type, [x], name=s)
+        return fill(shape(x), np.array(v, dtype.np), name=s)
 
 
 def _broadcast_to_infer(inputs):
@@ -384,39 +437,89 @@ def _pack_infer(inputs, axis):
 
 register("Pack", "values: N*T", lambda *values, axis: np.stack(values, axis), _pack_infer,
          lambda op, dy: unstack(dy, num=len(op.inputs), axis=op.get_attr("axis")))
-register("Unpack", "value: T",
-         lambda value, num, axis: [np.take(value, i, axis) for i in range(num)],
-         lambda inputs, num, axis: _unpack_infer(inputs[0], num, axis),
+
+
+def _unpack_shape(s, num, axis):
+    """The shape of each of the `num` parts of a tensor of shape `s` unstacked along `axis`."""
+    if s.rank is None:
+        return TensorShape(None)
+    dims = s.as_list()
+    if not -len(dims) <= axis < len(dims):
+        raise ValueError("Invalid axis: %d; must be in [%d,%d)" % (axis, -len(dims), len(dims)))
+    d = dims.pop(axis)
+    if d is not None and d != num:
+        raise ValueError("Dimension must be %d but is %d" % (num, d))
+    return TensorShape(dims)
+
+
+def _unpack_kernel(value, num, axis):
+    _unpack_shape(TensorShape(value.shape), num, axis)
+    return [np.take(value, i, axis) for i in range(num)]
+
+
+register("Unpack", "value: T", _unpack_kernel,
+         lambda inputs, num, axis: [(inputs[0].dtype, _unpack_shape(inputs[0].shape, num, axis))]
+         * num,
          lambda op, *dys: [stack(dys, axis=op.get_attr("axis"))], multi=True)
-
-
-def _unpack_infer(x, num, axis):
-    if x.shape.rank is None:
-        return [(x.dtype, TensorShape(None))] * num
-    dims = x.shape.as_list()
-    del dims[axis]
-    return [(x.dtype, TensorShape(dims))] * num
 
 
 def stack(values, axis=0, name="stack"):
     """Joins same-shaped tensors along a new dimension `axis`.
 
+    A list of Python values (with `axis` 0) is converted as a whole, so `[1, 2.5]` is float32,
+    and a single tensor is returned as it is.
+
+    Raises:
+      ValueError: if `axis` is not in [-(rank + 1), rank + 1) for the rank of the values.
+
     >>> minitf.stack([minitf.constant([1, 2]), minitf.constant([3, 4])], axis=1).shape
     TensorShape([2, 2])
     """
-    return execute("Pack", [list(values)], {"axis": axis}, name=name)
+    if axis == 0 and not (isinstance(values, (list, tuple)) and contains_tensor(values)):
+        try:
+            return convert_to_tensor(values, name=name)
+        except (TypeError, ValueError):
+            pass  # ragged or of mixed kinds: Pack says what is wrong
+    if isinstance(values, Tensor) and not executing_eagerly():
+        raise TypeError("Expected list for 'values' argument to 'pack' Op, not %r." % (values,))
+    values = list(values)
+    r = static_rank(values[0])
+    if r is not None and not -r - 1 <= axis <= r:
+        raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -r - 1, r + 1))
+    return execute("Pack", [values], {"axis": axis}, name=name)
+
+
+def static_rank(value):
+    """The rank of a tensor, variable or Python value (a list of tensors counts one more than
+    its first), or None when unknown."""
+    if isinstance(value, Tensor) or hasattr(value, "_to_tensor"):
+        return value.shape.rank
+    if isinstance(value, (list, tuple)) and contains_tensor(value):
+        inner = static_rank(value[0])
+        return None if inner is None else inner + 1
+    return np.ndim(value)
 
 
 def unstack(value, num=None, axis=0, name="unstack"):
-    """Splits `value` along `axis` into a list of tensors."""
+    """Splits `value` along `axis` into a list of tensors.
+
+    Raises:
+      ValueError: if `axis` is out of range, or `num` is not given and cannot be read from the
+        static shape, or differs from it.
+
+    >>> [t.numpy() for t in minitf.unstack(minitf.constant([[1, 2], [3, 4]]), axis=1)]
+    [array([1, 3], dtype=int32), array([2, 4], dtype=int32)]
+    """
     value = convert_to_tensor(value)
+    rank = value.shape.rank
+    if rank is not None:
+        if not -rank <= axis < rank:
+            raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
+        axis %= rank
     if num is None:
-        num = value.shape[axis]
+        num = None if rank is None else value.shape[axis]
         if num is None:
             raise ValueError("Cannot infer argument `num` from shape %s" % (value.shape,))
-    rank = value.shape.rank
-    if rank is not None and axis < 0:
-        axis += rank
     return execute("Unpack", [value], {"num": num, "axis": axis}, name=name)
 
 
@@ -437,7 +540,13 @@ register("SelectV2", "condition: bool, t: T, e: T", np.where, _select_infer, _se
 
 def where(condition, x=None, y=None, name=None):
     """Elementwise `x if condition else y` (broadcasting), or with only `condition`, the indices
-    of its true elements."""
+    of its true (non-zero) elements.
+
+    >>> minitf.where([True, False], [[1, 2], [3, 4]], [[5, 6], [7, 8]])
+    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
+    array([[1, 6],
+           [3, 8]], dtype=int32)>
+    """
     if x is None and y is None:
         return execute("Where", [condition], name=name or "Where")
     if x is None or y is None:
@@ -445,87 +554,71 @@ def where(condition, x=None, y=None, name=None):
     return execute("SelectV2", [condition, x, y], name=name or "SelectV2")
 
 
-register("Where", "input: bool", lambda c: np.argwhere(c).astype(np.int64),
+def _where_kernel(c):
+    if c.ndim == 0:
+        raise ValueError("WhereOp : Unhandled input dimensions: 0")
+    return np.argwhere(c).astype(np.int64)
+
+
+register("Where", "input: T", _where_kernel,
          lambda inputs: [(dtypes.int64, TensorShape([None, inputs[0].shape.rank]))], None)
 
 
-# -- slicing ----------------------------------------------------------------------------------
-def _slice_shape(shape, key):
-    """The static shape of `x[key]`, for a tuple key of ints, slices, None and Ellipsis."""
-    if shape.rank is None:
-        return TensorShape(None)
-    dims = shape.as_list()
-    n_real = sum(1 for k in key if k is not None and k is not Ellipsis)
-    if n_real > len(dims):
-        raise ValueError("Index out of range using input dim %d; input has only %d dims"
-                         % (n_real, len(dims)))
-    out, i = [], 0
-    for k in key:
-        if k is None:
-            out.append(1)
-        elif k is Ellipsis:
-            skip = len(dims) - n_real
-            out.extend(dims[i:i + skip])
-            i += skip
-        elif isinstance(k, slice):
-            out.append(None if dims[i] is None else len(range(*k.indices(dims[i]))))
-            i += 1
-        else:
-            if dims[i] is not None and not -dims[i] <= k < dims[i]:
-                raise ValueError("slice index %d of dimension %d out of bounds." % (k, i))
-            i += 1
-    out.extend(dims[i:])
-    return TensorShape(out)
+def _v1_select_shape(c, x, y):
+    """The shape of TensorFlow 1.x's Select: x and y alike, and a condition of their shape, a
+    scalar, or a vector that picks whole rows (along the first dimension of x)."""
+    if x.is_compatible_with(y):
+        data = x.merge_with(y)
+    else:
+        raise ValueError("Inputs to operation Select of type Select must have the same size and "
+                         "shape.  Input 0: %s != input 1: %s" % (dims_str(x), dims_str(y)))
+    if c.rank is None or data.rank is None or c.rank == 0:
+        return data
+    if c.rank == 1 and data.rank != 1:
+        if data.rank == 0:
+            raise ValueError("'then' must be at least a vector, but saw shape: []")
+        if None not in (c[0], data[0]) and c[0] != data[0]:
+            raise ValueError("Number of batches of 'then' must match size of 'cond', but saw: "
+                             "%d vs. %d" % (data[0], c[0]))
+        return TensorShape([c[0] if data[0] is None else data[0]] + data.as_list()[1:])
+    if not c.is_compatible_with(data):
+        raise ValueError("Inputs to operation Select of type Select must have the same size and "
+                         "shape.  Input 0: %s != input 1: %s" % (dims_str(c), dims_str(data)))
+    return data.merge_with(c)
 
 
-def _index_key(key):
-    key = key if isinstance(key, tuple) else (key,)
-    norm = []
-    for k in key:
-        if isinstance(k, slice):
-            norm.append(slice(*(None if v is None else _int_index(v)
-                                for v in (k.start, k.stop, k.step))))
-        elif k is None or k is Ellipsis:
-            norm.append(k)
-        else:
-            norm.append(_int_index(k))
-    if sum(k is Ellipsis for k in norm) > 1:
-        raise ValueError("Multiple ellipses in slice spec not allowed")
-    return tuple(norm)
+def _v1_select_kernel(c, x, y):
+    _v1_select_shape(TensorShape(c.shape), TensorShape(x.shape), TensorShape(y.shape))
+    if c.ndim == 1 and x.ndim > 1:
+        c = c.reshape((-1,) + (1,) * (x.ndim - 1))
+    return np.where(c, x, y)
 
 
-def _int_index(v):
-    if isinstance(v, (bool, np.bool_)):
-        raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and "
-                        "scalar tf.int32/tf.int64 tensors are valid indices, got %r" % (v,))
-    try:
-        return int(v.__index__())
-    except (AttributeError, TypeError):
-        raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and "
-                        "scalar tf.int32/tf.int64 tensors are valid indices, got %r" % (v,)) \
-            from None
+def _v1_select_grad(op, dy):
+    c = op.inputs[0]
+    zeros = zeros_like(dy)
+    return [None, where_v1(c, dy, zeros), where_v1(c, zeros, dy)]
 
 
-register("StridedSlice", "input: T", lambda x, key: x[key],
-         lambda inputs, key: [(inputs[0].dtype, _slice_shape(inputs[0].shape, key))],
-         lambda op, dy: [execute("StridedSliceGrad", [shape_of(op.inputs[0]), dy],
-                                 {"key": op.get_attr("key")})])
+register("Select", "condition: bool, t: T, e: T", _v1_select_kernel,
+         lambda inputs: [(inputs[1].dtype, _v1_select_shape(*(t.shape for t in inputs)))],
+         _v1_select_grad)
 
 
-def _slice_grad_kernel(shape, dy, key):
-    out = np.zeros(tuple(shape), dy.dtype)
-    out[key] = dy
-    return out
+def where_v1(condition, x=None, y=None, name=None):
+    """TensorFlow 1.x's `where`: `x` and `y` have one shape, and `condition` has it too, is a
+    scalar, or is a vector that picks whole rows; with only `condition`, as `where`.
 
-
-register("StridedSliceGrad", "shape: index, dy: T", _slice_grad_kernel,
-         lambda inputs, key: [(inputs[1].dtype, constant_shape(inputs[0]))],
-         lambda op, ddx: [None, strided_slice(ddx, op.get_attr("key"))])
-
-
-def strided_slice(input, key, name="strided_slice"):
-    """`input[key]` for a key of ints, slices (any step), `None` (new axis) and `...`."""
-    return execute("StridedSlice", [input], {"key": _index_key(key)}, name=name)
+    >>> minitf.compat.v1.where([True, False], [[1, 2], [3, 4]], [[5, 6], [7, 8]])
+    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
+    array([[1, 2],
+           [7, 8]], dtype=int32)>
+    """
+    if x is None and y is None:
+        return where(condition, name=name)
+    if x is None or y is None:
+        raise ValueError("x and y must both be non-None or both be None.")
+    return execute("Select", [condition, x, y], name=name or "Select")
 
 
 def sum_to(dy, x):

@@ -6,6 +6,7 @@ mode ops already run in program order, so it does nothing.
 import contextlib
 
 from ..framework.context import executing_eagerly, get_default_graph
+from .array_ops import identity
 from .registry import execute, register
 
 register("NoOp", "", lambda: None, lambda inputs: [], None)
@@ -31,9 +32,12 @@ def control_dependencies(control_inputs):
     return get_default_graph().control_dependencies(control_inputs)
 
 
+_SEQUENCES = (list, tuple)  # saved: this module defines its own `tuple`
+
+
 def _flatten(items):
     for x in items:
-        if isinstance(x, (list, tuple)):
+        if isinstance(x, _SEQUENCES):
             yield from _flatten(x)
         elif x is not None:
             yield x
@@ -51,3 +55,14 @@ def group(*inputs, name=None):
         return None
     with control_dependencies(list(_flatten(inputs))):
         return no_op(name=name or "group_deps")
+
+
+def tuple(tensors, name=None, control_inputs=None):  # noqa: A001 - TensorFlow's name
+    """The `tensors`, each through an identity that waits for all of them (and
+    `control_inputs`): reading any one of them means all were computed."""
+    if executing_eagerly():
+        return list(tensors)
+    gate = group(*[t for t in tensors if t is not None], *(control_inputs or []),
+                 name=name or "tuple")
+    with control_dependencies([gate]):
+        return [None if t is None else identity(t) for t in tensors]

@@ -16,7 +16,7 @@ def _call_grad(op, *dys):
 
 register("StatefulPartitionedCall", "args: N*any", lambda *args, f: f._run(args),
          lambda inputs, f: [(t.dtype, t.shape) for t in f.outputs], _call_grad, multi=True,
-         writes=True)
+         writes=True, none_for_unused=True)
 
 
 def call(f, inputs, name=None):

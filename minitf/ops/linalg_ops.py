@@ -130,15 +130,15 @@ def _diag_shape(s, k, num_rows, num_cols):
     if s.rank < 1:
         raise ValueError("diagonal must be at least 1-dim, received shape: %s" % dims_str(s))
     rows, cols = _matrix_size(s[-1], k, num_rows, num_cols)
+    if None not in (rows, cols, s[-1]) and _diag_size(rows, cols, k) != s[-1]:
+        raise ValueError("The number of rows or columns is not consistent with the specified "
+                         "d_lower, d_upper, and diagonal.")
     return TensorShape(s.as_list()[:-1] + [rows, cols])
 
 
 def _diag_kernel(diagonal, k, num_rows, num_cols, padding_value):
     k, n = _offset(k), diagonal.shape[-1] if diagonal.ndim else None
     out = _diag_shape(TensorShape(diagonal.shape), k, int(num_rows), int(num_cols))
-    if _diag_size(out[-2], out[-1], k) != n:
-        raise ValueError("The number of rows or columns is not consistent with the specified "
-                         "d_lower, d_upper, and diagonal.")
     out = np.full(out.as_list(), padding_value, diagonal.dtype)
     i = np.arange(n)
     out[..., i + max(-k, 0), i + max(k, 0)] = diagonal

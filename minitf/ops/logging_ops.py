@@ -57,11 +57,14 @@ def _item(x, summarize, depth):
     return _scalar(x) if np.ndim(x) == 0 else _format(x, summarize, depth + 1)
 
 
+_TENSOR = object()  # marks where a tensor's value goes in what print was given
+
+
 def _print_kernel(*values, template, output_stream, sep, end, summarize):
     it = iter(values)
     texts = []
     for structure, leaves in template:
-        filled = [_Shown(format_value(next(it), summarize)) if leaf is None else leaf
+        filled = [_Shown(format_value(next(it), summarize)) if leaf is _TENSOR else leaf
                   for leaf in leaves]
         texts.append(str(nest.pack_sequence_as(structure, filled)))
     output_stream.write(sep.join(texts) + end)
@@ -85,7 +88,7 @@ def print(*inputs, output_stream=None, summarize=3, sep=" ", end="\n", name=None
         for leaf in nest.flatten(x):
             if isinstance(leaf, Tensor) or hasattr(leaf, "_to_tensor"):
                 tensors.append(convert_to_tensor(leaf))
-                leaves.append(None)
+                leaves.append(_TENSOR)
             else:
                 leaves.append(leaf)
         template.append((x, leaves))

@@ -6,7 +6,8 @@ concat's is a split and split's a concat.
 import numpy as np
 
 from ..framework.shapes import TensorShape, dims_str
-from .array_ops import identity, rank, reshape, shape, stack
+from .array_ops import (identity, known_values, rank, reshape, shape, shaped_like, stack,
+                        static_rank)
 from .math_ops import reduce_sum
 from .registry import constant_value, convert_to_tensor, execute, register, scope
 from .sequence_ops import range as range_
@@ -39,9 +40,15 @@ def _transpose_infer(inputs):
     return [(x.dtype, TensorShape([x.shape[i] for i in _perm(p, x.shape.rank)]))]
 
 
+def _transpose_grad(op, dy):
+    perm = op.inputs[1]
+    p = constant_value(perm)
+    inverse = invert_permutation(perm) if p is None else np.argsort(_perm(p, np.size(p))).tolist()
+    return [transpose(dy, inverse), None]
+
+
 register("Transpose", "x: T, perm: index",
-         lambda x, perm: np.transpose(x, _perm(perm, x.ndim)), _transpose_infer,
-         lambda op, dy: [transpose(dy, invert_permutation(op.inputs[1])), None])
+         lambda x, perm: np.transpose(x, _perm(perm, x.ndim)), _transpose_infer, _transpose_grad)
 
 
 def _invert_permutation_kernel(x):
@@ -163,7 +170,7 @@ register("ConcatV2", "values: N*T, axis: index", _concat_kernel, _concat_infer, 
 
 def concat(values, axis, name="concat"):
     """Joins tensors along their existing dimension `axis` (negative counts from the end); their
-    other dimensions must agree.
+    other dimensions must agree. A single tensor (not in a list) counts as a list of one.
 
     Raises:
       InvalidArgumentError (eager) / ValueError (graph): for tensors of different ranks, other
@@ -172,10 +179,12 @@ def concat(values, axis, name="concat"):
     >>> minitf.concat([minitf.zeros([2, 3]), minitf.ones([2, 1])], -1).shape
     TensorShape([2, 4])
     """
-    values = list(values)
+    values = list(values) if isinstance(values, (list, tuple)) else [values]
     if not values:
         raise ValueError("concat needs at least one tensor to join.")
     if len(values) == 1:
+        if static_rank(axis) not in (None, 0):
+            raise ValueError("The axis of concat must be a scalar, got %r" % (axis,))
         with scope(name):
             return identity(values[0], name="concat")
     return execute("ConcatV2", [values, axis], name=name)
@@ -292,7 +301,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 # -- tile -------------------------------------------------------------------------------------
 def _tile_shape(s, n, m):
     """The shape of `tile(x, multiples)` for x of shape `s` and multiples of length n and
-    value m (n, m or s may be unknown)."""
+    value m (n, m or s may be unknown, and m may hold Nones)."""
     if None not in (s.rank, n) and s.rank != n:
         raise ValueError("Expected multiples argument to be a vector of length %d but got "
                          "length %d" % (s.rank, n))
@@ -301,9 +310,9 @@ def _tile_shape(s, n, m):
     if m is None:
         return TensorShape([None] * s.rank)
     for i, k in enumerate(m):
-        if k < 0:
+        if k is not None and k < 0:
             raise ValueError("Expected multiples[%d] >= 0, but got %d" % (i, k))
-    return TensorShape([None if d is None else d * k for d, k in zip(s.as_list(), m)])
+    return TensorShape([None if None in (d, k) else d * k for d, k in zip(s.as_list(), m)])
 
 
 def _tile_kernel(x, multiples):
@@ -314,9 +323,8 @@ def _tile_kernel(x, multiples):
 
 def _tile_infer(inputs):
     x, multiples = inputs
-    m = constant_value(multiples)
     return [(x.dtype, _tile_shape(x.shape, multiples.shape[0] if multiples.shape.rank else None,
-                                  None if m is None else np.ravel(m).tolist()))]
+                                  known_values(multiples)))]
 
 
 def _tile_grad(op, dy):
@@ -325,7 +333,7 @@ def _tile_grad(op, dy):
     pairs = reshape(stack([multiples, shape(x, out_type=multiples.dtype)], axis=1), [-1])
     r = x.shape.rank
     axes = list(range(0, 2 * r, 2)) if r is not None else range_(0, 2 * rank(x), 2)
-    return [reduce_sum(reshape(dy, pairs), axes), None]
+    return [shaped_like(reduce_sum(reshape(dy, pairs), axes), x), None]
 
 
 register("Tile", "input: T, multiples: index", _tile_kernel, _tile_infer, _tile_grad)

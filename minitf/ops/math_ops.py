@@ -586,7 +586,7 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     with scope(name or "MatMul") as s:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
-        if (a.shape.rank or 2) <= 2 and (b.shape.rank or 2) <= 2:
+        if None not in (a.shape.rank, b.shape.rank) and max(a.shape.rank, b.shape.rank) <= 2:
             return execute("MatMul", [a, b], {"transpose_a": transpose_a,
                                                "transpose_b": transpose_b}, name=s)
         return execute("BatchMatMulV2", [a, b], {"adj_x": transpose_a, "adj_y": transpose_b},

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import SCALAR, TensorShape
+from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes
 from .array_ops import (broadcast_to, expand_dims, reshape, shape_of, stop_gradient, sum_to,
                         where, zeros_like)
 from .math_ops import _unary as _same
@@ -383,7 +383,12 @@ def _bias_add_kernel(value, bias, data_format):
 def _bias_add_infer(inputs, data_format):
     value, bias = inputs
     _check_bias(value.shape.dims, bias.shape.dims, data_format)
-    return [(value.dtype, value.shape)]
+    dims = value.shape.dims
+    if dims is None or bias.shape.rank is None:
+        return [(value.dtype, value.shape)]
+    c = _channel_axis(len(dims), data_format)
+    channels = bias.shape[0] if dims[c] is None else dims[c]
+    return [(value.dtype, TensorShape(dims[:c] + [channels] + dims[c + 1:]))]
 
 
 def _bias_add_grad_kernel(g, data_format):
@@ -547,7 +552,8 @@ def _xent_kernel(features, labels, axis):
 def _xent_infer(inputs, axis):
     logits, labels = inputs
     _check_xent(logits.shape.dims, labels.shape.dims)
-    return [(logits.dtype, _without(logits.shape.dims, axis))]
+    s = logits.shape if labels.shape.rank is None else broadcast_shapes(logits.shape, labels.shape)
+    return [(logits.dtype, _without(s.dims, axis))]
 
 
 def _xent_grad(op, dy):
@@ -635,7 +641,9 @@ def _sparse_xent_kernel(features, labels):
 def _sparse_xent_infer(inputs):
     logits, labels = inputs
     _check_sparse(labels.shape.dims, logits.shape.dims)
-    return [(logits.dtype, _without(logits.shape.dims, -1)), (logits.dtype, logits.shape)]
+    s = logits.shape if labels.shape.rank is None else logits.shape.merge_with(
+        labels.shape.as_list() + [None])
+    return [(logits.dtype, _without(s.dims, -1)), (logits.dtype, s)]
 
 
 def _sparse_xent_grad(op, dy, _):

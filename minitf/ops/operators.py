@@ -9,7 +9,7 @@ on integer ones.
 from ..framework.context import executing_eagerly_outside_functions
 from ..framework.shapes import broadcast_shapes
 from ..framework.tensor import Tensor
-from . import array_ops, logical_ops, math_ops
+from . import logical_ops, math_ops, strided_slice_ops
 from .registry import contains_tensor, convert_to_tensor, scope
 
 
@@ -97,7 +97,7 @@ OPERATORS = {
     "__ge__": lambda self, other: math_ops.greater_equal(self, other),
     "__eq__": _eq,
     "__ne__": _ne,
-    "__getitem__": lambda self, key: array_ops.strided_slice(self, key),
+    "__getitem__": lambda self, key: strided_slice_ops.strided_slice(self, key),
 }
 for _name, _fn in _BINARY.items():
     OPERATORS["__%s__" % _name] = _forward(_fn, _name)

@@ -10,14 +10,16 @@ import numpy as np
 
 from ..framework.shapes import TensorShape, dims_str
 from ..framework.tensor import Tensor
-from .array_ops import shape, stack, strided_slice
+from .array_ops import known_values, shape, shaped_like, stack
 from .registry import constant_value, execute, register
+from .strided_slice_ops import strided_slice
 
 
 # -- slice ------------------------------------------------------------------------------------
 def _slice_shape(s, begin_shape, size_shape, begin, size):
-    """The shape of `slice(x, begin, size)` for x of shape `s`, from the shapes and (None when
-    unknown) values of begin and size; raises for a block that does not lie inside x."""
+    """The shape of `slice(x, begin, size)` for x of shape `s`, from the shapes and values of
+    begin and size (None, or None entries, when unknown); raises for a block that does not lie
+    inside x."""
     r = s.rank
     if r is not None and not all(t.is_compatible_with([r]) for t in (begin_shape, size_shape)):
         raise ValueError("Expected begin and size arguments to be 1-D tensors of size %d, but "
@@ -48,16 +50,14 @@ def _slice_kernel(x, begin, size):
 
 def _slice_infer(inputs):
     x, begin, size = inputs
-    b, k = (constant_value(t) for t in (begin, size))
-    return [(x.dtype, _slice_shape(x.shape, begin.shape, size.shape,
-                                   None if b is None else np.ravel(b).tolist(),
-                                   None if k is None else np.ravel(k).tolist()))]
+    return [(x.dtype, _slice_shape(x.shape, begin.shape, size.shape, known_values(begin),
+                                   known_values(size)))]
 
 
 def _slice_grad(op, dy):
     x, begin, _ = op.inputs
     after = shape(x, out_type=begin.dtype) - begin - shape(dy, out_type=begin.dtype)
-    return [pad(dy, stack([begin, after], axis=1)), None, None]
+    return [shaped_like(pad(dy, stack([begin, after], axis=1)), x), None, None]
 
 
 register("Slice", "input: T, begin: index, size: index", _slice_kernel, _slice_infer,

@@ -38,13 +38,14 @@ class OpDef:
       once when it is compiled instead of on every run.
     writes: the op changes state beyond its outputs (a variable, an output stream): a traced
       function runs it even when no output needs it, and a plan that has it is a transaction.
+    none_for_unused: `grad` takes None (instead of zeros) for an output that got no gradient.
     """
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
-                 "make_state", "eager_state", "writes", "checks")
+                 "make_state", "eager_state", "writes", "none_for_unused", "checks")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
-                 eager_state, writes):
+                 eager_state, writes, none_for_unused):
         self.type = type
         self.inputs = inputs
         self.kernel = kernel
@@ -56,6 +57,7 @@ class OpDef:
         self.make_state = make_state
         self.eager_state = eager_state
         self.writes = writes
+        self.none_for_unused = none_for_unused
         # For the eager fast path: per input, the dtypes it accepts, or None for "the dtype of
         # the type variable"; set only when the inputs are plain (no list) with at most one
         # type variable, whose allowed dtypes are then `types`' only entry.
@@ -66,7 +68,7 @@ class OpDef:
 
 
 def register(type, inputs, kernel, infer, grad, types=None, multi=False, hoist=False,
-             make_state=None, eager_state=None, writes=False):
+             make_state=None, eager_state=None, writes=False, none_for_unused=False):
     """Adds an op type to the registry (once: a second registration of a type is a bug)."""
     if type in OPS:
         raise KeyError("Op type %s is registered twice." % type)
@@ -76,7 +78,7 @@ def register(type, inputs, kernel, infer, grad, types=None, multi=False, hoist=F
         is_list = kind.startswith("N*")
         spec.append((arg, kind[2:] if is_list else kind, is_list))
     OPS[type] = OpDef(type, tuple(spec), kernel, infer, grad, types or {}, multi, hoist,
-                      make_state, eager_state, writes)
+                      make_state, eager_state, writes, none_for_unused)
     return OPS[type]
 
 
@@ -86,6 +88,9 @@ def _infer_python_dtype(value, a):
     if kind == "b":
         return dtypes.bool
     if kind in "iu":
+        if a.dtype == np.uint64 and a.max() >= 2 ** 63:
+            raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor: "
+                             "%r does not fit int64." % (value,))
         if a.size and (a.min() < -2 ** 31 or a.max() >= 2 ** 31):
             return dtypes.int64
         return dtypes.int32

@@ -94,6 +94,8 @@ def _linspace_infer(inputs, axis):
     if s.rank is None:
         return [(start.dtype, TensorShape(None))]
     dims, n = s.as_list(), constant_value(num)
+    if n is not None and n < 0:
+        raise ValueError("Requires num >= 0: %d" % n)
     a = axis + len(dims) + 1 if axis < 0 else axis
     return [(start.dtype, TensorShape(dims[:a] + [None if n is None else int(n)] + dims[a:]))]
 

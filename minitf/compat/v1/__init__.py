@@ -10,18 +10,20 @@ from ...framework.context import (disable_eager_execution, enable_eager_executio
                                   executing_eagerly, get_default_graph, init_scope,
                                   reset_default_graph)
 from ...framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
-                                 int8, int16, int32, int64, resource, uint8)
+                                 int8, int16, int32, int64, resource, uint8, uint16,
+                                 uint32, uint64)
 from ...framework.graph import Graph, GraphKeys, Operation
 from ...framework.name_scope import name_scope_v1 as name_scope
 from ...framework.shapes import TensorShape
-from ...framework.tensor import Tensor
+from ...framework.tensor import Tensor, is_tensor
 from ...framework.tensor_spec import TensorSpec
 from ...function import function
 from ...ops.array_ops import (broadcast_to, constant, expand_dims_v1 as expand_dims, fill,
                               identity, ones, ones_like, placeholder, placeholder_with_default,
                               rank, reshape, shape, size, squeeze_v1 as squeeze, stack,
-                              stop_gradient, unstack, where, where as where_v2, zeros, zeros_like)
-from ...ops.control_flow_ops import control_dependencies, group, no_op
+                              stop_gradient, unstack, where_v1 as where, where as where_v2, zeros,
+                              zeros_like)
+from ...ops.control_flow_ops import control_dependencies, group, no_op, tuple
 from ...ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm
 from ...ops.indexing_ops import (boolean_mask_v1 as boolean_mask, gather_nd, gather_v1 as gather,
                                  one_hot, scatter_nd)
@@ -60,9 +62,12 @@ from ...ops.registry import convert_to_tensor
 from ...ops.sequence_ops import linspace, range
 from ...ops.unary_ops import (acos, asin, atan, atan2, ceil, cos, cosh, erf, expm1, floor, log1p,
                               reciprocal, round, rsqrt, sin, sinh, tan)
-from ...session import InteractiveSession, Session, get_default_session
-from ...variables import (Variable, global_variables, global_variables_initializer,
-                          trainable_variables, variables_initializer)
+from ...session import ConfigProto, InteractiveSession, Session, get_default_session
+from ...variable_scope import AUTO_REUSE, get_variable, get_variable_scope, variable_scope
+from ...variables import (Variable, assign, assign_add, assign_sub, global_variables,
+                          global_variables_initializer, is_variable_initialized, local_variables,
+                          local_variables_initializer, trainable_variables,
+                          variables_initializer)
 from ... import bitwise, linalg, math, test  # noqa: F401
 from . import contrib, initializers, nn, random, train  # noqa: F401
 

@@ -1,0 +1,168 @@
+"""`x[key]`: the StridedSlice op, which takes a key of ints, slices (any step), `None` (a new
+axis) and `...`, as numpy does, and its gradient StridedSliceGrad.
+
+The key is an attr, so its constant parts are checked and give static shapes while building. A
+scalar int tensor in the key whose value is not known then (a placeholder, `tf.shape(x)[0] - 1`)
+becomes one of the op's `bounds` inputs, and a _Bound marks its place in the key; the kernel
+puts the values in.
+"""
+import numpy as np
+
+from ..framework import dtypes
+from ..framework.shapes import TensorShape, dims_str
+from ..framework.tensor import Tensor
+from .array_ops import shape_of
+from .registry import constant_shape, constant_value, convert_to_tensor, execute, register
+
+
+class _Bound:
+    """The place in a slicing key of the i-th `bounds` input of StridedSlice."""
+
+    __slots__ = ("i",)
+
+    def __init__(self, i):
+        self.i = i
+
+    def __repr__(self):
+        return "bounds[%d]" % self.i
+
+
+def _slice_shape(shape, key):
+    """The static shape of `x[key]`, for a tuple key of ints, slices, None, Ellipsis and _Bounds
+    (a dimension sliced by a _Bound is unknown)."""
+    for n, k in enumerate(key):
+        if isinstance(k, slice) and k.step == 0:
+            raise ValueError("strides[%d] must be non-zero" % n)
+    if shape.rank is None:
+        return TensorShape(None)
+    dims = shape.as_list()
+    n_real = sum(1 for k in key if k is not None and k is not Ellipsis)
+    if n_real > len(dims):
+        raise ValueError("Index out of range using input dim %d; input has only %d dims"
+                         % (n_real, len(dims)))
+    out, i = [], 0
+    for k in key:
+        if k is None:
+            out.append(1)
+        elif k is Ellipsis:
+            skip = len(dims) - n_real
+            out.extend(dims[i:i + skip])
+            i += skip
+        elif isinstance(k, slice):
+            known = dims[i] is not None and not any(
+                isinstance(v, _Bound) for v in (k.start, k.stop, k.step))
+            out.append(len(range(*k.indices(dims[i]))) if known else None)
+            i += 1
+        else:
+            if isinstance(k, int) and dims[i] is not None and not -dims[i] <= k < dims[i]:
+                raise ValueError("slice index %d of dimension %d out of bounds." % (k, i))
+            i += 1
+    out.extend(dims[i:])
+    return TensorShape(out)
+
+
+def _index_key(key):
+    """`key` (as written in `x[key]`) as a tuple of ints, slices, None, Ellipsis and _Bounds, and
+    the tensors the _Bounds stand for. A list key is read as a tuple, as TensorFlow does."""
+    key = tuple(key) if isinstance(key, (tuple, list)) else (key,)
+    bounds = []
+
+    def index(v):
+        i = _int_index(v)
+        if isinstance(i, Tensor):
+            bounds.append(i)
+            return _Bound(len(bounds) - 1)
+        return i
+
+    norm = []
+    for k in key:
+        if isinstance(k, slice):
+            norm.append(slice(*(None if v is None else index(v)
+                                for v in (k.start, k.stop, k.step))))
+        elif k is None or k is Ellipsis:
+            norm.append(k)
+        else:
+            norm.append(index(k))
+    if sum(k is Ellipsis for k in norm) > 1:
+        raise ValueError("Multiple ellipses in slice spec not allowed")
+    return tuple(norm), bounds
+
+
+def _int_index(v):
+    """An index as an int, or as a scalar int tensor when its value is not known yet."""
+    if isinstance(v, (bool, np.bool_)):
+        raise TypeError(_INDEX_ERROR % (v,))
+    if isinstance(v, Tensor) or hasattr(v, "_to_tensor"):
+        t = convert_to_tensor(v)
+        if t.dtype not in (dtypes.int32, dtypes.int64) or t.shape.rank not in (None, 0):
+            raise TypeError(_INDEX_ERROR % (v,))
+        value = constant_value(t)
+        return t if value is None else int(value)
+    try:
+        return int(v.__index__())
+    except (AttributeError, TypeError):
+        raise TypeError(_INDEX_ERROR % (v,)) from None
+
+
+_INDEX_ERROR = ("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
+                "tf.int32/tf.int64 tensors are valid indices, got %r")
+
+
+def _concrete(key, bounds):
+    """The key with the values of `bounds` in the places of its _Bounds."""
+    def fill(k):
+        if isinstance(k, _Bound):
+            b = bounds[k.i]
+            if b.ndim:
+                raise ValueError("Expected a scalar index, got shape %s"
+                                 % dims_str(TensorShape(b.shape)))
+            return int(b)
+        if isinstance(k, slice):
+            return slice(fill(k.start), fill(k.stop), fill(k.step))
+        return k
+    return tuple(fill(k) for k in key) if bounds else key
+
+
+def _strided_slice_kernel(x, *bounds, key):
+    key = _concrete(key, bounds)
+    if bounds:  # the static shape rule could not check these
+        _slice_shape(TensorShape(x.shape), key)
+    return x[key]
+
+
+def _strided_slice_grad(op, dy):
+    x, *bounds = op.inputs
+    dx = execute("StridedSliceGrad", [shape_of(x), dy, bounds], {"key": op.get_attr("key")})
+    return [dx] + [None] * len(bounds)
+
+
+register("StridedSlice", "input: T, bounds: N*index", _strided_slice_kernel,
+         lambda inputs, key: [(inputs[0].dtype, _slice_shape(inputs[0].shape, key))],
+         _strided_slice_grad)
+
+
+def _slice_grad_kernel(shape, dy, *bounds, key):
+    out = np.zeros(tuple(shape), dy.dtype)
+    out[_concrete(key, bounds)] = dy
+    return out
+
+
+def _slice_grad_grad(op, ddx):
+    _, _, *bounds = op.inputs
+    ddy = execute("StridedSlice", [ddx, bounds], {"key": op.get_attr("key")})
+    return [None, ddy] + [None] * len(bounds)
+
+
+register("StridedSliceGrad", "shape: index, dy: T, bounds: N*index", _slice_grad_kernel,
+         lambda inputs, key: [(inputs[1].dtype, constant_shape(inputs[0]))], _slice_grad_grad)
+
+
+def strided_slice(input, key, name="strided_slice"):
+    """`input[key]` for a key of ints, slices (any step), `None` (new axis) and `...`; the ints
+    and slice bounds may be scalar int tensors.
+
+    >>> minitf.constant([1, 2, 3, 4])[minitf.constant(1):]
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([2, 3, 4], dtype=int32)>
+    """
+    key, bounds = _index_key(key)
+    return execute("StridedSlice", [input, bounds], {"key": key}, name=name)
