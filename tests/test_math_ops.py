@@ -134,6 +134,14 @@ def test_true_division_refuses_mixed_dtypes_and_bools_with_a_type_error(divide):
         divide(tf.constant([True]), tf.constant([True]))
 
 
+@pytest.mark.parametrize("dtype, expected", [
+    (tf.uint8, tf.float32), (tf.int16, tf.float32), (tf.uint16, tf.float32),
+    (tf.int32, tf.float64), (tf.uint32, tf.float64), (tf.uint64, tf.float64)])
+def test_integers_are_divided_as_float32_up_to_16_bits_and_float64_above(dtype, expected):
+    assert (tf.constant([1, 2], dtype) / tf.constant([3, 4], dtype)).dtype == expected
+    assert tf.math.divide_no_nan(tf.constant([1], dtype), tf.constant([0], dtype)).dtype == expected
+
+
 def test_divide_converts_a_python_numerator_to_the_dtype_of_the_denominator():
     y = tf.constant([4.0], tf.float16)
     assert tf.math.divide(1, y).dtype == tf.float16

@@ -225,6 +225,7 @@ def test_integer_means_are_summed_wide_and_round_toward_zero():
                           1).numpy().tolist() == [100, 33]
     assert tf.reduce_mean(tf.constant([2 ** 31 - 1] * 2)).numpy() == 2 ** 31 - 1
     assert tf.reduce_mean(tf.constant([-7, -8, -9, 1], tf.int8)).numpy() == -5
+    assert tf.reduce_mean(tf.constant([2 ** 64 - 1] * 2, tf.uint64)).numpy() == 2 ** 63 - 1
 
 
 def test_integer_euclidean_norms_wrap_and_truncate_like_tensorflows():

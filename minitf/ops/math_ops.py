@@ -139,7 +139,8 @@ def multiply(x, y, name=None):
 
 
 def truediv(x, y, name=None):
-    """Elementwise `x / y`; integer inputs are first cast to float64 (int8/16, uint8: float32).
+    """Elementwise `x / y`; integer inputs are first cast to float64 (8- and 16-bit ones to
+    float32).
 
     Raises:
       TypeError: if `x` and `y` have different dtypes, or are bool.
@@ -155,14 +156,14 @@ def truediv(x, y, name=None):
 
 def _division_operands(x, y, where):
     """The tensors x and y of a true division, checked as TensorFlow checks them, and cast to
-    float64 when both are int32/int64 and to float32 when both are int8/int16/uint8."""
+    float32 when both are 8- or 16-bit integers and to float64 when both are wider ones."""
     if x.dtype is not y.dtype:
         raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (x.dtype, y.dtype))
     if not (x.dtype.is_floating or x.dtype.is_integer):
         raise TypeError("Invalid dtype %r in %s: expected a float or integer dtype."
                         % (x.dtype, where))
     if x.dtype.is_integer:
-        to = dtypes.float64 if x.dtype in (dtypes.int32, dtypes.int64) else dtypes.float32
+        to = dtypes.float64 if x.dtype.size >= 4 else dtypes.float32
         return [cast(x, to), cast(y, to)]
     return [x, y]
 
@@ -686,8 +687,9 @@ def _sum_kernel(x, axis, keepdims):
 def _mean_kernel(x, axis, keepdims):
     axes = _axes(axis)
     n = int(np.prod([x.shape[a] for a in axes]))
-    if x.dtype.kind in "iu":  # summed in int64 as in TensorFlow, so that small types do not wrap
-        s = np.sum(x, axis=axes, keepdims=keepdims, dtype=np.int64)
+    if x.dtype.kind in "iu":  # summed in 64 bits as in TensorFlow, so that small types do not wrap
+        wide = np.uint64 if x.dtype.kind == "u" else np.int64
+        s = np.sum(x, axis=axes, keepdims=keepdims, dtype=wide)
         return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(x.dtype)
     s = np.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
     return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
