@@ -154,14 +154,14 @@ def truediv(x, y, name=None):
         return execute("RealDiv", _division_operands(x, y, "__truediv__"), name=s)
 
 
-def _division_operands(x, y, where):
+def _division_operands(x, y, caller):
     """The tensors x and y of a true division, checked as TensorFlow checks them, and cast to
     float32 when both are 8- or 16-bit integers and to float64 when both are wider ones."""
     if x.dtype is not y.dtype:
         raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (x.dtype, y.dtype))
     if not (x.dtype.is_floating or x.dtype.is_integer):
         raise TypeError("Invalid dtype %r in %s: expected a float or integer dtype."
-                        % (x.dtype, where))
+                        % (x.dtype, caller))
     if x.dtype.is_integer:
         to = dtypes.float64 if x.dtype.size >= 4 else dtypes.float32
         return [cast(x, to), cast(y, to)]
@@ -641,9 +641,9 @@ def _reduce_infer(inputs, keepdims):
 def _reduced_mask(x, axis):
     """Per dimension of x, whether the axes `axis` (a tensor; negative ones count from the end)
     name it: a bool vector computed at run time, for reductions over axes not known statically."""
-    dims = _all_axes(x)
+    every = _all_axes(x)
     axis = reshape(cast(axis, dtypes.int32), [-1, 1])  # a column, compared with every dimension
-    hits = cast(equal(axis, dims), dtypes.int32) + cast(equal(axis, dims - rank(x)), dtypes.int32)
+    hits = cast(equal(axis, every), dtypes.int32) + cast(equal(axis, every - rank(x)), dtypes.int32)
     return reduce_sum(hits, 0) > 0
 
 

@@ -137,8 +137,7 @@ register("Sigmoid", "x: T",
          lambda x: scipy_special().expit(x).astype(x.dtype, copy=False), _same,
          lambda op, dy: [execute("SigmoidGrad", [op.outputs[0], dy])], types={"T": FLOATS})
 register("SigmoidGrad", "y: T, dy: T", quiet(lambda y, g: g * y * (1 - y)), _same,
-         _sigmoid_grad_grad,
-         types={"T": FLOATS})
+         _sigmoid_grad_grad, types={"T": FLOATS})
 register("Tanh", "x: T", np.tanh, _same,
          lambda op, dy: [execute("TanhGrad", [op.outputs[0], dy])], types={"T": FLOATS})
 register("TanhGrad", "y: T, dy: T", quiet(lambda y, g: g * (1 - y * y)), _same,
@@ -203,8 +202,7 @@ register("Gelu", "features: T",
          _same, lambda op, dy: [execute("GeluGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
 register("GeluGrad", "gradients: T, features: T",
          quiet(lambda g, x: (g * _gelu_slope(x)).astype(g.dtype, copy=False)), _same,
-         _gelu_grad_grad,
-         types={"T": FLOATS})
+         _gelu_grad_grad, types={"T": FLOATS})
 
 
 def gelu(features, approximate=False, name=None):
