@@ -18,11 +18,12 @@ from .framework.shapes import TensorShape
 from .framework.tensor import Tensor, is_tensor
 from .framework.tensor_spec import TensorSpec
 from .function import function
-from .ops.array_ops import (broadcast_to, constant, expand_dims, fill, identity, ones, ones_like,
-                            rank, reshape, shape, size, squeeze, stack, stop_gradient, unstack,
-                            where, zeros, zeros_like)
+from .ops.array_ops import (constant, expand_dims, identity, rank, reshape, shape, size, squeeze,
+                            stack, stop_gradient, unstack)
 from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value
+from .ops.comparison_ops import equal, greater, greater_equal, less, less_equal, not_equal
 from .ops.control_flow_ops import control_dependencies, group, no_op, tuple
+from .ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
 from .ops.indexing_ops import boolean_mask, gather, gather_nd, one_hot, scatter_nd
 from .ops.init_ops_v2 import Ones as ones_initializer
 from .ops.init_ops_v2 import RandomNormal as random_normal_initializer
@@ -31,17 +32,18 @@ from .ops.linalg_ops import eye, tensordot
 from .ops.logging_ops import print
 from .ops.logical_ops import logical_and, logical_not, logical_or
 from .ops.manip_ops import concat, reverse, split, tile, transpose
-from .ops.math_ops import (abs, add, add_n, cast, divide, equal, exp, greater, greater_equal,
-                           less, less_equal, matmul, maximum, minimum, multiply, negative,
-                           not_equal, pow, reduce_mean, reduce_sum, sign, sqrt, square, subtract,
-                           truediv)
+from .ops.math_ops import (abs, add, add_n, cast, divide, exp, maximum, minimum, multiply,
+                           negative, pow, sign, sqrt, square, subtract, truediv)
+from .ops.matmul_ops import matmul
 from .ops.nn_ops import sigmoid, tanh
 from .ops.pad_ops import pad, slice
 from .ops.reduction_ops import (argmax, argmin, cumsum, norm, reduce_all, reduce_any,
                                 reduce_logsumexp, reduce_max, reduce_min, reduce_prod)
 from .ops.registry import convert_to_tensor
 from .ops.sequence_ops import linspace, range
+from .ops.sum_ops import reduce_mean, reduce_sum
 from .ops.unary_ops import acos, asin, atan, atan2, cos, cosh, floor, round, sin, sinh, tan
+from .ops.where_ops import where
 from .variables import Variable
 from . import testing as test  # noqa: E402
 from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401

@@ -27,7 +27,7 @@ from .framework.graph import Graph
 from .framework.tensor import EagerTensor, Tensor
 from .framework.tensor_spec import TensorSpec
 from .framework.shapes import TensorShape
-from .ops import array_ops, functional_ops
+from .ops import array_ops, fill_ops, functional_ops
 from .ops.registry import convert_to_tensor
 
 
@@ -261,7 +261,7 @@ class _Gradient:
         output that got no gradient has None in `dys`."""
         f = self._f
         args, n_out = list(op.inputs[:len(f._args)]), len(f.outputs)
-        filled = [array_ops.zeros_like(t) if d is None else d for d, t in zip(dys, op.outputs)]
+        filled = [fill_ops.zeros_like(t) if d is None else d for d, t in zip(dys, op.outputs)]
         if op.get_attr("f") is not self.forward:
             backward, inputs = self.first_recomputed[0], args + filled[:n_out]
             needed = self.first_recomputed[1]

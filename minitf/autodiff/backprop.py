@@ -8,7 +8,7 @@ gradients that fan in to a tensor, and gives integer and boolean tensors no grad
 import contextlib
 
 from ..framework import dtypes
-from ..ops import array_ops, math_ops
+from ..ops import fill_ops, math_ops
 
 
 def differentiable(t):
@@ -69,7 +69,7 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
         if g is not None:
             out.append(_total(g, s))
         elif zeros_like is not None:
-            out.append(array_ops.zeros_like(zeros_like[i]))
+            out.append(fill_ops.zeros_like(zeros_like[i]))
         else:
             out.append(None)
     return out
@@ -78,5 +78,5 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
 def _total(gs, t):
     """The sum of the gradients reaching `t`; zeros for an unused output of a multi-output op."""
     if gs is None:
-        return array_ops.zeros_like(t)
+        return fill_ops.zeros_like(t)
     return gs[0] if len(gs) == 1 else math_ops.add_n(gs)

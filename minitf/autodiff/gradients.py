@@ -1,7 +1,7 @@
 """`gradients(ys, xs)`: symbolic gradients added to a graph (TensorFlow 1.x style)."""
 from .. import nest
 from ..framework.context import executing_eagerly, get_default_graph
-from ..ops import array_ops
+from ..ops import fill_ops
 from ..ops.registry import convert_to_tensor
 from .backprop import backprop
 from .tape import UnconnectedGradients, graph_gradient_scope
@@ -41,7 +41,7 @@ def gradients(ys, xs, grad_ys=None, name="gradients", gate_gradients=False,
     nodes = get_default_graph().get_operations()
     grad_ys = [None] * len(ys) if grad_ys is None else nest.flatten(grad_ys)
     with graph_gradient_scope(name, "_grad") as scope:
-        seeds = [array_ops.ones_like(y, name="grad_ys_%d" % i) if g is None
+        seeds = [fill_ops.ones_like(y, name="grad_ys_%d" % i) if g is None
                  else convert_to_tensor(g, dtype=y.dtype) for i, (y, g) in enumerate(zip(ys, grad_ys))]
         return backprop(nodes, ys, [x._current_handle() if hasattr(x, "handle") else x
                                     for x in xs], seeds,

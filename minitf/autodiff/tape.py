@@ -14,7 +14,7 @@ import numpy as np
 from .. import nest
 from ..framework.context import ctx, executing_eagerly, get_default_graph
 from ..framework.tensor import Tensor
-from ..ops import array_ops
+from ..ops import array_ops, fill_ops
 from ..ops.registry import convert_to_tensor
 from .backprop import backprop, differentiable
 
@@ -149,7 +149,7 @@ class GradientTape:
         zero = UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
         targets = [self._as_target(t) for t in nest.flatten(target)]
         if output_gradients is None:
-            seeds = [array_ops.ones_like(t) for t in targets]
+            seeds = [fill_ops.ones_like(t) for t in targets]
         else:
             seeds = [_seed(g, t) for g, t in zip(nest.flatten(output_gradients), targets)]
         kept = [_is_float(t, "target") for t in targets]

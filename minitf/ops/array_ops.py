@@ -1,17 +1,18 @@
-"""Ops that make and reshape tensors: constant, placeholder, identity, reshape, shape, rank,
-fill, zeros/ones(_like), stack, expand_dims, squeeze, broadcast_to, where (v2 and v1's Select),
-and `sum_to`, the reduction every broadcasting gradient uses. `x[key]` is in strided_slice_ops.
+"""Ops that make and reshape tensors: constant, placeholder, identity, stop_gradient, shape,
+size, rank, reshape, expand_dims, squeeze, stack and unstack.
 
-Each op's kernel, shape rule and gradient stand together below its banner.
+Tensors of one repeated value (fill, zeros, ones(_like)), broadcast_to and `sum_to` are in
+fill_ops, `where` in where_ops, `x[key]` in strided_slice_ops. Each op's kernel, shape rule and
+gradient stand together below its banner.
 """
 import numpy as np
 
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
-from ..framework.shapes import SCALAR, TensorShape, as_shape, broadcast_shapes, dims_str
+from ..framework.shapes import SCALAR, TensorShape, as_shape
 from ..framework.tensor import SymbolicTensor, Tensor
 from .registry import (as_array, constant_shape, constant_value, contains_tensor,
-                       convert_to_tensor, execute, register, scope)
+                       convert_to_tensor, execute, register)
 
 
 def _same(inputs, **_):
@@ -341,88 +342,6 @@ def expand_dims_v1(input, axis=None, name=None, dim=None):
     return expand_dims(input, dim if axis is None else axis, name)
 
 
-# -- filling ----------------------------------------------------------------------------------
-register("Fill", "dims: index, value: T",
-         lambda dims, value: np.full(tuple(dims), value, dtype=value.dtype),
-         lambda inputs: [(inputs[1].dtype, constant_shape(inputs[0]))],
-         lambda op, dy: [None, execute("Sum", [dy, np.arange(dy.shape.rank)],
-                                       {"keepdims": False})])
-
-
-def fill(dims, value, name=None):
-    """A tensor of shape `dims` with every element equal to `value`.
-
-    >>> minitf.fill([2], 7)
-    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([7, 7], dtype=int32)>
-    """
-    return execute("Fill", [dims, value], name=name or "Fill")
-
-
-def zeros(shape, dtype=dtypes.float32, name=None):
-    """A tensor of `shape` filled with zeros (float32 unless `dtype` is given)."""
-    return _filled(shape, dtype, 0, name or "zeros")
-
-
-def ones(shape, dtype=dtypes.float32, name=None):
-    """A tensor of `shape` filled with ones (float32 unless `dtype` is given)."""
-    return _filled(shape, dtype, 1, name or "ones")
-
-
-def _filled(shape, dtype, v, name):
-    dtype = dtypes.as_dtype(dtype)
-    if isinstance(shape, TensorShape):
-        shape = shape.as_list()
-    if isinstance(shape, int):
-        shape = [shape]
-    if isinstance(shape, (list, tuple)) and not contains_tensor(shape) and np.prod(shape) < 1000:
-        return convert_to_tensor(np.full(shape, v, dtype.np), name=name)
-    return fill(shape, np.array(v, dtype.np), name=name)
-
-
-register("ZerosLike", "x: any", lambda x: np.zeros_like(x), _same, None)
-register("OnesLike", "x: any", lambda x: np.ones_like(x), _same, None)
-
-
-def zeros_like(input, dtype=None, name=None):
-    """Zeros with the shape (and dtype, unless `dtype` is given) of `input`; a constant when its
-    static shape is fully known."""
-    return _filled_like(input, dtype, 0, name or "zeros_like", "ZerosLike")
-
-
-def ones_like(input, dtype=None, name=None):
-    """Ones with the shape (and dtype, unless `dtype` is given) of `input`; a constant when its
-    static shape is fully known."""
-    return _filled_like(input, dtype, 1, name or "ones_like", "OnesLike")
-
-
-def _filled_like(input, dtype, v, name, op_type):
-    with scope(name) as s:
-        x = convert_to_tensor(input, name="tensor")
-        dtype = x.dtype if dtype is None else dtypes.as_dtype(dtype)
-        if x.shape.is_fully_defined():
-            return _filled(x.shape, dtype, v, s or name)
-        if dtype is x.dtype:
-            return execute(op_type, [x], name=s)
-        return fill(shape(x), np.array(v, dtype.np), name=s)
-
-
-def _broadcast_to_infer(inputs):
-    x, s = inputs
-    out = constant_shape(s)
-    broadcast_shapes(x.shape, out)
-    return [(x.dtype, out)]
-
-
-register("BroadcastTo", "input: T, shape: index",
-         lambda x, shape: np.broadcast_to(x, tuple(shape)).copy(), _broadcast_to_infer,
-         lambda op, dy: [sum_to(dy, op.inputs[0]), None])
-
-
-def broadcast_to(input, shape, name=None):
-    """`input` repeated along dimensions of size 1 (or new leading ones) to `shape`."""
-    return execute("BroadcastTo", [input, shape], name=name or "BroadcastTo")
-
-
 # -- stacking ---------------------------------------------------------------------------------
 def _pack_infer(inputs, axis):
     s = inputs[0].shape
@@ -521,134 +440,3 @@ def unstack(value, num=None, axis=0, name="unstack"):
         if num is None:
             raise ValueError("Cannot infer argument `num` from shape %s" % (value.shape,))
     return execute("Unpack", [value], {"num": num, "axis": axis}, name=name)
-
-
-# -- selection --------------------------------------------------------------------------------
-def _select_infer(inputs):
-    c, x, y = inputs
-    return [(x.dtype, broadcast_shapes(broadcast_shapes(c.shape, x.shape), y.shape))]
-
-
-def _select_grad(op, dy):
-    c, x, y = op.inputs
-    zeros = zeros_like(dy)
-    return [None, sum_to(where(c, dy, zeros), x), sum_to(where(c, zeros, dy), y)]
-
-
-register("SelectV2", "condition: bool, t: T, e: T", np.where, _select_infer, _select_grad)
-
-
-def where(condition, x=None, y=None, name=None):
-    """Elementwise `x if condition else y` (broadcasting), or with only `condition`, the indices
-    of its true (non-zero) elements.
-
-    >>> minitf.where([True, False], [[1, 2], [3, 4]], [[5, 6], [7, 8]])
-    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
-    array([[1, 6],
-           [3, 8]], dtype=int32)>
-    """
-    if x is None and y is None:
-        return execute("Where", [condition], name=name or "Where")
-    if x is None or y is None:
-        raise ValueError("x and y must both be non-None or both be None.")
-    return execute("SelectV2", [condition, x, y], name=name or "SelectV2")
-
-
-def _where_kernel(c):
-    if c.ndim == 0:
-        raise ValueError("WhereOp : Unhandled input dimensions: 0")
-    return np.argwhere(c).astype(np.int64)
-
-
-register("Where", "input: T", _where_kernel,
-         lambda inputs: [(dtypes.int64, TensorShape([None, inputs[0].shape.rank]))], None)
-
-
-def _v1_select_shape(c, x, y):
-    """The shape of TensorFlow 1.x's Select: x and y alike, and a condition of their shape, a
-    scalar, or a vector that picks whole rows (along the first dimension of x)."""
-    if x.is_compatible_with(y):
-        data = x.merge_with(y)
-    else:
-        raise ValueError("Inputs to operation Select of type Select must have the same size and "
-                         "shape.  Input 0: %s != input 1: %s" % (dims_str(x), dims_str(y)))
-    if c.rank is None or data.rank is None or c.rank == 0:
-        return data
-    if c.rank == 1 and data.rank != 1:
-        if data.rank == 0:
-            raise ValueError("'then' must be at least a vector, but saw shape: []")
-        if None not in (c[0], data[0]) and c[0] != data[0]:
-            raise ValueError("Number of batches of 'then' must match size of 'cond', but saw: "
-                             "%d vs. %d" % (data[0], c[0]))
-        return TensorShape([c[0] if data[0] is None else data[0]] + data.as_list()[1:])
-    if not c.is_compatible_with(data):
-        raise ValueError("Inputs to operation Select of type Select must have the same size and "
-                         "shape.  Input 0: %s != input 1: %s" % (dims_str(c), dims_str(data)))
-    return data.merge_with(c)
-
-
-def _v1_select_kernel(c, x, y):
-    _v1_select_shape(TensorShape(c.shape), TensorShape(x.shape), TensorShape(y.shape))
-    if c.ndim == 1 and x.ndim > 1:
-        c = c.reshape((-1,) + (1,) * (x.ndim - 1))
-    return np.where(c, x, y)
-
-
-def _v1_select_grad(op, dy):
-    c = op.inputs[0]
-    zeros = zeros_like(dy)
-    return [None, where_v1(c, dy, zeros), where_v1(c, zeros, dy)]
-
-
-register("Select", "condition: bool, t: T, e: T", _v1_select_kernel,
-         lambda inputs: [(inputs[1].dtype, _v1_select_shape(*(t.shape for t in inputs)))],
-         _v1_select_grad)
-
-
-def where_v1(condition, x=None, y=None, name=None):
-    """TensorFlow 1.x's `where`: `x` and `y` have one shape, and `condition` has it too, is a
-    scalar, or is a vector that picks whole rows; with only `condition`, as `where`.
-
-    >>> minitf.compat.v1.where([True, False], [[1, 2], [3, 4]], [[5, 6], [7, 8]])
-    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
-    array([[1, 2],
-           [7, 8]], dtype=int32)>
-    """
-    if x is None and y is None:
-        return where(condition, name=name)
-    if x is None or y is None:
-        raise ValueError("x and y must both be non-None or both be None.")
-    return execute("Select", [condition, x, y], name=name or "Select")
-
-
-def sum_to(dy, x):
-    """`dy` summed over the dimensions along which `x` was broadcast, so it has x's shape.
-
-    The one helper that every broadcasting op's gradient uses. It works from static shapes when
-    they are known and otherwise computes the reduction at run time (SumToShape).
-    """
-    xs, gs = x.shape, dy.shape
-    if xs.is_fully_defined() and gs.rank is not None:
-        if xs == gs:
-            return dy
-        lead = gs.rank - xs.rank
-        axes = list(range(lead)) + [lead + i for i, d in enumerate(xs)
-                                    if d == 1 and gs[lead + i] != 1]
-        if axes:
-            dy = execute("Sum", [dy, axes], {"keepdims": False})
-        return dy if dy.shape == xs else reshape(dy, xs.as_list())
-    return execute("SumToShape", [dy, shape(x)])
-
-
-def _sum_to_shape_kernel(g, shape):
-    shape = tuple(shape)
-    lead = g.ndim - len(shape)
-    axes = tuple(range(lead)) + tuple(lead + i for i, d in enumerate(shape)
-                                      if d == 1 and g.shape[lead + i] != 1)
-    return np.sum(g, axis=axes, dtype=g.dtype).reshape(shape) if axes else g.reshape(shape)
-
-
-register("SumToShape", "input: T, shape: index", _sum_to_shape_kernel,
-         lambda inputs: [(inputs[0].dtype, constant_shape(inputs[1]))],
-         lambda op, dy: [broadcast_to(dy, shape_of(op.inputs[0])), None])
-

@@ -3,9 +3,12 @@ composed from other ops so that their gradients are those TensorFlow gives (incl
 tensor-valued bounds and norms)."""
 import numpy as np
 
-from .array_ops import identity, ones_like, stack, where
-from .math_ops import cast, maximum, minimum, reduce_sum, sqrt
+from .array_ops import identity, stack
+from .fill_ops import ones_like
+from .math_ops import cast, maximum, minimum, sqrt
 from .registry import convert_to_tensor, scope
+from .sum_ops import reduce_sum
+from .where_ops import where
 
 
 def _same_shape(values, result):

@@ -8,9 +8,10 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.shapes import TensorShape, dims_str
-from .array_ops import reshape, shape, shape_of, squeeze, where
+from .array_ops import reshape, shape, shape_of, squeeze
 from .manip_ops import concat
 from .registry import constant_shape, constant_value, convert_to_tensor, execute, register, scope
+from .where_ops import where
 
 
 def _where_text(position):

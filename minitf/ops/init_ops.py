@@ -10,7 +10,7 @@ import math
 
 from ..framework import dtypes
 from ..framework.shapes import TensorShape
-from . import array_ops, random_ops
+from . import fill_ops, random_ops
 
 
 def fans(shape):
@@ -51,7 +51,7 @@ class Zeros:
         self.dtype = dtypes.as_dtype(dtype)
 
     def __call__(self, shape, dtype=None, partition_info=None):
-        return array_ops.zeros(shape, dtype or self.dtype)
+        return fill_ops.zeros(shape, dtype or self.dtype)
 
 
 class Ones:
@@ -65,7 +65,7 @@ class Ones:
         self.dtype = dtypes.as_dtype(dtype)
 
     def __call__(self, shape, dtype=None, partition_info=None):
-        return array_ops.ones(shape, dtype or self.dtype)
+        return fill_ops.ones(shape, dtype or self.dtype)
 
 
 class RandomNormal:

@@ -7,7 +7,7 @@ call with the same shape gives the same values (a StatelessRandom op seeded with
 unseeded one draws with the stateful random ops, so `random.set_seed` makes it reproducible.
 """
 from ..framework import dtypes
-from . import array_ops, random_ops
+from . import fill_ops, random_ops
 from .init_ops import floating, glorot_limit
 
 
@@ -26,7 +26,7 @@ class Zeros(Initializer):
     """
 
     def __call__(self, shape, dtype=None, **kwargs):
-        return array_ops.zeros(shape, dtype or dtypes.float32)
+        return fill_ops.zeros(shape, dtype or dtypes.float32)
 
 
 class Ones(Initializer):
@@ -37,7 +37,7 @@ class Ones(Initializer):
     """
 
     def __call__(self, shape, dtype=None, **kwargs):
-        return array_ops.ones(shape, dtype or dtypes.float32)
+        return fill_ops.ones(shape, dtype or dtypes.float32)
 
 
 class RandomNormal(Initializer):

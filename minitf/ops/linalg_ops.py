@@ -1,5 +1,5 @@
 """Linear algebra: inverse, determinant, diagonals, trace, eye, matrix-vector products,
-matrix_transpose and tensordot; `matmul` itself lives in math_ops.
+matrix_transpose and tensordot; `matmul` itself lives in matmul_ops.
 
 Matrix ops work on batches: the last two dimensions of a tensor are its matrices. Each op's
 kernel, shape rule and gradient stand together below its banner; kernels use numpy.linalg.
@@ -11,11 +11,14 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.shapes import TensorShape, dims_str
-from .array_ops import expand_dims, ones, rank, reshape, shape, squeeze, where
+from .array_ops import expand_dims, rank, reshape, shape, squeeze
+from .fill_ops import ones
 from .manip_ops import concat, transpose
-from .math_ops import matmul, reduce_sum
+from .matmul_ops import matmul
 from .registry import constant_value, convert_to_tensor, execute, register, scope
 from .sequence_ops import range as range_
+from .sum_ops import reduce_sum
+from .where_ops import where
 
 
 def _square_shape(s):

@@ -8,9 +8,9 @@ import numpy as np
 from ..framework.shapes import TensorShape, dims_str
 from .array_ops import (identity, known_values, rank, reshape, shape, shaped_like, stack,
                         static_rank)
-from .math_ops import reduce_sum
 from .registry import constant_value, convert_to_tensor, execute, register, scope
 from .sequence_ops import range as range_
+from .sum_ops import reduce_sum
 
 
 # -- transpose --------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Arithmetic: elementwise unary and binary ops (with maximum, minimum and divide_no_nan),
-comparisons, casts, matmul, and sum and mean with the helpers that every reduction shares.
+casts and add_n; and `quiet`, the wrapper of kernels that may give inf or nan.
 
-Further elementwise functions (trigonometric, rounding, ...) are in unary_ops, the other
-reductions in reduction_ops. Each op's kernel, shape rule and gradient stand together below its
-banner. Binary ops broadcast like numpy; their gradients reduce back to each input's shape with
-`array_ops.sum_to`.
+Further elementwise functions (trigonometric, rounding, ...) are in unary_ops, comparisons in
+comparison_ops, matmul in matmul_ops, sum and mean (with the helpers every reduction shares) in
+sum_ops, the other reductions in reduction_ops. Each op's kernel, shape rule and gradient stand
+together below its banner. Binary ops broadcast like numpy; their gradients reduce back to each
+input's shape with `fill_ops.sum_to`.
 """
 import functools
 
@@ -12,11 +13,12 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes
-from .array_ops import (broadcast_to, expand_dims, identity, ones_like, rank, reshape, shape,
-                        shape_of, size, sum_to, where, zeros_like)
-from .registry import (constant_value, contains_tensor, convert_to_tensor, execute,
-                       numpy_silenced, register, scope)
+from ..framework.shapes import broadcast_shapes
+from .array_ops import identity
+from .comparison_ops import greater_equal, less_equal
+from .fill_ops import sum_to, zeros_like
+from .registry import contains_tensor, convert_to_tensor, execute, numpy_silenced, register, scope
+from .where_ops import where
 
 FLOATS, NUMBERS = dtypes.FLOATS, dtypes.NUMBERS
 
@@ -48,10 +50,6 @@ def _unary(inputs, **_):
 def _binary(inputs, **_):
     x, y = inputs
     return [(x.dtype, broadcast_shapes(x.shape, y.shape))]
-
-
-def _compare(inputs, **_):
-    return [(dtypes.bool, _binary(inputs)[0][1])]
 
 
 def _int_division_check(kernel):
@@ -267,74 +265,6 @@ def sign(x, name=None):
     return execute("Sign", [x], name=name or "Sign")
 
 
-# -- comparisons ------------------------------------------------------------------------------
-for _type, _fn in (("Less", np.less), ("LessEqual", np.less_equal), ("Greater", np.greater),
-                   ("GreaterEqual", np.greater_equal), ("Equal", np.equal),
-                   ("NotEqual", np.not_equal)):
-    register(_type, "x: T, y: T", _fn, _compare, None)
-
-
-def less(x, y, name=None):
-    """Elementwise `x < y` as a bool tensor."""
-    return execute("Less", [x, y], name=name or "Less")
-
-
-def less_equal(x, y, name=None):
-    """Elementwise `x <= y` as a bool tensor."""
-    return execute("LessEqual", [x, y], name=name or "LessEqual")
-
-
-def greater(x, y, name=None):
-    """Elementwise `x > y` as a bool tensor."""
-    return execute("Greater", [x, y], name=name or "Greater")
-
-
-def greater_equal(x, y, name=None):
-    """Elementwise `x >= y` as a bool tensor."""
-    return execute("GreaterEqual", [x, y], name=name or "GreaterEqual")
-
-
-def equal(x, y, name=None):
-    """Elementwise `x == y` as a bool tensor."""
-    return execute("Equal", [x, y], name=name or "Equal")
-
-
-def not_equal(x, y, name=None):
-    """Elementwise `x != y` as a bool tensor."""
-    return execute("NotEqual", [x, y], name=name or "NotEqual")
-
-
-register("IsNan", "x: T", np.isnan, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
-         types={"T": FLOATS})
-register("IsFinite", "x: T", np.isfinite, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
-         types={"T": FLOATS})
-register("IsInf", "x: T", np.isinf, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
-         types={"T": FLOATS})
-
-
-def is_nan(x, name=None):
-    """Elementwise: whether `x` is NaN (float inputs).
-
-    >>> minitf.math.is_nan(minitf.constant([1., float("nan")]))
-    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
-    """
-    return execute("IsNan", [x], name=name or "IsNan")
-
-
-def is_finite(x, name=None):
-    """Elementwise: whether `x` is neither infinite nor NaN (float inputs)."""
-    return execute("IsFinite", [x], name=name or "IsFinite")
-
-
-def is_inf(x, name=None):
-    """Elementwise: whether `x` is inf or -inf (float inputs).
-
-    >>> minitf.math.is_inf(minitf.constant([1., -float("inf"), float("nan")]))
-    <tf.Tensor: shape=(3,), dtype=bool, numpy=array([False,  True, False])>
-    """
-    return execute("IsInf", [x], name=name or "IsInf")
-
-
 # -- maxima, minima, squared differences, safe division ---------------------------------------
 def _maximum_kernel(x, y):
     if x.dtype.kind != "f":
@@ -483,277 +413,6 @@ def to_int64(x, name="ToInt64"):
     return cast(x, dtypes.int64, name)
 
 
-# -- matrix multiplication --------------------------------------------------------------------
-def _matmul_kernel(a, b, transpose_a, transpose_b):
-    if a.ndim != 2 or b.ndim != 2:
-        raise InvalidArgumentError(None, None, "In[%d] ndims must be >= 2" % (a.ndim == 2))
-    a = a.T if transpose_a else a
-    b = b.T if transpose_b else b
-    if a.shape[1] != b.shape[0]:
-        raise InvalidArgumentError(None, None, "Matrix size-incompatible: In[0]: [%d,%d], In[1]: "
-                                   "[%d,%d]" % (a.shape + b.shape))
-    return a @ b
-
-
-def _matmul_infer(inputs, transpose_a, transpose_b):
-    a, b = inputs
-    for t in (a, b):
-        if t.shape.rank not in (None, 2):
-            raise ValueError("Shape must be rank 2 but is rank %d" % t.shape.rank)
-    ad = a.shape.as_list() if a.shape.rank else [None, None]
-    bd = b.shape.as_list() if b.shape.rank else [None, None]
-    m, k = ad[::-1] if transpose_a else ad
-    k2, n = bd[::-1] if transpose_b else bd
-    if k is not None and k2 is not None and k != k2:
-        raise ValueError("Dimensions must be equal, but are %d and %d" % (k, k2))
-    return [(a.dtype, TensorShape([m, n]))]
-
-
-def _matmul_grad(op, dy):
-    a, b = op.inputs
-    ta, tb = op.get_attr("transpose_a"), op.get_attr("transpose_b")
-    if not ta and not tb:
-        return [matmul(dy, b, transpose_b=True), matmul(a, dy, transpose_a=True)]
-    if not ta and tb:
-        return [matmul(dy, b), matmul(dy, a, transpose_a=True)]
-    if ta and not tb:
-        return [matmul(b, dy, transpose_b=True), matmul(a, dy)]
-    return [matmul(b, dy, transpose_a=True, transpose_b=True),
-            matmul(dy, a, transpose_a=True, transpose_b=True)]
-
-
-register("MatMul", "a: T, b: T", _matmul_kernel, _matmul_infer, _matmul_grad,
-         types={"T": NUMBERS})
-
-
-def _batch_matmul_kernel(x, y, adj_x, adj_y):
-    x = np.swapaxes(x, -1, -2) if adj_x else x
-    y = np.swapaxes(y, -1, -2) if adj_y else y
-    if x.shape[-1] != y.shape[-2]:
-        raise InvalidArgumentError(None, None, "Matrix size-incompatible: In[0]: %s, In[1]: %s"
-                                   % (list(x.shape), list(y.shape)))
-    return np.matmul(x, y)
-
-
-def _batch_matmul_infer(inputs, adj_x, adj_y):
-    x, y = inputs
-    if x.shape.rank is None or y.shape.rank is None:
-        return [(x.dtype, TensorShape(None))]
-    xd, yd = x.shape.as_list(), y.shape.as_list()
-    m, k = xd[-2:][::-1] if adj_x else xd[-2:]
-    k2, n = yd[-2:][::-1] if adj_y else yd[-2:]
-    if k is not None and k2 is not None and k != k2:
-        raise ValueError("Dimensions must be equal, but are %d and %d" % (k, k2))
-    batch = broadcast_shapes(TensorShape(xd[:-2]), TensorShape(yd[:-2]))
-    return [(x.dtype, TensorShape(batch.as_list() + [m, n]))]
-
-
-def _batch_matmul_grad(op, dy):
-    x, y = op.inputs
-    ax, ay = op.get_attr("adj_x"), op.get_attr("adj_y")
-    if not ax:
-        dx = matmul(dy, y, transpose_b=not ay)
-    else:
-        dx = matmul(y, dy, transpose_a=ay, transpose_b=True)
-    if not ay:
-        dy_ = matmul(x, dy, transpose_a=not ax)
-    else:
-        dy_ = matmul(dy, x, transpose_a=True, transpose_b=ax)
-    return [sum_to(dx, x), sum_to(dy_, y)]
-
-
-register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infer,
-         _batch_matmul_grad, types={"T": NUMBERS})
-
-
-def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
-           name=None):
-    """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
-    batches of matrices, broadcast over their leading dimensions. For the real dtypes minitf
-    has, `adjoint_a` and `adjoint_b` (conjugate transposes) are the same as the transposes.
-
-    Raises:
-      InvalidArgumentError (eager) / ValueError (graph): if the inner dimensions differ.
-      ValueError: if both `transpose_a` and `adjoint_a` are set (or both for `b`).
-
-    >>> minitf.matmul(minitf.constant([[1., 2.]]), minitf.constant([[3.], [4.]]))
-    <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
-    """
-    for side, transpose, adjoint in (("a", transpose_a, adjoint_a), ("b", transpose_b, adjoint_b)):
-        if transpose and adjoint:
-            raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."
-                             % (side, side))
-    transpose_a, transpose_b = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
-    with scope(name or "MatMul") as s:
-        a = convert_to_tensor(a, name="a")
-        b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
-        if None not in (a.shape.rank, b.shape.rank) and max(a.shape.rank, b.shape.rank) <= 2:
-            return execute("MatMul", [a, b], {"transpose_a": transpose_a,
-                                               "transpose_b": transpose_b}, name=s)
-        return execute("BatchMatMulV2", [a, b], {"adj_x": transpose_a, "adj_y": transpose_b},
-                       name=s)
-
-
-# -- reductions -------------------------------------------------------------------------------
-def _axes(axis):
-    return tuple(int(a) for a in np.reshape(axis, [-1]))
-
-
-def _all_axes(x):
-    """The axes of x: a constant when its rank is static, else `range(rank(x))` (as TensorFlow
-    builds it), computed at run time."""
-    if x.shape.rank is not None:
-        return convert_to_tensor(np.arange(x.shape.rank, dtype=np.int32))
-    return execute("Range", [0, rank(x), 1], name="range")
-
-
-def _over_all_axes(x, axis):
-    """Whether `axis` is the `range(rank(x))` that `_all_axes` builds for an unknown rank."""
-    op = getattr(axis, "op", None)
-    if op is None or op.type != "Range":
-        return False
-    start, limit, delta = op.inputs
-    return limit.op.type == "Rank" and limit.op.inputs[0] is x and \
-        constant_value(start) == 0 and constant_value(delta) == 1
-
-
-def _reduce_infer(inputs, keepdims):
-    x, axis = inputs
-    a = constant_value(axis)
-    if x.shape.rank is None:
-        scalar = not keepdims and _over_all_axes(x, axis)
-        return [(x.dtype, SCALAR if scalar else TensorShape(None))]
-    r = x.shape.rank
-    if a is None:
-        return [(x.dtype, TensorShape([None] * r) if keepdims else TensorShape(None))]
-    axes = set()
-    for i in _axes(a):
-        if not -r <= i < max(r, 1):
-            raise ValueError("Invalid reduction dimension %d for input with %d dimensions" %
-                             (i, r))
-        axes.add(i % r if r else 0)
-    dims = x.shape.as_list()
-    out = [1 if i in axes else d for i, d in enumerate(dims)] if keepdims else \
-        [d for i, d in enumerate(dims) if i not in axes]
-    return [(x.dtype, TensorShape(out))]
-
-
-def _reduced_mask(x, axis):
-    """Per dimension of x, whether the axes `axis` (a tensor; negative ones count from the end)
-    name it: a bool vector computed at run time, for reductions over axes not known statically."""
-    every = _all_axes(x)
-    axis = reshape(cast(axis, dtypes.int32), [-1, 1])  # a column, compared with every dimension
-    hits = cast(equal(axis, every), dtypes.int32) + cast(equal(axis, every - rank(x)), dtypes.int32)
-    return reduce_sum(hits, 0) > 0
-
-
-def _restore_reduced(dy, op):
-    """dy with the reduced dimensions of `op` (a reduction like Sum) put back as size 1."""
-    x, axis = op.inputs
-    if op.get_attr("keepdims"):
-        return dy
-    a, r = constant_value(axis), x.shape.rank
-    if a is None or r is None:
-        dims = shape(x)
-        return reshape(dy, where(_reduced_mask(x, axis), ones_like(dims), dims))
-    axes = sorted(i % r for i in _axes(a)) if r else []
-    if x.shape.is_fully_defined():
-        dims = x.shape.as_list()
-        return reshape(dy, [1 if i in axes else d for i, d in enumerate(dims)])
-    if len(axes) == r:
-        return dy
-    for i in axes:
-        dy = expand_dims(dy, i)
-    return dy
-
-
-def _sum_grad(op, dy):
-    return [broadcast_to(_restore_reduced(dy, op), shape_of(op.inputs[0])), None]
-
-
-def _mean_grad(op, dy):
-    x, y = op.inputs[0], op.outputs[0]
-    if x.shape.is_fully_defined() and y.shape.is_fully_defined():
-        count = max(x.shape.num_elements(), 1) // max(y.shape.num_elements(), 1)
-    else:
-        count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
-    return [broadcast_to(_restore_reduced(dy / count, op), shape_of(x)), None]
-
-
-def _sum_kernel(x, axis, keepdims):
-    return np.sum(x, axis=_axes(axis), keepdims=keepdims, dtype=x.dtype)
-
-
-def _mean_kernel(x, axis, keepdims):
-    axes = _axes(axis)
-    n = int(np.prod([x.shape[a] for a in axes]))
-    if x.dtype.kind in "iu":  # summed in 64 bits as in TensorFlow, so that small types do not wrap
-        wide = np.uint64 if x.dtype.kind == "u" else np.int64
-        s = np.sum(x, axis=axes, keepdims=keepdims, dtype=wide)
-        return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(x.dtype)
-    s = np.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
-    return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
-
-
-register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), _reduce_infer, _sum_grad,
-         types={"T": NUMBERS})
-register("Mean", "input: T, reduction_indices: index", quiet(_mean_kernel), _reduce_infer,
-         _mean_grad, types={"T": NUMBERS})
-
-
-def reduce(op_type, input_tensor, axis, keepdims, name):
-    """Builds reduction `op_type`; with `axis=None` it reduces over all axes, passed (as in
-    TensorFlow) as a constant named "Const" at the current scope, or as `range(rank(x))` when
-    the rank is known only at run time."""
-    x = convert_to_tensor(input_tensor)
-    if axis is None:
-        axis = _all_axes(x)
-    return execute(op_type, [x, axis], {"keepdims": bool(keepdims)}, name=name or op_type)
-
-
-def deprecated_alias(value, old_value, name, old_name):
-    """The value of an argument that TensorFlow 1.x also took under an older name."""
-    if old_value is None:
-        return value
-    if value is not None:
-        raise ValueError("Cannot specify both '%s' and '%s'." % (old_name, name))
-    return old_value
-
-
-def v1_reduction(reduction):
-    """`reduction` with TensorFlow 1.x's signature, which also takes `reduction_indices` and
-    `keep_dims`, the older names of `axis` and `keepdims`."""
-    def v1(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
-           keep_dims=None):
-        axis = deprecated_alias(axis, reduction_indices, "axis", "reduction_indices")
-        keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
-        return reduction(input_tensor, axis, bool(keepdims), name)
-    v1.__name__, v1.__doc__ = reduction.__name__, reduction.__doc__
-    return v1
-
-
-def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
-    """The sum of elements across `axis` (all axes when None).
-
-    >>> minitf.reduce_sum(minitf.constant([[1, 2], [3, 4]]), axis=0)
-    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([4, 6], dtype=int32)>
-    """
-    return reduce("Sum", input_tensor, axis, keepdims, name)
-
-
-def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
-    """The mean of elements across `axis` (all axes when None); integer means are summed in a
-    wide type (no wrapping) and round toward zero.
-
-    >>> minitf.reduce_mean(minitf.constant([1., 2.]))
-    <tf.Tensor: shape=(), dtype=float32, numpy=1.5>
-    """
-    return reduce("Mean", input_tensor, axis, keepdims, name)
-
-
-reduce_sum_v1, reduce_mean_v1 = v1_reduction(reduce_sum), v1_reduction(reduce_mean)
-
-
 # -- sums of many -----------------------------------------------------------------------------
 def _add_n_kernel(*inputs):
     out = inputs[0]
@@ -792,4 +451,3 @@ def add_n(inputs, name=None):
     if len(inputs) == 1:
         return identity(inputs[0], name=name) if name else convert_to_tensor(inputs[0])
     return execute("AddN", [list(inputs)], name=name or "AddN")
-

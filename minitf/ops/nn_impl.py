@@ -1,20 +1,27 @@
 """Neural-net functions composed from other ops, with no op of their own: log_sigmoid,
-l2_normalize, moments, embedding_lookup and xw_plus_b, and TensorFlow 1.x's spellings of them.
+l2_normalize, moments, embedding_lookup, xw_plus_b and dropout, and TensorFlow 1.x's spellings
+of them.
 
 They build the ops TensorFlow builds, under the same name scopes, so graph names and gradients
-are TensorFlow's. The ops themselves (and the activations and losses that are ops) live in
-nn_ops.
+are TensorFlow's. The ops they build on live in nn_ops (activations, softmax, bias_add) and
+loss_ops (the losses), and the random draws that dropout makes in random_ops.
 """
+import numbers
+
 from ..framework import dtypes
-from .array_ops import identity, rank, squeeze, stop_gradient
+from ..framework.shapes import TensorShape
+from .array_ops import identity, rank, shape_of, squeeze, stop_gradient
 from .clip_ops import clip_by_norm
 from .indexing_ops import gather
-from .math_ops import (cast, deprecated_alias, matmul, maximum, multiply, negative, reduce_mean,
-                       reduce_sum, square, squared_difference)
+from .math_ops import cast, maximum, multiply, negative, square, squared_difference
+from .matmul_ops import matmul
 from .nn_ops import bias_add, softplus
+from .random_ops import random_uniform
 from .registry import convert_to_tensor, scope
 from .sequence_ops import range as range_
+from .sum_ops import deprecated_alias, reduce_mean, reduce_sum
 from .unary_ops import rsqrt
+from .where_ops import where
 
 
 def log_sigmoid(x, name=None):
@@ -139,3 +146,69 @@ def xw_plus_b(x, weights, biases, name=None):
         weights = convert_to_tensor(weights, name="weights")
         biases = convert_to_tensor(biases, name="biases")
         return bias_add(matmul(x, weights), biases, name=s)
+
+
+# -- dropout ----------------------------------------------------------------------------------
+def dropout(x, rate, noise_shape=None, seed=None, name=None):
+    """Sets each element of `x` to 0 with probability `rate` and scales the others by
+    `1 / (1 - rate)`, so the expected sum is unchanged.
+
+    Args:
+      x: a floating tensor.
+      rate: the probability of dropping an element: a number in [0, 1) or a scalar tensor.
+      noise_shape: the shape of the keep/drop decisions, broadcast against `x` (default: x's
+        shape; `[n, 1]` drops whole rows); None entries take x's dimension.
+      seed: the op seed of the uniform draw (see `minitf.random`).
+
+    Raises:
+      ValueError: if `x` is not floating point, or `rate` is a number outside [0, 1).
+
+    >>> y = minitf.nn.dropout(minitf.ones([1000]), 0.5, seed=1)
+    >>> sorted(set(y.numpy().tolist()))
+    [0.0, 2.0]
+    """
+    with scope(name or "dropout"):
+        x = convert_to_tensor(x, name="x")
+        if not x.dtype.is_floating:
+            raise ValueError("`x.dtype` must be a floating point tensor as `x` will be scaled. "
+                             "Received: x_dtype=%s" % x.dtype)
+        is_number = isinstance(rate, numbers.Real)
+        if isinstance(rate, bool) or (is_number and not 0 <= rate < 1):
+            raise ValueError("`rate` must be a scalar tensor or a float in the range [0, 1). "
+                             "Received: rate=%s" % rate)
+        if is_number and rate == 0:
+            return x
+        if not is_number:
+            rate = convert_to_tensor(rate, x.dtype, name="rate")
+            if rate.shape.rank not in (None, 0):
+                raise ValueError("`rate` must be a scalar or scalar tensor. Received: rate=%s"
+                                 % rate)
+        scaled = multiply(x, convert_to_tensor(1 / (1 - rate), x.dtype, name="Const"))
+        keep = random_uniform(_noise_shape(x, noise_shape), dtype=x.dtype, seed=seed) >= rate
+        return where(keep, scaled, convert_to_tensor(0, x.dtype, name="Const"))
+
+
+def _noise_shape(x, noise_shape):
+    if noise_shape is None:
+        return shape_of(x)
+    if isinstance(noise_shape, TensorShape):
+        noise_shape = noise_shape.as_list()
+    if x.shape.rank is None or not isinstance(noise_shape, (list, tuple)) \
+            or len(noise_shape) != x.shape.rank:
+        return noise_shape
+    return [x.shape[i] if d is None else d for i, d in enumerate(noise_shape)]
+
+
+def dropout_v1(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None):
+    """TensorFlow 1.x's dropout: `keep_prob` (the probability of keeping an element) or `rate`.
+
+    Raises:
+      ValueError: if both or neither of `keep_prob` and `rate` are given.
+    """
+    if keep_prob is not None:
+        if rate is not None:
+            raise ValueError("Cannot specify both 'keep_prob' and 'rate'.")
+        rate = 1 - keep_prob
+    if rate is None:
+        raise ValueError("`rate` must be provided. Received: rate=None")
+    return dropout(x, rate, noise_shape, seed, name)

@@ -9,7 +9,7 @@ on integer ones.
 from ..framework.context import executing_eagerly_outside_functions
 from ..framework.shapes import broadcast_shapes
 from ..framework.tensor import Tensor
-from . import logical_ops, math_ops, strided_slice_ops
+from . import comparison_ops, logical_ops, math_ops, matmul_ops, strided_slice_ops
 from .registry import contains_tensor, convert_to_tensor, scope
 
 
@@ -41,7 +41,7 @@ def _eq(self, other):
         return False
     if not elementwise_equality(self):
         return self is other
-    return _compare_if_broadcastable(math_ops.equal, self, other, False)
+    return _compare_if_broadcastable(comparison_ops.equal, self, other, False)
 
 
 def _ne(self, other):
@@ -49,7 +49,7 @@ def _ne(self, other):
         return True
     if not elementwise_equality(self):
         return self is not other
-    return _compare_if_broadcastable(math_ops.not_equal, self, other, True)
+    return _compare_if_broadcastable(comparison_ops.not_equal, self, other, True)
 
 
 def _compare_if_broadcastable(compare, x, y, otherwise):
@@ -82,7 +82,7 @@ def _invert(x):
 
 _BINARY = {"add": math_ops.add, "sub": math_ops.subtract, "mul": math_ops.multiply,
            "truediv": math_ops.truediv, "floordiv": math_ops.floordiv, "mod": math_ops.floormod,
-           "pow": math_ops.pow, "matmul": math_ops.matmul,
+           "pow": math_ops.pow, "matmul": matmul_ops.matmul,
            "and": _logical_or_bitwise(logical_ops.logical_and, logical_ops.bitwise_and),
            "or": _logical_or_bitwise(logical_ops.logical_or, logical_ops.bitwise_or),
            "xor": _logical_or_bitwise(logical_ops.logical_xor, logical_ops.bitwise_xor)}
@@ -91,10 +91,10 @@ OPERATORS = {
     "__neg__": lambda self: math_ops.negative(self),
     "__abs__": lambda self: math_ops.abs(self),
     "__invert__": _invert,
-    "__lt__": lambda self, other: math_ops.less(self, other),
-    "__le__": lambda self, other: math_ops.less_equal(self, other),
-    "__gt__": lambda self, other: math_ops.greater(self, other),
-    "__ge__": lambda self, other: math_ops.greater_equal(self, other),
+    "__lt__": lambda self, other: comparison_ops.less(self, other),
+    "__le__": lambda self, other: comparison_ops.less_equal(self, other),
+    "__gt__": lambda self, other: comparison_ops.greater(self, other),
+    "__ge__": lambda self, other: comparison_ops.greater_equal(self, other),
     "__eq__": _eq,
     "__ne__": _ne,
     "__getitem__": lambda self, key: strided_slice_ops.strided_slice(self, key),

@@ -2,7 +2,7 @@
 cumulative sums and products, and the reductions composed from other ops (count_nonzero,
 reduce_logsumexp, reduce_variance, reduce_std, norm).
 
-Sum and mean live in math_ops with the helpers every reduction shares: `reduce` (argument
+Sum and mean live in sum_ops with the helpers every reduction shares: `reduce` (argument
 handling), `_reduce_infer` (static shape), `_restore_reduced` (a gradient put back to the
 input's rank) and `_reduced_mask` (which dimensions the axes name, when known only at run
 time). Each op's kernel, shape rule and gradient stand together below its banner.
@@ -14,14 +14,17 @@ from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, dims_str
 from . import math_ops
-from .array_ops import reshape, shape, shape_of, stack, stop_gradient, where, zeros
+from .array_ops import reshape, shape, shape_of, stack, stop_gradient
+from .comparison_ops import equal, is_finite, not_equal
+from .fill_ops import zeros
 from .indexing_ops import boolean_mask
 from .logical_ops import logical_not
 from .manip_ops import concat, invert_permutation, transpose
-from .math_ops import (_all_axes, _axes, _reduce_infer, _reduced_mask, _restore_reduced, cast,
-                       deprecated_alias, divide_no_nan, equal, is_finite, not_equal, quiet,
-                       reduce, reduce_mean, reduce_sum, sqrt, square, subtract, v1_reduction)
+from .math_ops import cast, divide_no_nan, quiet, sqrt, square, subtract
 from .registry import constant_value, convert_to_tensor, execute, register, scope
+from .sum_ops import (_all_axes, _axes, _reduce_infer, _reduced_mask, _restore_reduced,
+                      deprecated_alias, reduce, reduce_mean, reduce_sum, v1_reduction)
+from .where_ops import where
 
 NUMBERS = dtypes.NUMBERS
 

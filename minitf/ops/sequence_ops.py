@@ -8,9 +8,11 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.shapes import TensorShape, broadcast_shapes
 from ..framework.tensor import Tensor
-from .array_ops import reshape, sum_to
-from .math_ops import cast, reduce_sum
+from .array_ops import reshape
+from .fill_ops import sum_to
+from .math_ops import cast
 from .registry import constant_value, convert_to_tensor, execute, register, scope
+from .sum_ops import reduce_sum
 
 _RANGE_TYPES = (dtypes.int32, dtypes.int64, dtypes.float16, dtypes.float32, dtypes.float64)
 

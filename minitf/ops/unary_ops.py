@@ -9,10 +9,11 @@ broadcast, and their gradients reduce back to each input's shape with `sum_to`.
 import numpy as np
 
 from ..framework.dtypes import FLOATS, NUMBERS
-from .array_ops import sum_to, where, zeros_like
-from .math_ops import (_binary, _unary, cast, equal, exp, negative, not_equal, quiet,
-                       scipy_special, square)
+from .comparison_ops import equal, not_equal
+from .fill_ops import sum_to, zeros_like
+from .math_ops import _binary, _unary, cast, exp, negative, quiet, scipy_special, square
 from .registry import convert_to_tensor, execute, register
+from .where_ops import where
 
 
 def _float_op(type, kernel, grad):

@@ -12,7 +12,7 @@ from ..autodiff.gradients import gradients
 from ..framework import dtypes
 from ..framework.context import executing_eagerly, get_default_graph
 from ..framework.graph import GraphKeys
-from ..ops import array_ops, control_flow_ops, math_ops, training_ops
+from ..ops import array_ops, control_flow_ops, fill_ops, math_ops, training_ops
 from ..ops.registry import convert_to_tensor
 from ..variables import Variable, trainable_variables
 
@@ -123,7 +123,7 @@ class Optimizer:
         return per_var[var.ref()]
 
     def _zeros_slot(self, var, slot_name):
-        return self._slot(var, slot_name, lambda: array_ops.zeros(var.shape, var.dtype))
+        return self._slot(var, slot_name, lambda: fill_ops.zeros(var.shape, var.dtype))
 
     def _non_slot(self, name, initial_value):
         """An extra variable of the optimizer (one per graph), made on first use."""
@@ -256,7 +256,7 @@ class RMSPropOptimizer(Optimizer):
 
     def _create_slots(self, var_list):
         for v in var_list:
-            self._slot(v, "rms", lambda: array_ops.ones(v.shape, v.dtype))
+            self._slot(v, "rms", lambda: fill_ops.ones(v.shape, v.dtype))
             if self._centered:
                 self._zeros_slot(v, "mg")
             self._zeros_slot(v, "momentum")
@@ -295,7 +295,7 @@ class AdagradOptimizer(Optimizer):
     def _apply_dense(self, grad, var):
         return training_ops.apply_adagrad_v2(var, self.get_slot(var, "accumulator"),
                                              self._get("learning_rate", var),
-                                             array_ops.zeros([], var.dtype), grad)
+                                             fill_ops.zeros([], var.dtype), grad)
 
 
 def get_global_step(graph=None):

@@ -6,7 +6,7 @@ A v2 optimizer calls its schedule with its `iterations` (0 at the first step); t
 import functools
 
 from ..framework.context import executing_eagerly
-from ..ops import array_ops, math_ops, unary_ops
+from ..ops import comparison_ops, math_ops, unary_ops, where_ops
 from ..ops.registry import convert_to_tensor, scope
 
 
@@ -72,8 +72,8 @@ class PiecewiseConstantDecay(LearningRateSchedule):
             values = [convert_to_tensor(v) for v in self.values]
             rate = values[-1]
             for b, v in reversed(list(zip(self.boundaries, values))):
-                rate = array_ops.where(math_ops.less_equal(step, math_ops.cast(b, step.dtype)),
-                                       v, rate)
+                rate = where_ops.where(
+                    comparison_ops.less_equal(step, math_ops.cast(b, step.dtype)), v, rate)
             return rate
 
 

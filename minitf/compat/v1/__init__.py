@@ -18,13 +18,14 @@ from ...framework.shapes import TensorShape
 from ...framework.tensor import Tensor, is_tensor
 from ...framework.tensor_spec import TensorSpec
 from ...function import function
-from ...ops.array_ops import (broadcast_to, constant, expand_dims_v1 as expand_dims, fill,
-                              identity, ones, ones_like, placeholder, placeholder_with_default,
-                              rank, reshape, shape, size, squeeze_v1 as squeeze, stack,
-                              stop_gradient, unstack, where_v1 as where, where as where_v2, zeros,
-                              zeros_like)
+from ...ops.array_ops import (constant, expand_dims_v1 as expand_dims, identity, placeholder,
+                              placeholder_with_default, rank, reshape, shape, size,
+                              squeeze_v1 as squeeze, stack, stop_gradient, unstack)
+from ...ops.comparison_ops import (equal, greater, greater_equal, is_finite, is_inf, is_nan, less,
+                                   less_equal, not_equal)
 from ...ops.control_flow_ops import control_dependencies, group, no_op, tuple
 from ...ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm
+from ...ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
 from ...ops.indexing_ops import (boolean_mask_v1 as boolean_mask, gather_nd, gather_v1 as gather,
                                  one_hot, scatter_nd)
 from ...ops.init_ops import GlorotUniform as glorot_uniform_initializer
@@ -39,13 +40,12 @@ from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
 from ...ops.logging_ops import print
 from ...ops.manip_ops import (concat, invert_permutation, reverse, reverse as reverse_v2, split,
                               tile, transpose_v1 as transpose)
-from ...ops.math_ops import (abs, add, add_n, cast, div, divide, equal, exp, floor_div, floordiv,
-                             floormod, floormod as mod, greater, greater_equal, is_finite, is_inf,
-                             is_nan, less, less_equal, log, matmul, maximum, minimum, multiply,
-                             negative, not_equal, pow, sign, sqrt, square, squared_difference,
-                             subtract, to_double, to_float, to_int32, to_int64, truediv)
+from ...ops.math_ops import (abs, add, add_n, cast, div, divide, exp, floor_div, floordiv,
+                             floormod, floormod as mod, log, maximum, minimum, multiply, negative,
+                             pow, sign, sqrt, square, squared_difference, subtract, to_double,
+                             to_float, to_int32, to_int64, truediv)
 from ...ops.math_ops import divide_no_nan as div_no_nan
-from ...ops.math_ops import reduce_mean_v1 as reduce_mean, reduce_sum_v1 as reduce_sum
+from ...ops.matmul_ops import matmul
 from ...ops.reduction_ops import arg_max, arg_min, cumprod, cumsum, norm_v1 as norm
 from ...ops.reduction_ops import (argmax_v1 as argmax, argmin_v1 as argmin,
                                   count_nonzero_v1 as count_nonzero,
@@ -60,8 +60,10 @@ from ...ops.random_ops import random_normal, random_shuffle, random_uniform, tru
 from ...ops.random_ops import set_seed as set_random_seed
 from ...ops.registry import convert_to_tensor
 from ...ops.sequence_ops import linspace, range
+from ...ops.sum_ops import reduce_mean_v1 as reduce_mean, reduce_sum_v1 as reduce_sum
 from ...ops.unary_ops import (acos, asin, atan, atan2, ceil, cos, cosh, erf, expm1, floor, log1p,
                               reciprocal, round, rsqrt, sin, sinh, tan)
+from ...ops.where_ops import where_v1 as where, where as where_v2
 from ...session import ConfigProto, InteractiveSession, Session, get_default_session
 from ...variable_scope import AUTO_REUSE, get_variable, get_variable_scope, variable_scope
 from ...variables import (Variable, assign, assign_add, assign_sub, global_variables,
