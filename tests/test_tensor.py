@@ -147,3 +147,11 @@ def test_eager_equality_of_shapes_that_cannot_broadcast_is_a_bool_tensor():
     assert repr(a != [1, 2, 3]) == "<tf.Tensor: shape=(), dtype=bool, numpy=True>"
     with pytest.raises(tf.errors.InvalidArgumentError, match="expected to be a int32 tensor"):
         a == tf.zeros([3])  # noqa: B015 - the dtypes differ: an error, as in TensorFlow
+
+
+def test_a_bool_key_is_a_mask():
+    x = tf.reshape(tf.range(6), [3, 2])
+    assert x[tf.constant([True, False, True])].numpy().tolist() == [[0, 1], [4, 5]]
+    assert x[np.array([False, True, False])].numpy().tolist() == [[2, 3]]
+    with pytest.raises(ValueError, match="mask cannot be scalar"):
+        x[True]

@@ -12,6 +12,7 @@ from ..framework import dtypes
 from ..framework.shapes import TensorShape, dims_str
 from ..framework.tensor import Tensor
 from .array_ops import shape_of
+from .indexing_ops import boolean_mask
 from .registry import constant_shape, constant_value, convert_to_tensor, execute, register
 
 
@@ -159,10 +160,13 @@ register("StridedSliceGrad", "shape: index, dy: T, bounds: N*index", _slice_grad
 
 def strided_slice(input, key, name="strided_slice"):
     """`input[key]` for a key of ints, slices (any step), `None` (new axis) and `...`; the ints
-    and slice bounds may be scalar int tensors.
+    and slice bounds may be scalar int tensors. A bool tensor or array key is a mask, as in
+    `boolean_mask`.
 
     >>> minitf.constant([1, 2, 3, 4])[minitf.constant(1):]
     <tf.Tensor: shape=(3,), dtype=int32, numpy=array([2, 3, 4], dtype=int32)>
     """
+    if isinstance(key, (bool, np.bool_)) or getattr(key, "dtype", None) in (dtypes.bool, np.bool_):
+        return boolean_mask(input, key)
     key, bounds = _index_key(key)
     return execute("StridedSlice", [input, bounds], {"key": key}, name=name)
