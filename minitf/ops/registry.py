@@ -58,9 +58,9 @@ class OpDef:
         self.eager_state = eager_state
         self.writes = writes
         self.none_for_unused = none_for_unused
-        # For the eager fast path: per input, the dtypes it accepts, or None for "the dtype of
-        # the type variable"; set only when the inputs are plain (no list) with at most one
-        # type variable, whose allowed dtypes are then `types`' only entry.
+        # For the eager fast path (`_ready`): per input, the dtypes it accepts, or None for
+        # "the dtype of the type variable"; set only when the inputs are plain (no list) and
+        # name at most one type variable.
         free = {kind for _, kind, _ in inputs if kind not in _FIXED}
         plain = len(free) <= 1 and not any(is_list for _, _, is_list in inputs)
         self.checks = tuple(_FIXED[k][0] if k in _FIXED else None for _, k, _ in inputs) \
