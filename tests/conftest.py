@@ -30,6 +30,21 @@ def graph():
 
 
 @pytest.fixture
+def derivatives():
+    """derivatives(f, x): (f'(x), f''(x)) at a float32 scalar x, from two nested tapes."""
+    def compute(f, x):
+        x = tf.constant(x)
+        with tf.GradientTape() as outer:
+            outer.watch(x)
+            with tf.GradientTape() as inner:
+                inner.watch(x)
+                y = f(x)
+            first = inner.gradient(y, x)
+        return float(first), float(outer.gradient(first, x))
+    return compute
+
+
+@pytest.fixture
 def grads():
     """grads(f, *xs): the gradients of f at float64 values xs, as lists, from a GradientTape."""
     def compute(f, *xs):
