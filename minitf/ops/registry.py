@@ -6,11 +6,11 @@ numpy arrays, variables) to tensors with TensorFlow's dtype rules, then either r
 once (eager mode, recording on active tapes) or adds an Operation to the default graph.
 `convert_to_tensor` lives here because argument conversion is part of dispatch.
 """
-import contextlib
 
 import numpy as np
 
 from ..framework import dtypes
+from ..framework.dtypes import _BY_NUMPY
 from ..framework.context import ctx, get_default_graph
 from ..framework.errors import InvalidArgumentError, OpError
 from ..framework.graph import Operation, describe_inputs
@@ -39,13 +39,17 @@ class OpDef:
     writes: the op changes state beyond its outputs (a variable, an output stream): a traced
       function runs it even when no output needs it, and a plan that has it is a transaction.
     none_for_unused: `grad` takes None (instead of zeros) for an output that got no gradient.
+    grad_uses: which values `grad` reads, so that a tape keeps only those (of the others it keeps
+      the dtype and shape): "inputs and outputs" (the default), "inputs", "outputs", "none", or
+      "other inputs" (the gradient for each input reads the other inputs, as in `x * y`; `grad`
+      must then skip the inputs whose `op.needs` is False).
     """
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
-                 "make_state", "eager_state", "writes", "none_for_unused", "checks")
+                 "make_state", "eager_state", "writes", "none_for_unused", "grad_uses", "ready")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
-                 eager_state, writes, none_for_unused):
+                 eager_state, writes, none_for_unused, grad_uses):
         self.type = type
         self.inputs = inputs
         self.kernel = kernel
@@ -58,27 +62,35 @@ class OpDef:
         self.eager_state = eager_state
         self.writes = writes
         self.none_for_unused = none_for_unused
-        # For the eager fast path (`_ready`): per input, the dtypes it accepts, or None for
-        # "the dtype of the type variable"; set only when the inputs are plain (no list) and
-        # name at most one type variable.
+        self.grad_uses = grad_uses
+        # For the eager fast path: when the inputs are plain (no list) and name at most one
+        # type variable, a check that they are eager tensors that need no conversion.
         free = {kind for _, kind, _ in inputs if kind not in _FIXED}
         plain = len(free) <= 1 and not any(is_list for _, _, is_list in inputs)
-        self.checks = tuple(_FIXED[k][0] if k in _FIXED else None for _, k, _ in inputs) \
-            if plain else None
+        checks = tuple(_FIXED[k][0] if k in _FIXED else None for _, k, _ in inputs)
+        allowed = frozenset(dtypes._ALL).intersection(*types.values())
+        self.ready = _ready_check(checks if plain else None, allowed)
+
+
+_GRAD_USES = ("inputs and outputs", "inputs", "outputs", "none", "other inputs")
 
 
 def register(type, inputs, kernel, infer, grad, types=None, multi=False, hoist=False,
-             make_state=None, eager_state=None, writes=False, none_for_unused=False):
+             make_state=None, eager_state=None, writes=False, none_for_unused=False,
+             grad_uses="inputs and outputs"):
     """Adds an op type to the registry (once: a second registration of a type is a bug)."""
     if type in OPS:
         raise KeyError("Op type %s is registered twice." % type)
+    if grad_uses not in _GRAD_USES:
+        raise ValueError("grad_uses of %s must be one of %s, not %r." % (type, _GRAD_USES,
+                                                                         grad_uses))
     spec = []
     for item in filter(None, (s.strip() for s in inputs.split(","))):
         arg, kind = (p.strip() for p in item.split(":"))
         is_list = kind.startswith("N*")
         spec.append((arg, kind[2:] if is_list else kind, is_list))
     OPS[type] = OpDef(type, tuple(spec), kernel, infer, grad, types or {}, multi, hoist,
-                      make_state, eager_state, writes, none_for_unused)
+                      make_state, eager_state, writes, none_for_unused, grad_uses)
     return OPS[type]
 
 
@@ -308,6 +320,9 @@ def _dtype_mismatch(op_def, op_name, eager, arg, index, got, want, first):
 
 
 # -- dispatch ---------------------------------------------------------------------------------
+_NO_ATTRS = {}  # shared by the calls without attrs; never changed
+
+
 def execute(op_type, inputs, attrs=None, name=None):
     """Runs op `op_type` on `inputs` now (eager mode) or adds it to the default graph.
 
@@ -315,33 +330,45 @@ def execute(op_type, inputs, attrs=None, name=None):
     outputs) None in eager mode and the Operation in a graph.
     """
     op_def = OPS[op_type]
-    attrs = attrs or {}
-    if not ctx.graphs and ctx.eager_default:
-        return _run_eagerly(op_def, inputs, attrs, name)
-    return _add_to_graph(op_def, inputs, attrs, name)
+    if ctx.graphs or not ctx.eager_default:
+        return _add_to_graph(op_def, inputs, attrs or _NO_ATTRS, name)
+    ready = op_def.ready
+    flat = inputs if ready and ready(inputs) else _convert_inputs(op_def, inputs, True, name)
+    return _run_eagerly(op_def, flat, attrs or _NO_ATTRS)
 
 
-def _ready(op_def, inputs):
-    """Whether `inputs` are eager tensors that already fit `op_def` (the common case)."""
-    checks = op_def.checks
-    if checks is None:
-        return False
-    bound = None
-    for allowed, t in zip(checks, inputs):
-        if type(t) is not EagerTensor:
-            return False
-        if allowed is not None:
-            if t._dtype not in allowed:
+def _ready_check(checks, allowed):
+    """A function telling whether a list of inputs are eager tensors that already fit the op
+    (the common case), so that `_convert_inputs` would return them unchanged; `checks` gives, per
+    input, the dtypes it accepts or None for "the dtype of the type variable", all of whose
+    inputs must share one dtype, in `allowed`. None (never ready) without `checks`."""
+    if checks == (None,):
+        return lambda inputs: type(inputs[0]) is EagerTensor and inputs[0]._dtype in allowed
+
+    if checks == (None, None):
+        def ready(inputs):
+            x, y = inputs
+            return type(x) is EagerTensor and type(y) is EagerTensor and \
+                x._dtype is y._dtype and x._dtype in allowed
+        return ready
+
+    def ready(inputs):
+        bound = None
+        for fits, t in zip(checks, inputs):
+            if type(t) is not EagerTensor:
                 return False
-        elif bound is None:
-            bound = t._dtype
-        elif t._dtype is not bound:
-            return False
-    return bound is None or all(bound in allowed for allowed in op_def.types.values())
+            if fits is not None:
+                if t._dtype not in fits:
+                    return False
+            elif bound is None:
+                bound = t._dtype
+            elif t._dtype is not bound:
+                return False
+        return bound is None or bound in allowed
+    return None if checks is None else ready
 
 
-def _run_eagerly(op_def, inputs, attrs, name):
-    flat = inputs if _ready(op_def, inputs) else _convert_inputs(op_def, inputs, True, name)
+def _run_eagerly(op_def, flat, attrs):
     args = [t._value for t in flat]
     if op_def.eager_state is not None:
         args.insert(0, op_def.eager_state(attrs))
@@ -352,12 +379,12 @@ def _run_eagerly(op_def, inputs, attrs, name):
     except Exception as e:  # numpy's error, reported as TensorFlow reports a bad argument
         raise InvalidArgumentError(None, None, "%s [Op:%s]" % (
             _static_error(op_def, flat, attrs) or e, op_def.type)) from None
-    if out is None:
-        outputs = []
-    elif op_def.multi:
+    if op_def.multi:
         outputs = [EagerTensor(v) for v in out]
+    elif out is None:
+        outputs = ()
     else:
-        outputs = [EagerTensor(out)]
+        outputs = (EagerTensor(out, _BY_NUMPY[out.dtype]),)
     if ctx.tapes:
         for tape in ctx.tapes:
             tape._record_eager(op_def, flat, outputs, attrs)
@@ -421,16 +448,26 @@ class _NumpySilenced:
 numpy_silenced = _NumpySilenced()
 
 
-@contextlib.contextmanager
+class _NoScope:
+    """What `scope` gives when executing eagerly: a context that does nothing and yields None."""
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+_NO_SCOPE = _NoScope()
+
+
 def scope(name):
     """For an op function made of several ops: in a graph, opens name scope `name` and yields its
     prefix (e.g. "truediv_1/"), which `execute(..., name=prefix)` takes as the op's own name so
     that helper ops nest under it; when executing eagerly, yields None."""
     if not ctx.graphs and ctx.eager_default:
-        yield None
-    else:
-        with get_default_graph().name_scope(name) as prefix:
-            yield prefix
+        return _NO_SCOPE
+    return get_default_graph().name_scope(name)
 
 
 def constant_value(t):
