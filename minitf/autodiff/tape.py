@@ -13,6 +13,7 @@ import numpy as np
 
 from .. import nest
 from ..framework.context import ctx, executing_eagerly, get_default_graph
+from ..framework.shapes import TensorShape
 from ..framework.tensor import Tensor
 from ..ops import array_ops, fill_ops
 from ..ops.registry import convert_to_tensor
@@ -26,9 +27,14 @@ class UnconnectedGradients(enum.Enum):
 
 
 class _Record:
-    """One eagerly run op, as the tape keeps it; shaped like a graph Operation for backprop."""
+    """One eagerly run op, as the tape keeps it; shaped like a graph Operation for backprop.
 
-    __slots__ = ("op_def", "inputs", "outputs", "attrs")
+    Its inputs and outputs are the tensors themselves where the op's gradient reads their values
+    (`OpDef.grad_uses`), and `_Shell`s (id, dtype and shape only) where it does not, so that the
+    tape holds no array that no gradient needs. `needs` is set by the backprop walk.
+    """
+
+    __slots__ = ("op_def", "inputs", "outputs", "attrs", "needs")
 
     def __init__(self, op_def, inputs, outputs, attrs):
         self.op_def = op_def
@@ -40,6 +46,37 @@ class _Record:
 
     def get_attr(self, name):
         return self.attrs[name]
+
+
+class _Shell(Tensor):
+    """A recorded tensor without its value: what a gradient that reads only shapes needs."""
+
+    __slots__ = ("_id", "_dtype", "_dims")
+
+    def __init__(self, t):
+        self._id = t._id
+        self._dtype = t._dtype
+        self._dims = t._value.shape
+
+    dtype = property(lambda self: self._dtype)
+    shape = property(lambda self: TensorShape.from_tuple(self._dims))
+
+
+def _kept(op_def, inputs, outputs, watched):
+    """The inputs and outputs of a recorded op, each as itself or as a shell, as its gradient
+    needs them given which inputs are watched."""
+    uses = op_def.grad_uses
+    if uses == "inputs and outputs":
+        return inputs, outputs
+    if uses == "other inputs":
+        needed = [t._id in watched for t in inputs]
+        count = sum(needed)
+        keep = [count > n for n in needed]  # another input needs a gradient
+    else:
+        keep = [uses == "inputs"] * len(inputs)
+    ins = tuple(t if k else _Shell(t) for t, k in zip(inputs, keep))
+    outs = outputs if uses == "outputs" else tuple(_Shell(t) for t in outputs)
+    return ins, outs
 
 
 class GradientTape:
@@ -76,8 +113,7 @@ class GradientTape:
     def reset(self):
         """Forgets everything recorded so far (the tape keeps recording if it is active)."""
         self._records = []
-        self._watched = set()   # ids of watched tensors (and of watched variables' handles)
-        self._keep = []         # the watched objects themselves, so their ids stay theirs
+        self._watched = set()   # `_id`s of watched tensors (and of watched variables' handles)
         self._variables = []
 
     @contextlib.contextmanager
@@ -96,9 +132,9 @@ class GradientTape:
         for t in nest.flatten(tensor):
             if hasattr(t, "handle"):
                 handle = t._current_handle()
-                if id(handle) not in self._watched:
+                if handle._id not in self._watched:
                     self._variables.append(t)
-                    self._watch_id(handle)
+                    self._watched.add(handle._id)
                 continue
             if not isinstance(t, Tensor):
                 raise ValueError("Passed in object %r of type %r, not tf.Tensor or tf.Variable."
@@ -106,11 +142,7 @@ class GradientTape:
             if not differentiable(t):
                 warnings.warn("The dtype of the watched tensor must be floating (e.g. "
                               "tf.float32), got %r" % (t.dtype,), stacklevel=2)
-            self._watch_id(t)
-
-    def _watch_id(self, t):
-        self._watched.add(id(t))
-        self._keep.append(t)
+            self._watched.add(t._id)
 
     def watched_variables(self):
         """The variables watched so far, in the order they were first watched."""
@@ -121,14 +153,16 @@ class GradientTape:
             self.watch(variable)
 
     def _record_eager(self, op_def, inputs, outputs, attrs):
-        if self._recording and any(id(t) in self._watched for t in inputs):
-            self._records.append(_Record(op_def, inputs, outputs, attrs))
-            self._watched.update(id(t) for t in outputs)
+        watched = self._watched
+        if self._recording and any(t._id in watched for t in inputs):
+            ins, outs = _kept(op_def, inputs, outputs, watched)
+            self._records.append(_Record(op_def, ins, outs, attrs))
+            watched.update(t._id for t in outputs)
 
     def _record_op(self, op):
-        if self._recording and any(id(t) in self._watched for t in op.inputs):
+        if self._recording and any(t._id in self._watched for t in op.inputs):
             self._records.append(op)
-            self._watched.update(id(t) for t in op.outputs)
+            self._watched.update(t._id for t in op.outputs)
 
     def gradient(self, target, sources, output_gradients=None,
                  unconnected_gradients=UnconnectedGradients.NONE):
@@ -160,16 +194,16 @@ class GradientTape:
         # differentiate its own gradients; a non-persistent one is released afterwards.
         was_recording = self._recording
         self._recording = self._recording and self._persistent
+        if self._persistent:
+            records = list(self._records)
+        else:  # the walk frees each record once differentiated
+            records, self._records, self._watched = self._records, None, None
         try:
             with graph_gradient_scope("gradient_tape") as scope:
-                grads = backprop(list(self._records), targets,
-                                 [_key(s) for s in flat_sources], seeds,
+                grads = backprop(records, targets, [_key(s) for s in flat_sources], seeds,
                                  flat_sources if zero else None, scope)
         finally:
-            self._recording = was_recording
-        if not self._persistent:
-            self._records = self._keep = None
-            self._recording = False
+            self._recording = was_recording and self._persistent
         by_id = {id(s): g for s, g in zip(flat_sources, grads)}
         return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in nest.flatten(sources)])
 
@@ -234,7 +268,7 @@ class GradientTape:
         finally:
             self._persistent = persistent
         if not persistent:
-            self._records = self._keep = None
+            self._records = self._watched = None
         out = []
         for j, s in enumerate(nest.flatten(sources)):
             column = [row[j] for row in rows]
