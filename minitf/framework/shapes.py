@@ -175,8 +175,12 @@ class IncompatibleShapesError(ValueError):
 def broadcast_shapes(a, b):
     """The static broadcast of two shapes; raises IncompatibleShapesError (a ValueError) if two
     known dims disagree."""
-    if a.rank is None or b.rank is None:
+    if a._dims is None or b._dims is None:
         return UNKNOWN
+    if a._dims == b._dims or not b._dims:  # the common cases: equal shapes, or b a scalar
+        return a
+    if not a._dims:
+        return b
     x, y = a.as_list(), b.as_list()
     n = max(len(x), len(y))
     x = [1] * (n - len(x)) + x

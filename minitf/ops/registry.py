@@ -333,29 +333,33 @@ def execute(op_type, inputs, attrs=None, name=None):
     if ctx.graphs or not ctx.eager_default:
         return _add_to_graph(op_def, inputs, attrs or _NO_ATTRS, name)
     ready = op_def.ready
-    flat = inputs if ready and ready(inputs) else _convert_inputs(op_def, inputs, True, name)
+    if ready and ready(inputs, EagerTensor):
+        flat = inputs
+    else:
+        flat = _convert_inputs(op_def, inputs, True, name)
     return _run_eagerly(op_def, flat, attrs or _NO_ATTRS)
 
 
 def _ready_check(checks, allowed):
-    """A function telling whether a list of inputs are eager tensors that already fit the op
-    (the common case), so that `_convert_inputs` would return them unchanged; `checks` gives, per
-    input, the dtypes it accepts or None for "the dtype of the type variable", all of whose
-    inputs must share one dtype, in `allowed`. None (never ready) without `checks`."""
+    """A function `ready(inputs, cls)` telling whether `inputs` are tensors of class `cls` that
+    already fit the op (the common case), so that `_convert_inputs` would return them unchanged.
+    `checks` gives, per input, the dtypes it accepts, or None for "the dtype of the type
+    variable", which all its inputs share and must be in `allowed`. None (never ready) without
+    `checks`."""
     if checks == (None,):
-        return lambda inputs: type(inputs[0]) is EagerTensor and inputs[0]._dtype in allowed
+        return lambda inputs, cls: type(inputs[0]) is cls and inputs[0]._dtype in allowed
 
     if checks == (None, None):
-        def ready(inputs):
+        def ready(inputs, cls):
             x, y = inputs
-            return type(x) is EagerTensor and type(y) is EagerTensor and \
-                x._dtype is y._dtype and x._dtype in allowed
+            return type(x) is cls and type(y) is cls and x._dtype is y._dtype and \
+                x._dtype in allowed
         return ready
 
-    def ready(inputs):
+    def ready(inputs, cls):
         bound = None
         for fits, t in zip(checks, inputs):
-            if type(t) is not EagerTensor:
+            if type(t) is not cls:
                 return False
             if fits is not None:
                 if t._dtype not in fits:
@@ -406,9 +410,15 @@ def _static_error(op_def, flat, attrs):
 
 def _add_to_graph(op_def, inputs, attrs, name):
     g = get_default_graph()
-    with g.name_scope(name or op_def.type) as scope:
-        flat = _convert_inputs(op_def, inputs, False, scope[:-1])
-    op_name = scope[:-1]
+    name = name or op_def.type
+    ready = op_def.ready
+    if ready and ready(inputs, SymbolicTensor) and all(t._op.graph is g for t in inputs):
+        flat = inputs  # nothing to convert, so no scope for conversions to open
+        op_name = name[:-1] if name[-1] == "/" else g.unique_name(name)
+    else:
+        with g.name_scope(name) as scope:
+            flat = _convert_inputs(op_def, inputs, False, scope[:-1])
+        op_name = scope[:-1]
     for t in flat:
         if t.graph is not g:
             other = next((x for x in flat if x.graph is g), "the default graph")
