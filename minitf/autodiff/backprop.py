@@ -11,7 +11,7 @@ import contextlib
 
 from ..framework import dtypes
 from ..framework.graph import Operation
-from ..ops import fill_ops, math_ops
+from ..ops import arithmetic_ops, fill_ops
 
 _DIFFERENTIABLE = frozenset(d for d in dtypes._ALL if d.is_floating) | {dtypes.resource}
 
@@ -109,4 +109,4 @@ def _total(gs, t):
     """The sum of the gradients reaching `t`; zeros for an unused output of a multi-output op."""
     if gs is None:
         return fill_ops.zeros_like(t)
-    return gs[0] if len(gs) == 1 else math_ops.add_n(gs)
+    return gs[0] if len(gs) == 1 else arithmetic_ops.add_n(gs)

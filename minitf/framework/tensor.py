@@ -9,7 +9,7 @@ import itertools
 import numpy as np
 
 from . import dtypes
-from .context import executing_eagerly_outside_functions
+from .context import executing_eagerly_outside_functions, run_in_default_session
 from .errors import OperatorNotAllowedInGraphError
 from .shapes import TensorShape
 
@@ -101,7 +101,6 @@ class SymbolicTensor(Tensor):
 
     def eval(self, feed_dict=None, session=None):
         """The value of this tensor in `session` (default: the default session)."""
-        from ..session import run_in_default_session
         return run_in_default_session(self, feed_dict, session)
 
     def __bool__(self):

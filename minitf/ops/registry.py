@@ -6,15 +6,13 @@ numpy arrays, variables) to tensors with TensorFlow's dtype rules, then either r
 once (eager mode, recording on active tapes) or adds an Operation to the default graph.
 `convert_to_tensor` lives here because argument conversion is part of dispatch.
 """
-
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.dtypes import _BY_NUMPY
-from ..framework.context import ctx, get_default_graph
+from ..framework.context import ctx
 from ..framework.errors import InvalidArgumentError, OpError
-from ..framework.graph import Operation, describe_inputs
-from ..framework.shapes import IncompatibleShapesError, TensorShape, dims_str
+from ..framework.graph import describe_inputs, get_default_graph
+from ..framework.shapes import IncompatibleShapesError, dims_str
 from ..framework.tensor import EagerTensor, SymbolicTensor, Tensor
 
 OPS = {}
@@ -388,7 +386,7 @@ def _run_eagerly(op_def, flat, attrs):
     elif out is None:
         outputs = ()
     else:
-        outputs = (EagerTensor(out, _BY_NUMPY[out.dtype]),)
+        outputs = (EagerTensor(out),)
     if ctx.tapes:
         for tape in ctx.tapes:
             tape._record_eager(op_def, flat, outputs, attrs)
@@ -438,26 +436,6 @@ def _add_to_graph(op_def, inputs, attrs, name):
     return op.outputs[0] if op.outputs else op
 
 
-class _NumpySilenced:
-    """A context with numpy's floating-point warnings off (TensorFlow gives inf and nan
-    silently); `depth` tells kernels whether they run inside one."""
-
-    depth = 0
-
-    def __enter__(self):
-        if _NumpySilenced.depth == 0:
-            self._saved = np.seterr(all="ignore")
-        _NumpySilenced.depth += 1
-
-    def __exit__(self, *exc):
-        _NumpySilenced.depth -= 1
-        if _NumpySilenced.depth == 0:
-            np.seterr(**self._saved)
-
-
-numpy_silenced = _NumpySilenced()
-
-
 class _NoScope:
     """What `scope` gives when executing eagerly: a context that does nothing and yields None."""
 
@@ -478,43 +456,3 @@ def scope(name):
     if not ctx.graphs and ctx.eager_default:
         return _NO_SCOPE
     return get_default_graph().name_scope(name)
-
-
-def constant_value(t):
-    """The value of `t` if it is known while building a graph (a Const, or eager), else None."""
-    if isinstance(t, EagerTensor):
-        return t._value
-    if isinstance(t, SymbolicTensor):
-        op = t.op
-        if op.type == "Const":
-            return op.attrs["value"]
-        if op.type == "Shape" and op.inputs[0].shape.is_fully_defined():
-            return np.array(op.inputs[0].shape.as_list(), t.dtype.np)
-        if op.type == "Cast":
-            v = constant_value(op.inputs[0])
-            return None if v is None else v.astype(op.attrs["DstT"].np)
-        if op.type == "Pack":
-            parts = [constant_value(x) for x in op.inputs]
-            if all(p is not None for p in parts):
-                return np.stack(parts, op.attrs["axis"])
-    return None
-
-
-def constant_shape(t):
-    """What a 1-D int tensor used as a shape tells statically: a TensorShape, maybe partial."""
-    v = constant_value(t)
-    if v is not None:
-        return TensorShape([None if d < 0 else int(d) for d in np.reshape(v, [-1])])
-    if isinstance(t, SymbolicTensor):
-        if t.op.type == "Shape":
-            return t.op.inputs[0].shape
-        if t.op.type == "Pack":
-            dims = [constant_value(x) for x in t.op.inputs]
-            return TensorShape([None if d is None or d < 0 else int(d) for d in dims])
-        if t.shape.rank == 1 and t.shape[0] is not None:
-            return TensorShape([None] * t.shape[0])
-    return TensorShape(None)
-
-
-def is_operation(x):
-    return isinstance(x, Operation)
