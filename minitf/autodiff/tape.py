@@ -64,20 +64,24 @@ class _Shell(Tensor):
 
 
 def _kept(op_def, inputs, outputs, watched):
-    """The inputs and outputs of a recorded op, each as itself or as a shell, as its gradient
-    needs them given which inputs are watched."""
+    """The inputs and outputs of a recorded op as its gradient needs them, given which inputs
+    are watched: a floating tensor whose value the gradient does not read becomes a shell;
+    others (integers and booleans: axes, shapes, indices, conditions) are always kept."""
     uses = op_def.grad_uses
     if uses == "inputs and outputs":
         return inputs, outputs
     if uses == "other inputs":
-        needed = [t._id in watched for t in inputs]
-        count = sum(needed)
-        keep = [count > n for n in needed]  # another input needs a gradient
+        count = sum(t._id in watched for t in inputs)
+        keep = [count > (t._id in watched) for t in inputs]  # another input needs a gradient
     else:
         keep = [uses == "inputs"] * len(inputs)
-    ins = tuple(t if k else _Shell(t) for t, k in zip(inputs, keep))
-    outs = outputs if uses == "outputs" else tuple(_Shell(t) for t in outputs)
+    ins = tuple(_shell(t) if not k else t for t, k in zip(inputs, keep))
+    outs = outputs if uses == "outputs" else tuple(_shell(t) for t in outputs)
     return ins, outs
+
+
+def _shell(t):
+    return _Shell(t) if t._dtype.is_floating else t
 
 
 class GradientTape:

@@ -29,11 +29,13 @@ numpy_silenced = _NumpySilenced()
 
 def quiet(kernel):
     """A kernel that returns inf/nan where numpy would also warn (as TensorFlow does). A plan
-    silences numpy once for its whole run (`numpy_silenced`), so the kernels it calls
-    skip this wrapper's own, costlier, silencing."""
+    silences numpy once for its whole run (`numpy_silenced`), so the kernels it calls skip this
+    wrapper's own, costlier, silencing; so do kernels given an integer or boolean array first,
+    which numpy never warns about."""
     @functools.wraps(kernel)
     def run(*args, **kwargs):
-        if numpy_silenced.depth:
+        first = args[0]
+        if numpy_silenced.depth or type(first) is np.ndarray and first.dtype.kind in "biu":
             return kernel(*args, **kwargs)
         with np.errstate(all="ignore"):
             return kernel(*args, **kwargs)

@@ -54,20 +54,24 @@ def _matmul_infer(inputs, transpose_a, transpose_b):
 
 
 def _matmul_grad(op, dy):
+    """Each input's gradient is a product (x, y, transpose_x, transpose_y) of dy and the other
+    input, computed only for the inputs that need one."""
     a, b = op.inputs
     ta, tb = op.get_attr("transpose_a"), op.get_attr("transpose_b")
     if not ta and not tb:
-        return [matmul(dy, b, transpose_b=True), matmul(a, dy, transpose_a=True)]
-    if not ta and tb:
-        return [matmul(dy, b), matmul(dy, a, transpose_a=True)]
-    if ta and not tb:
-        return [matmul(b, dy, transpose_b=True), matmul(a, dy)]
-    return [matmul(b, dy, transpose_a=True, transpose_b=True),
-            matmul(dy, a, transpose_a=True, transpose_b=True)]
+        da, db = (dy, b, False, True), (a, dy, True, False)
+    elif not ta:
+        da, db = (dy, b, False, False), (dy, a, True, False)
+    elif not tb:
+        da, db = (b, dy, False, True), (a, dy, False, False)
+    else:
+        da, db = (b, dy, True, True), (dy, a, True, True)
+    return [matmul(x, y, transpose_a=tx, transpose_b=ty) if n else None
+            for (x, y, tx, ty), n in zip((da, db), op.needs)]
 
 
 register("MatMul", "a: T, b: T", _matmul_kernel, _matmul_infer, _matmul_grad,
-         types={"T": NUMBERS})
+         types={"T": NUMBERS}, grad_uses="other inputs")
 
 
 def _batch_matmul_kernel(x, y, adj_x, adj_y):
@@ -95,19 +99,19 @@ def _batch_matmul_infer(inputs, adj_x, adj_y):
 def _batch_matmul_grad(op, dy):
     x, y = op.inputs
     ax, ay = op.get_attr("adj_x"), op.get_attr("adj_y")
-    if not ax:
-        dx = matmul(dy, y, transpose_b=not ay)
-    else:
-        dx = matmul(y, dy, transpose_a=ay, transpose_b=True)
-    if not ay:
-        dy_ = matmul(x, dy, transpose_a=not ax)
-    else:
-        dy_ = matmul(dy, x, transpose_a=True, transpose_b=ax)
-    return [sum_to(dx, x), sum_to(dy_, y)]
+    nx, ny = op.needs
+    dx = dy_ = None
+    if nx:
+        dx = sum_to(matmul(y, dy, transpose_a=ay, transpose_b=True) if ax else
+                    matmul(dy, y, transpose_b=not ay), x)
+    if ny:
+        dy_ = sum_to(matmul(dy, x, transpose_a=True, transpose_b=ax) if ay else
+                     matmul(x, dy, transpose_a=not ax), y)
+    return [dx, dy_]
 
 
 register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infer,
-         _batch_matmul_grad, types={"T": NUMBERS})
+         _batch_matmul_grad, types={"T": NUMBERS}, grad_uses="other inputs")
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
