@@ -18,7 +18,7 @@ register("Fill", "dims: index, value: T",
          lambda dims, value: np.full(tuple(dims), value, dtype=value.dtype),
          lambda inputs: [(inputs[1].dtype, constant_shape(inputs[0]))],
          lambda op, dy: [None, execute("Sum", [dy, np.arange(dy.shape.rank)],
-                                       {"keepdims": False})])
+                                       {"keepdims": False})], grad_uses="none")
 
 
 def fill(dims, value, name=None):
@@ -88,7 +88,7 @@ def _broadcast_to_infer(inputs):
 
 register("BroadcastTo", "input: T, shape: index",
          lambda x, shape: np.broadcast_to(x, tuple(shape)).copy(), _broadcast_to_infer,
-         lambda op, dy: [sum_to(dy, op.inputs[0]), None])
+         lambda op, dy: [sum_to(dy, op.inputs[0]), None], grad_uses="none")
 
 
 def broadcast_to(input, shape, name=None):
@@ -106,4 +106,4 @@ def _sum_to_shape_kernel(g, shape):
 
 register("SumToShape", "input: T, shape: index", _sum_to_shape_kernel,
          lambda inputs: [(inputs[0].dtype, constant_shape(inputs[1]))],
-         lambda op, dy: [broadcast_to(dy, shape_of(op.inputs[0])), None])
+         lambda op, dy: [broadcast_to(dy, shape_of(op.inputs[0])), None], grad_uses="none")

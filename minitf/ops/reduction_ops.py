@@ -6,6 +6,8 @@ Each op's kernel, shape rule and gradient stand together below its banner. A red
 are its second input; its gradient puts the reduced dimensions back (`_restore_reduced`) and
 broadcasts.
 """
+import math
+
 import numpy as np
 
 from ..framework import dtypes
@@ -81,7 +83,7 @@ def _sum_kernel(x, axis, keepdims):
 
 def _mean_kernel(x, axis, keepdims):
     axes = reduction_axes(axis)
-    n = int(np.prod([x.shape[a] for a in axes]))
+    n = math.prod(x.shape[a] for a in axes)
     if x.dtype.kind in "iu":  # summed in 64 bits as in TensorFlow, so that small types do not wrap
         wide = np.uint64 if x.dtype.kind == "u" else np.int64
         s = np.sum(x, axis=axes, keepdims=keepdims, dtype=wide)
@@ -91,9 +93,9 @@ def _mean_kernel(x, axis, keepdims):
 
 
 register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), reduce_infer, _sum_grad,
-         types={"T": NUMBERS})
+         types={"T": NUMBERS}, grad_uses="none")
 register("Mean", "input: T, reduction_indices: index", quiet(_mean_kernel), reduce_infer,
-         _mean_grad, types={"T": NUMBERS})
+         _mean_grad, types={"T": NUMBERS}, grad_uses="none")
 
 
 def reduce(op_type, input_tensor, axis, keepdims, name):
@@ -210,7 +212,7 @@ register("Max", "input: T, reduction_indices: index", _max_kernel, reduce_infer,
 register("Min", "input: T, reduction_indices: index", _min_kernel, reduce_infer,
          _min_or_max_grad, types={"T": NUMBERS})
 register("Prod", "input: T, reduction_indices: index", quiet(_prod_kernel), reduce_infer,
-         _prod_grad, types={"T": NUMBERS})
+         _prod_grad, types={"T": NUMBERS}, grad_uses="inputs")
 register("Any", "input: bool, reduction_indices: index",
          lambda x, axis, keepdims: np.any(x, reduction_axes(axis), keepdims=keepdims),
          reduce_infer, None)
