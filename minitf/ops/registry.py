@@ -101,7 +101,8 @@ def _infer_python_dtype(value, a):
         if a.dtype == np.uint64 and a.max() >= 2 ** 63:
             raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor: "
                              "%r does not fit int64." % (value,))
-        if a.size and (a.min() < -2 ** 31 or a.max() >= 2 ** 31):
+        values = a.ravel().tolist()  # as Python ints: faster than numpy's min and max here,
+        if values and (min(values) < -2 ** 31 or max(values) >= 2 ** 31):  # for Python values
             return dtypes.int64
         return dtypes.int32
     if kind == "f":
@@ -158,6 +159,13 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
     """
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
+    if not ctx.graphs and ctx.eager_default:  # the common eager cases, in short
+        if type(value) is EagerTensor and (dtype is None or dtype is value._dtype):
+            return value
+        if type(value) is float or type(value) is int:
+            t = _eager_scalar(value, dtype or dtype_hint and dtypes.as_dtype(dtype_hint))
+            if t is not None:
+                return t
     if isinstance(value, Tensor) or hasattr(value, "_to_tensor"):
         t = value if isinstance(value, Tensor) else value._to_tensor()
         if dtype is not None and t.dtype is not dtype:
@@ -177,6 +185,23 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
         return EagerTensor(a)
     return execute("Const", [], {"value": a, "dtype": dtypes.from_numpy(a.dtype)},
                    name=name or "Const")
+
+
+_PLAIN_FOR_INTS = frozenset((dtypes.int32, dtypes.int64, dtypes.float32, dtypes.float64))
+
+
+def _eager_scalar(value, dtype):
+    """A Python float, or int that fits int32, as an eager tensor of `dtype` (by default float32
+    or int32) where that needs no rule beyond a cast; None for what the full rules decide."""
+    if type(value) is float:
+        dtype = dtype or dtypes.float32
+        if dtype.is_floating:
+            return EagerTensor(np.array(value, dtype.np), dtype)
+    elif -2 ** 31 <= value < 2 ** 31:
+        dtype = dtype or dtypes.int32
+        if dtype in _PLAIN_FOR_INTS:
+            return EagerTensor(np.array(value, dtype.np), dtype)
+    return None
 
 
 def as_array(value, dtype=None, graph_mode=False):
