@@ -139,8 +139,14 @@ def _python_to_numpy(value, dtype, graph_mode):
 
 def contains_tensor(value):
     if isinstance(value, (list, tuple)):
-        return any(contains_tensor(v) for v in value)
+        for v in value:
+            if type(v) not in _PYTHON_SCALARS and contains_tensor(v):
+                return True
+        return False
     return isinstance(value, Tensor) or hasattr(value, "_to_tensor")
+
+
+_PYTHON_SCALARS = frozenset((int, float, bool))
 
 
 def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
@@ -175,12 +181,14 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
     graph_mode = bool(ctx.graphs) or not ctx.eager_default
     if isinstance(value, (list, tuple)) and contains_tensor(value):
         return _pack(value, dtype, graph_mode, name)
+    a = None
     if dtype is None and dtype_hint is not None:
         try:
-            return convert_to_tensor(value, dtype_hint, name)
+            a = as_array(value, dtypes.as_dtype(dtype_hint), graph_mode)
         except (TypeError, ValueError):
             pass
-    a = as_array(value, dtype, graph_mode)
+    if a is None:
+        a = as_array(value, dtype, graph_mode)
     if not graph_mode:
         return EagerTensor(a)
     return execute("Const", [], {"value": a, "dtype": dtypes.from_numpy(a.dtype)},
