@@ -127,7 +127,7 @@ class Session:
                     "include Python scalars, strings, lists, numpy ndarrays, or TensorHandles. For "
                     "reference, the tensor object was %s which was passed to the argument "
                     "`feed_dict` with key %s." % (value, t))
-            a = np.array(value, dtype=t.dtype.np)
+            a = _feed_value(value, t.dtype.np)
             if not t.shape.is_compatible_with(a.shape):
                 raise ValueError("Cannot feed value of shape %s for Tensor %s, which has shape %s"
                                  % (a.shape, t.name, t.shape))
@@ -175,6 +175,19 @@ class InteractiveSession(Session):
         if self._contexts:
             self._exit_defaults()
         super().close()
+
+
+def _feed_value(value, dtype):
+    """A fed value as the plan takes it: a numpy array of the right dtype as it is (no copy),
+    seen through a read-only view so that no kernel and no fetch changes the caller's array;
+    anything else converted."""
+    if type(value) is np.ndarray and value.dtype == dtype:
+        if not value.flags.writeable:
+            return value
+        view = value.view()
+        view.flags.writeable = False
+        return view
+    return np.array(value, dtype=dtype)
 
 
 def _fetched(v):

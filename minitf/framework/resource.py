@@ -37,6 +37,9 @@ class Ref:
             _journals[-1].append((self, self.value))
         if value.flags.writeable:
             value.flags.writeable = False
+        elif value.base is not None and value.base.flags.writeable:
+            value = value.copy()  # a read-only view of memory that its owner may still change
+            value.flags.writeable = False
         self.value = value
 
     def __repr__(self):
