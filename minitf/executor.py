@@ -58,7 +58,7 @@ class Plan:
             steps.append([fn, [slot[id(t)] for t in op.inputs], out, [], op])
         self._fetch_slots = [slot[id(f)] if hasattr(f, "value_index") else None for f in fetches]
         _add_frees(steps, set(s for s in self._fetch_slots if s is not None))
-        self._steps = [tuple(s) for s in steps]
+        self._steps = [(fn, tuple(ins), out, tuple(frees), op) for fn, ins, out, frees, op in steps]
         self._template = template
         self._feed_count = len(feeds)
         self._writes = writes
@@ -80,7 +80,13 @@ class Plan:
         try:
             for step in self._steps:
                 fn, ins, out, frees, _ = step
-                r = fn(*[vals[i] for i in ins])
+                n = len(ins)  # the common arities spelled out: this loop is the run's overhead
+                if n == 1:
+                    r = fn(vals[ins[0]])
+                elif n == 2:
+                    r = fn(vals[ins[0]], vals[ins[1]])
+                else:
+                    r = fn(*[vals[i] for i in ins])
                 if type(out) is int:
                     vals[out] = r
                 elif out is not None:

@@ -78,7 +78,7 @@ def _mean_grad(op, dy):
 
 
 def _sum_kernel(x, axis, keepdims):
-    return np.sum(x, axis=reduction_axes(axis), keepdims=keepdims, dtype=x.dtype)
+    return np.add.reduce(x, axis=reduction_axes(axis), dtype=x.dtype, keepdims=keepdims)
 
 
 def _mean_kernel(x, axis, keepdims):
@@ -88,7 +88,7 @@ def _mean_kernel(x, axis, keepdims):
         wide = np.uint64 if x.dtype.kind == "u" else np.int64
         s = np.sum(x, axis=axes, keepdims=keepdims, dtype=wide)
         return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(x.dtype)
-    s = np.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
+    s = np.add.reduce(x, axis=axes, dtype=x.dtype, keepdims=keepdims)
     return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
 
 
