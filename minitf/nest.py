@@ -13,10 +13,10 @@ def flatten(structure):
     >>> minitf.nest.flatten({"b": [1, 2], "a": 3})
     [3, 1, 2]
     """
-    if isinstance(structure, collections.abc.Mapping):
-        return [leaf for k in sorted(structure) for leaf in flatten(structure[k])]
     if isinstance(structure, (list, tuple)):
         return [leaf for x in structure for leaf in flatten(x)]
+    if isinstance(structure, collections.abc.Mapping):
+        return [leaf for k in sorted(structure) for leaf in flatten(structure[k])]
     return [structure]
 
 

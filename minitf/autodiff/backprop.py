@@ -13,11 +13,12 @@ from ..framework import dtypes
 from ..framework.graph import Operation
 from ..ops import arithmetic_ops, fill_ops
 
-_DIFFERENTIABLE = frozenset(d for d in dtypes._ALL if d.is_floating) | {dtypes.resource}
+_RESOURCE = dtypes.resource
+_NO_SCOPE = contextlib.nullcontext()
 
 
 def differentiable(t):
-    return t.dtype in _DIFFERENTIABLE
+    return t.dtype.is_floating or t.dtype is _RESOURCE
 
 
 class _Needing:
@@ -56,7 +57,9 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
     for node in nodes:
         for t in node.inputs:
             if t._id in live:
-                live.update(o._id for o in node.outputs if o._dtype in _DIFFERENTIABLE)
+                for o in node.outputs:
+                    if o._dtype.is_floating or o._dtype is _RESOURCE:
+                        live.add(o._id)
                 break
     grads = {}
     for t, seed in zip(targets, seeds):
@@ -69,12 +72,13 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
         if grad_fn is None:
             continue
         reached = [t._id in grads and t._id not in stopped for t in node.outputs]
-        if not any(reached):
+        if True not in reached:
             continue
-        needs = tuple(t._id in live and t._dtype in _DIFFERENTIABLE for t in node.inputs)
-        if not any(needs):
+        needs = tuple([t._id in live and (t._dtype.is_floating or t._dtype is _RESOURCE)
+                       for t in node.inputs])
+        if True not in needs:
             continue
-        with scope(node) if scope else contextlib.nullcontext():
+        with scope(node) if scope else _NO_SCOPE:
             dys = []
             for t, r in zip(node.outputs, reached):
                 gs = grads.pop(t._id) if r else None

@@ -70,18 +70,17 @@ def _kept(op_def, inputs, outputs, watched):
     uses = op_def.grad_uses
     if uses == "inputs and outputs":
         return inputs, outputs
-    if uses == "other inputs":
-        count = sum(t._id in watched for t in inputs)
-        keep = [count > (t._id in watched) for t in inputs]  # another input needs a gradient
+    if uses == "inputs":
+        ins = inputs
+    elif uses == "other inputs":
+        count = sum([t._id in watched for t in inputs])
+        ins = tuple([t if count > (t._id in watched) or not t._dtype.is_floating else _Shell(t)
+                     for t in inputs])  # kept where another input needs a gradient
     else:
-        keep = [uses == "inputs"] * len(inputs)
-    ins = tuple(_shell(t) if not k else t for t, k in zip(inputs, keep))
-    outs = outputs if uses == "outputs" else tuple(_shell(t) for t in outputs)
-    return ins, outs
-
-
-def _shell(t):
-    return _Shell(t) if t._dtype.is_floating else t
+        ins = tuple([_Shell(t) if t._dtype.is_floating else t for t in inputs])
+    if uses == "outputs":
+        return ins, outputs
+    return ins, tuple([_Shell(t) if t._dtype.is_floating else t for t in outputs])
 
 
 class GradientTape:
@@ -159,11 +158,16 @@ class GradientTape:
             self.watch(variable)
 
     def _record_eager(self, op_def, inputs, outputs, attrs):
+        if not self._recording:
+            return
         watched = self._watched
-        if self._recording and any(t._id in watched for t in inputs):
-            ins, outs = _kept(op_def, inputs, outputs, watched)
-            self._records.append(_Record(op_def, ins, outs, attrs))
-            watched.update(t._id for t in outputs)
+        for t in inputs:
+            if t._id in watched:
+                ins, outs = _kept(op_def, inputs, outputs, watched)
+                self._records.append(_Record(op_def, ins, outs, attrs))
+                for o in outputs:
+                    watched.add(o._id)
+                return
 
     def _record_op(self, op):
         if self._recording and any(t._id in self._watched for t in op.inputs):
