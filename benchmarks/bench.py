@@ -25,7 +25,14 @@ import subprocess
 import sys
 import time
 
-import numpy as np
+# One thread per framework unless the environment says otherwise: on a shared machine, BLAS
+# threads that wait for a busy core make timings erratic. Set before numpy loads; the peers'
+# subprocesses inherit it.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+             "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # noqa: E402 - after the thread counts are set
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
