@@ -15,7 +15,7 @@ from .. import nest
 from ..framework.context import ctx, executing_eagerly
 from ..framework.graph import get_default_graph
 from ..framework.shapes import TensorShape
-from ..framework.tensor import Tensor
+from ..framework.tensor import EagerTensor, Tensor
 from ..ops import array_ops, fill_ops, join_ops
 from ..ops.registry import convert_to_tensor
 from .backprop import backprop, differentiable
@@ -193,7 +193,7 @@ class GradientTape:
         zero = UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
         targets = [self._as_target(t) for t in nest.flatten(target)]
         if output_gradients is None:
-            seeds = [fill_ops.ones_like(t) for t in targets]
+            seeds = [_ones_like(t) for t in targets]
         else:
             seeds = [_seed(g, t) for g, t in zip(nest.flatten(output_gradients), targets)]
         kept = [_is_float(t, "target") for t in targets]
@@ -298,6 +298,13 @@ def _known_size(shape, what):
 def _key(source):
     """What a source is known by on the tape: a variable by its handle, a tensor by itself."""
     return source._current_handle() if hasattr(source, "handle") else source
+
+
+def _ones_like(t):
+    """The default seed of a target: ones of its shape and dtype (made at once, eagerly)."""
+    if type(t) is EagerTensor:
+        return EagerTensor(np.ones_like(t._value), t._dtype)
+    return fill_ops.ones_like(t)
 
 
 def _seed(gradient, target):

@@ -87,7 +87,7 @@ def _broadcast_to_infer(inputs):
 
 
 register("BroadcastTo", "input: T, shape: index",
-         lambda x, shape: np.broadcast_to(x, tuple(shape)).copy(), _broadcast_to_infer,
+         lambda x, shape: np.broadcast_to(x, tuple(shape.tolist())).copy(), _broadcast_to_infer,
          lambda op, dy: [sum_to(dy, op.inputs[0]), None], grad_uses="none")
 
 

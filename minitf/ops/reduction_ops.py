@@ -64,8 +64,15 @@ def _restore_reduced(dy, op):
     return dy
 
 
+def _broadcast_back(dy, op):
+    """dy spread over the input of reduction `op` (a scalar dy needs no reshape first)."""
+    if dy.shape.rank != 0:
+        dy = _restore_reduced(dy, op)
+    return broadcast_to(dy, shape_of(op.inputs[0]))
+
+
 def _sum_grad(op, dy):
-    return [broadcast_to(_restore_reduced(dy, op), shape_of(op.inputs[0])), None]
+    return [_broadcast_back(dy, op), None]
 
 
 def _mean_grad(op, dy):
@@ -74,7 +81,7 @@ def _mean_grad(op, dy):
         count = max(x.shape.num_elements(), 1) // max(y.shape.num_elements(), 1)
     else:
         count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
-    return [broadcast_to(_restore_reduced(dy / count, op), shape_of(x)), None]
+    return [_broadcast_back(dy / count, op), None]
 
 
 def _sum_kernel(x, axis, keepdims):
