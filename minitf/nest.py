@@ -44,14 +44,14 @@ def pack_sequence_as(structure, flat):
 
 
 def _pack(s, it):
-    if isinstance(s, collections.abc.Mapping):
-        values = {k: _pack(s[k], it) for k in sorted(s)}
-        return type(s)((k, values[k]) for k in s)
     if isinstance(s, (list, tuple)):
         items = [_pack(x, it) for x in s]
         if hasattr(s, "_fields"):
             return type(s)(*items)
         return type(s)(items)
+    if isinstance(s, collections.abc.Mapping):
+        values = {k: _pack(s[k], it) for k in sorted(s)}
+        return type(s)((k, values[k]) for k in s)
     return next(it)
 
 

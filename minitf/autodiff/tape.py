@@ -135,10 +135,7 @@ class GradientTape:
         """Records operations on `tensor` (a tensor, variable, or a nesting of them)."""
         for t in nest.flatten(tensor):
             if hasattr(t, "handle"):
-                handle = t._current_handle()
-                if handle._id not in self._watched:
-                    self._variables.append(t)
-                    self._watched.add(handle._id)
+                self._watch_variable(t)
                 continue
             if not isinstance(t, Tensor):
                 raise ValueError("Passed in object %r of type %r, not tf.Tensor or tf.Variable."
@@ -152,10 +149,16 @@ class GradientTape:
         """The variables watched so far, in the order they were first watched."""
         return tuple(self._variables)
 
+    def _watch_variable(self, variable):
+        handle = variable._current_handle()
+        if handle._id not in self._watched:
+            self._variables.append(variable)
+            self._watched.add(handle._id)
+
     def variable_accessed(self, variable):
         """Called when `variable` is read: watches it if this tape watches what is accessed."""
         if self._recording and self._watch_accessed_variables and variable.trainable:
-            self.watch(variable)
+            self._watch_variable(variable)
 
     def _record_eager(self, op_def, inputs, outputs, attrs):
         if not self._recording:
@@ -190,7 +193,9 @@ class GradientTape:
         if self._records is None:
             raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
                                "set of gradients (or jacobians)")
-        zero = UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
+        zero = unconnected_gradients is UnconnectedGradients.ZERO or \
+            unconnected_gradients is not UnconnectedGradients.NONE and \
+            UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
         targets = [self._as_target(t) for t in nest.flatten(target)]
         if output_gradients is None:
             seeds = [_ones_like(t) for t in targets]
@@ -323,14 +328,19 @@ def _is_float(x, what):
     return False
 
 
-@contextlib.contextmanager
+_EAGERLY = contextlib.nullcontext()  # yields None
+
+
 def graph_gradient_scope(name, suffix=""):
     """In a graph: a name scope `name` for the gradient ops, and per node a sub-scope named after
     the op it differentiates (plus `suffix`); yields that per-node scope function (None when
     executing eagerly)."""
     if executing_eagerly():
-        yield None
-        return
-    g = get_default_graph()
+        return _EAGERLY
+    return _node_scopes(get_default_graph(), name, suffix)
+
+
+@contextlib.contextmanager
+def _node_scopes(g, name, suffix):
     with g.name_scope(name):
         yield lambda node: g.name_scope(node.name + suffix)
