@@ -106,3 +106,11 @@ def test_tape_keeps_what_a_gradient_reads():
     del u
     gc.collect()
     assert kept() is not None
+
+
+def test_broadcast_to_refuses_a_shape_it_cannot_reach_with_tensorflows_message():
+    # checked against TF 2.21: tf.broadcast_to([1, 2, 3], [3, 1])
+    with pytest.raises(tf.errors.InvalidArgumentError,
+                       match=r"Unable to broadcast tensor of shape \[3\] to tensor of shape "
+                             r"\[3,1\] \[Op:BroadcastTo\]"):
+        tf.broadcast_to([1, 2, 3], [3, 1])

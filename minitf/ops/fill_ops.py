@@ -6,6 +6,7 @@ Each op's kernel, shape rule and gradient stand together below its banner.
 import numpy as np
 
 from ..framework import dtypes
+from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes
 from .array_ops import shape
 from .constant_folding import constant_shape
@@ -86,8 +87,21 @@ def _broadcast_to_infer(inputs):
     return [(x.dtype, out)]
 
 
-register("BroadcastTo", "input: T, shape: index",
-         lambda x, shape: np.broadcast_to(x, tuple(shape.tolist())).copy(), _broadcast_to_infer,
+def _broadcast_to_kernel(x, shape):
+    dims = tuple(shape.tolist())
+    out = np.empty(dims, x.dtype)
+    try:
+        if np.ndim(x) > len(dims):
+            raise ValueError
+        out[...] = x  # a fresh array filled by broadcasting: faster than np.broadcast_to's copy
+    except ValueError:
+        raise InvalidArgumentError(None, None, "Unable to broadcast tensor of shape [%s] to "
+                                   "tensor of shape [%s]" % (",".join(map(str, np.shape(x))),
+                                                             ",".join(map(str, dims)))) from None
+    return out
+
+
+register("BroadcastTo", "input: T, shape: index", _broadcast_to_kernel, _broadcast_to_infer,
          lambda op, dy: [sum_to(dy, op.inputs[0]), None], grad_uses="none")
 
 
