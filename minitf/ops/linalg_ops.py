@@ -127,15 +127,16 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     >>> minitf.matmul(minitf.constant([[1., 2.]]), minitf.constant([[3.], [4.]]))
     <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
     """
-    for side, transposed, adjoint in (("a", transpose_a, adjoint_a), ("b", transpose_b, adjoint_b)):
-        if transposed and adjoint:
-            raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."
-                             % (side, side))
+    if transpose_a and adjoint_a or transpose_b and adjoint_b:
+        side = "a" if transpose_a and adjoint_a else "b"
+        raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."
+                         % (side, side))
     transpose_a, transpose_b = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
     with scope(name or "MatMul") as s:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
-        if None not in (a.shape.rank, b.shape.rank) and max(a.shape.rank, b.shape.rank) <= 2:
+        ra, rb = a.shape.rank, b.shape.rank
+        if ra is not None and rb is not None and ra <= 2 and rb <= 2:
             return execute("MatMul", [a, b], {"transpose_a": transpose_a,
                                                "transpose_b": transpose_b}, name=s)
         return execute("BatchMatMulV2", [a, b], {"adj_x": transpose_a, "adj_y": transpose_b},
