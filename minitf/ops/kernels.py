@@ -15,13 +15,14 @@ class _NumpySilenced:
 
     def __enter__(self):
         if _NumpySilenced.depth == 0:
-            self._saved = np.seterr(all="ignore")
+            self._state = np.errstate(all="ignore")
+            self._state.__enter__()
         _NumpySilenced.depth += 1
 
     def __exit__(self, *exc):
         _NumpySilenced.depth -= 1
         if _NumpySilenced.depth == 0:
-            np.seterr(**self._saved)
+            self._state.__exit__(*exc)
 
 
 numpy_silenced = _NumpySilenced()

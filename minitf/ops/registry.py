@@ -61,13 +61,8 @@ class OpDef:
         self.writes = writes
         self.none_for_unused = none_for_unused
         self.grad_uses = grad_uses
-        # For the eager fast path: when the inputs are plain (no list) and name at most one
-        # type variable, a check that they are eager tensors that need no conversion.
-        free = {kind for _, kind, _ in inputs if kind not in _FIXED}
-        plain = len(free) <= 1 and not any(is_list for _, _, is_list in inputs)
-        checks = tuple(_FIXED[k][0] if k in _FIXED else None for _, k, _ in inputs)
-        allowed = frozenset(dtypes._ALL).intersection(*types.values())
-        self.ready = _ready_check(checks if plain else None, allowed)
+        # The short path of dispatch: whether the inputs are tensors that need no conversion.
+        self.ready = _ready_check(inputs, frozenset(dtypes._ALL).intersection(*types.values()))
 
 
 _GRAD_USES = ("inputs and outputs", "inputs", "outputs", "none", "other inputs")
@@ -364,47 +359,52 @@ def execute(op_type, inputs, attrs=None, name=None):
     if ctx.graphs or not ctx.eager_default:
         return _add_to_graph(op_def, inputs, attrs or _NO_ATTRS, name)
     ready = op_def.ready
-    if ready and ready(inputs, EagerTensor):
-        flat = inputs
-    else:
+    flat = ready(inputs, EagerTensor) if ready else None
+    if flat is None:
         flat = _convert_inputs(op_def, inputs, True, name)
     return _run_eagerly(op_def, flat, attrs or _NO_ATTRS)
 
 
-def _ready_check(checks, allowed):
-    """A function `ready(inputs, cls)` telling whether `inputs` are tensors of class `cls` that
-    already fit the op (the common case), so that `_convert_inputs` would return them unchanged.
-    `checks` gives, per input, the dtypes it accepts, or None for "the dtype of the type
-    variable", which all its inputs share and must be in `allowed`. None (never ready) without
-    `checks`. (Dtypes are compared by name: a name hashes faster than a DType.)"""
-    if checks is None:
+def _ready_check(inputs, allowed):
+    """A function `ready(values, cls)` giving `values` as the flat list of tensors that
+    `_convert_inputs` would make of them, when they are already tensors of class `cls` that fit
+    the op (the common case), and None otherwise; None (never ready) for ops whose inputs have
+    more than one type variable, or a list among others. (Dtypes are compared by name: a name
+    hashes faster than a DType.)"""
+    free = {kind for _, kind, _ in inputs if kind not in _FIXED}
+    if len(inputs) == 1 and inputs[0][1:] == ("any", True):  # a list of any tensors
+        return lambda values, cls: values[0] if all(type(t) is cls for t in values[0]) else None
+    if len(free) > 1 or any(is_list for _, _, is_list in inputs):
         return None
     allowed = frozenset(d.name for d in allowed)
+    checks = tuple(None if k not in _FIXED else frozenset(d.name for d in _FIXED[k][0])
+                   for _, k, _ in inputs)
     if checks == (None,):
-        return lambda inputs, cls: type(inputs[0]) is cls and inputs[0]._dtype.name in allowed
-
-    if checks == (None, None):
-        def ready(inputs, cls):
-            x, y = inputs
-            return type(x) is cls and type(y) is cls and x._dtype is y._dtype and \
-                x._dtype.name in allowed
+        def ready(values, cls):
+            x, = values
+            return values if type(x) is cls and x._dtype.name in allowed else None
         return ready
 
-    checks = [None if c is None else frozenset(d.name for d in c) for c in checks]
+    if checks == (None, None):
+        def ready(values, cls):
+            x, y = values
+            return values if type(x) is cls and type(y) is cls and x._dtype is y._dtype and \
+                x._dtype.name in allowed else None
+        return ready
 
-    def ready(inputs, cls):
+    def ready(values, cls):
         bound = None
-        for fits, t in zip(checks, inputs):
+        for fits, t in zip(checks, values):
             if type(t) is not cls:
-                return False
+                return None
             if fits is not None:
                 if t._dtype.name not in fits:
-                    return False
+                    return None
             elif bound is None:
                 bound = t._dtype
             elif t._dtype is not bound:
-                return False
-        return bound is None or bound.name in allowed
+                return None
+        return values if bound is None or bound.name in allowed else None
     return ready
 
 
@@ -448,8 +448,9 @@ def _add_to_graph(op_def, inputs, attrs, name):
     g = get_default_graph()
     name = name or op_def.type
     ready = op_def.ready
-    if ready and ready(inputs, SymbolicTensor) and all(t._op.graph is g for t in inputs):
-        flat = inputs  # nothing to convert, so no scope for conversions to open
+    flat = ready(inputs, SymbolicTensor) if ready else None
+    if flat is not None and all(t._op.graph is g for t in flat):
+        # nothing to convert, so no scope for conversions to open
         op_name = name[:-1] if name[-1] == "/" else g.unique_name(name)
     else:
         with g.name_scope(name) as scope:
