@@ -13,6 +13,7 @@ import numpy as np
 from .executor import Plan
 from .framework.context import default_session
 from .framework.graph import Operation, get_default_graph
+from .framework.shapes import TensorShape
 from .framework.tensor import SymbolicTensor, Tensor
 
 
@@ -128,7 +129,7 @@ class Session:
                     "reference, the tensor object was %s which was passed to the argument "
                     "`feed_dict` with key %s." % (value, t))
             a = _feed_value(value, t.dtype.np)
-            if not t.shape.is_compatible_with(a.shape):
+            if not t.shape.is_compatible_with(TensorShape.from_tuple(a.shape)):
                 raise ValueError("Cannot feed value of shape %s for Tensor %s, which has shape %s"
                                  % (a.shape, t.name, t.shape))
             feeds.append(t)

@@ -111,11 +111,13 @@ def broadcast_to(input, shape, name=None):
 
 
 def _sum_to_shape_kernel(g, shape):
-    shape = tuple(shape)
+    shape = tuple(shape.tolist())
+    if g.shape == shape:
+        return g
     lead = g.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(lead + i for i, d in enumerate(shape)
                                       if d == 1 and g.shape[lead + i] != 1)
-    return np.sum(g, axis=axes, dtype=g.dtype).reshape(shape) if axes else g.reshape(shape)
+    return np.add.reduce(g, axis=axes, dtype=g.dtype).reshape(shape) if axes else g.reshape(shape)
 
 
 register("SumToShape", "input: T, shape: index", _sum_to_shape_kernel,
