@@ -163,8 +163,8 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
     if not ctx.graphs and ctx.eager_default:  # the common eager cases, in short
         if type(value) is EagerTensor and (dtype is None or dtype is value._dtype):
             return value
-        if type(value) is float or type(value) is int:
-            t = _eager_scalar(value, dtype or dtype_hint and dtypes.as_dtype(dtype_hint))
+        if type(value) is float or type(value) is int or type(value) is list:
+            t = _eager_plain(value, dtype or dtype_hint and dtypes.as_dtype(dtype_hint))
             if t is not None:
                 return t
     if isinstance(value, Tensor) or hasattr(value, "_to_tensor"):
@@ -193,17 +193,23 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
 _PLAIN_FOR_INTS = frozenset((dtypes.int32, dtypes.int64, dtypes.float32, dtypes.float64))
 
 
-def _eager_scalar(value, dtype):
-    """A Python float, or int that fits int32, as an eager tensor of `dtype` (by default float32
-    or int32) where that needs no rule beyond a cast; None for what the full rules decide."""
+def _eager_plain(value, dtype):
+    """A Python float, an int that fits int32, or a flat list of such ints (axes, shapes) as an
+    eager tensor of `dtype` (by default float32 or int32), where that needs no rule beyond a
+    cast; None for what the full rules decide."""
     if type(value) is float:
         dtype = dtype or dtypes.float32
         if dtype.is_floating:
             return EagerTensor(np.array(value, dtype.np), dtype)
-    elif -2 ** 31 <= value < 2 ** 31:
+    elif type(value) is int:
+        if -2 ** 31 <= value < 2 ** 31:
+            dtype = dtype or dtypes.int32
+            if dtype in _PLAIN_FOR_INTS:
+                return EagerTensor(np.array(value, dtype.np), dtype)
+    elif value and (dtype is None or dtype is dtypes.int32 or dtype is dtypes.int64) and \
+            all(type(v) is int for v in value) and -2 ** 31 <= min(value) and max(value) < 2 ** 31:
         dtype = dtype or dtypes.int32
-        if dtype in _PLAIN_FOR_INTS:
-            return EagerTensor(np.array(value, dtype.np), dtype)
+        return EagerTensor(np.array(value, dtype.np), dtype)
     return None
 
 
