@@ -419,8 +419,9 @@ def _time(t):
 
 
 def table(workloads, results, peers):
-    """The markdown table: per workload the medians, minitf's ratio to numpy and to each peer
-    (the quotient of the two ratios to numpy, each measured against numpy in turn)."""
+    """The markdown table: per workload the medians, minitf's ratio to numpy (timed in turn
+    with it) and to each peer (the quotient of the medians: numpy itself need not run at the
+    same speed in a peer's process, so ratios to numpy measured there would not compare)."""
     head = ["workload (median per step)", "numpy", "minitf", "minitf / numpy"]
     for p in peers:
         head += [p, "minitf / " + p]
@@ -433,7 +434,7 @@ def table(workloads, results, peers):
         for p in peers:
             theirs = results[p].get(w.name)
             row += ["-", "-"] if theirs is None else \
-                [_time(theirs[0]), "%.2fx" % (mine[2] / theirs[2])]
+                [_time(theirs[0]), "%.2fx" % (mine[0] / theirs[0])]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
@@ -447,8 +448,9 @@ def plot(workloads, results, path):
     names = [w.name for w in workloads if w.name in results["minitf"]]
     fig, ax = plt.subplots(figsize=(10, 0.45 * len(names) * len(frameworks) + 1.5))
     height = 0.8 / len(frameworks)
-    for k, f in enumerate(frameworks):
-        ratios = [results[f].get(n, (0, 0, np.nan))[2] for n in names]
+    for k, f in enumerate(frameworks):  # a peer's time over the numpy step of minitf's run
+        ratios = [results[f][n][0] / results["minitf"][n][1] if n in results[f] else np.nan
+                  for n in names]
         ax.barh(np.arange(len(names)) + k * height, ratios, height, label=f)
     ax.axvline(1, color="black", linewidth=0.8)
     ax.set_xscale("log")
