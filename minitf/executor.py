@@ -7,6 +7,7 @@ slot is freed right after its last use. A run that changes variables is a transa
 kernel raises, every variable it wrote gets its old value back.
 """
 import functools
+import gc
 
 import numpy as np
 
@@ -23,6 +24,18 @@ class Plan:
     """
 
     def __init__(self, fetches, feeds, state):
+        # Compiling makes many objects that all live as long as the plan and no garbage:
+        # Python's cycle collector, passing again and again over a growing heap, would only
+        # make a large plan cost more per operation than a small one.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._compile(fetches, feeds, state)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _compile(self, fetches, feeds, state):
         fed = {t._id: i for i, t in enumerate(feeds)}  # a tensor fed twice takes the last
         ops = _needed_ops(fetches, fed)
         slot = dict(fed)
