@@ -446,7 +446,7 @@ def plot(workloads, results, path):
     import matplotlib.pyplot as plt
     frameworks = [f for f in ("minitf",) + PEERS if results.get(f)]
     names = [w.name for w in workloads if w.name in results["minitf"]]
-    fig, ax = plt.subplots(figsize=(10, 0.45 * len(names) * len(frameworks) + 1.5))
+    fig, ax = plt.subplots(figsize=(10, 0.22 * len(names) * len(frameworks) + 1.5))
     height = 0.8 / len(frameworks)
     for k, f in enumerate(frameworks):  # a peer's time over the numpy step of minitf's run
         ratios = [results[f][n][0] / results["minitf"][n][1] if n in results[f] else np.nan
