@@ -359,11 +359,61 @@ CASES = [
     Case("sigmoid_cross_entropy",
          lambda z, x: tf.nn.sigmoid_cross_entropy_with_logits(labels=z, logits=x),
          [(M, N), (M, N)], ["Softplus"], (positive, away_from_zero)),
+    # -- convolution and pooling -----------------------------------------------------------
+    Case("conv2d", lambda x, w: tf.nn.conv2d(x, w, 1, "SAME"), [(2, 5, 4, 2), (3, 2, 2, 3)],
+         ["Conv2D"], unknown_shapes=True),
+    Case("conv2d strided dilated", lambda x, w: tf.nn.conv2d(x, w, 2, "VALID", dilations=[1, 2]),
+         [(1, 6, 7, 2), (2, 2, 2, 3)], ["Conv2D"]),
+    Case("conv2d explicit padding", lambda x, w: tf.nn.conv2d(x, w, [1, 2], [[0, 0], [1, 2],
+                                                                            [0, 1], [0, 0]]),
+         [(1, 4, 5, 2), (3, 3, 2, 2)], ["Conv2D"]),
+    Case("conv2d_transpose", lambda x, w: tf.nn.conv2d_transpose(x, w, [2, 5, 4, 2], 2),
+         [(2, 3, 2, 3), (3, 2, 2, 3)], ["Conv2DBackpropInput"], unknown_shapes=True),
+    Case("conv2d_backprop_filter",
+         lambda x, dy: execute("Conv2DBackpropFilter", [x, [3, 2, 2, 3], dy], _CONV_SAME),
+         [(2, 5, 4, 2), (2, 5, 4, 3)], ["Conv2DBackpropFilter"], unknown_shapes=True),
+    Case("conv1d", lambda x, w: tf.nn.conv1d(x, w, 2, "SAME"), [(2, 7, 2), (3, 2, 3)],
+         ["Conv2D"]),
+    Case("depthwise_conv2d", lambda x, w: tf.nn.depthwise_conv2d(x, w, [1, 2, 2, 1], "SAME"),
+         [(2, 5, 4, 2), (3, 2, 2, 2)], ["DepthwiseConv2dNative"], unknown_shapes=True),
+    Case("depthwise_conv2d_backprop_input",
+         lambda w, dy: execute("DepthwiseConv2dNativeBackpropInput", [[2, 5, 4, 2], w, dy],
+                               _CONV_SAME), [(3, 2, 2, 2), (2, 5, 4, 4)],
+         ["DepthwiseConv2dNativeBackpropInput"], unknown_shapes=True),
+    Case("depthwise_conv2d_backprop_filter",
+         lambda x, dy: execute("DepthwiseConv2dNativeBackpropFilter", [x, [3, 2, 2, 2], dy],
+                               _CONV_SAME), [(2, 5, 4, 2), (2, 5, 4, 4)],
+         ["DepthwiseConv2dNativeBackpropFilter"], unknown_shapes=True),
+    Case("max_pool2d", lambda x: tf.nn.max_pool2d(x, 2, 2, "VALID"), [(2, 4, 6, 2)], ["MaxPool"],
+         unknown_shapes=True),
+    Case("max_pool2d overlapping SAME", lambda x: tf.nn.max_pool2d(x, 3, [2, 1], "SAME"),
+         [(1, 5, 4, 2)], ["MaxPool"]),
+    Case("max_pool_grad", lambda x, dy: execute("MaxPoolGrad", [x, _pooled(x), dy], _POOL_SAME),
+         [(1, 5, 4, 2), (1, 3, 4, 2)], ["MaxPoolGrad"], unknown_shapes=True),
+    Case("max_pool_grad_grad",
+         lambda x, dd: execute("MaxPoolGradGrad", [x, _pooled(x), dd], _POOL_SAME),
+         [(1, 5, 4, 2), (1, 5, 4, 2)], ["MaxPoolGradGrad"], unknown_shapes=True),
+    Case("avg_pool2d", lambda x: tf.nn.avg_pool2d(x, 3, [2, 1], "SAME"), [(1, 5, 4, 2)],
+         ["AvgPool"], unknown_shapes=True),
+    Case("avg_pool_grad", lambda dy: execute("AvgPoolGrad", [[1, 5, 4, 2], dy], _AVG_SAME),
+         [(1, 3, 4, 2)], ["AvgPoolGrad"], unknown_shapes=True),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
     Case("custom_gradient", lambda x: _custom_square(x) * x, [(M, N)], ["IdentityN"]),
 ]
+
+_CONV_SAME = {"strides": [1, 1, 1, 1], "padding": "SAME", "explicit_paddings": [],
+              "dilations": [1, 1, 1, 1], "data_format": "NHWC"}
+_POOL_SAME = {"ksize": [1, 3, 3, 1], "strides": [1, 2, 1, 1], "padding": "SAME",
+              "explicit_paddings": [], "data_format": "NHWC"}
+
+_AVG_SAME = {k: v for k, v in _POOL_SAME.items() if k != "explicit_paddings"}
+
+
+def _pooled(x):
+    return tf.nn.max_pool2d(x, 3, [2, 1], "SAME")
+
 
 @tf.function
 def _traced(x, y):
