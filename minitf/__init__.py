@@ -40,6 +40,7 @@ from .ops.pad_ops import pad, slice
 from .ops.reduction_ops import (argmax, argmin, cumsum, norm, reduce_all, reduce_any,
                                 reduce_logsumexp, reduce_max, reduce_min, reduce_prod)
 from .ops.registry import convert_to_tensor
+from .ops.scatter_ops import tensor_scatter_nd_add, tensor_scatter_nd_sub, tensor_scatter_nd_update
 from .ops.sequence_ops import linspace, range
 from .ops.sum_ops import reduce_mean, reduce_sum
 from .ops.unary_ops import acos, asin, atan, atan2, cos, cosh, floor, round, sin, sinh, tan

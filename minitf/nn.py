@@ -8,3 +8,4 @@ from .ops.nn_impl import dropout, embedding_lookup, l2_normalize, moments  # noq
 from .ops.conv_ops import conv1d, conv2d, conv2d_transpose  # noqa: F401
 from .ops.depthwise_conv_ops import depthwise_conv2d  # noqa: F401
 from .ops.pooling_ops import avg_pool, avg_pool2d, max_pool, max_pool2d  # noqa: F401
+from .ops.normalization import batch_normalization  # noqa: F401

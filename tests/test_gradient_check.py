@@ -397,6 +397,45 @@ CASES = [
          ["AvgPool"], unknown_shapes=True),
     Case("avg_pool_grad", lambda dy: execute("AvgPoolGrad", [[1, 5, 4, 2], dy], _AVG_SAME),
          [(1, 3, 4, 2)], ["AvgPoolGrad"], unknown_shapes=True),
+    # -- solvers, decompositions, scatters, batch normalization --------------------------
+    Case("band_part", lambda x: tf.linalg.band_part(x, 1, 0), [(2, 3, 4)], ["MatrixBandPart"],
+         unknown_shapes=True),
+    Case("solve", tf.linalg.solve, [(2, N, N), (2, N, 2)], ["MatrixSolve"], (well_conditioned,
+                                                                            anywhere),
+         unknown_shapes=True),
+    Case("solve adjoint", lambda a, b: tf.linalg.solve(a, b, adjoint=True), [(N, N), (N, 1)],
+         ["MatrixSolve"], (well_conditioned, anywhere)),
+    Case("triangular_solve", tf.linalg.triangular_solve, [(2, N, N), (2, N, 2)],
+         ["MatrixTriangularSolve"], (well_conditioned, anywhere), unknown_shapes=True),
+    Case("triangular_solve upper adjoint",
+         lambda a, b: tf.linalg.triangular_solve(a, b, lower=False, adjoint=True),
+         [(N, N), (N, 2)], ["MatrixTriangularSolve"], (well_conditioned, anywhere)),
+    Case("cholesky", lambda a: tf.linalg.cholesky(_symmetric(a)), [(2, N, N)], ["Cholesky"],
+         well_conditioned, unknown_shapes=True),
+    Case("lstsq overdetermined", lambda a, b: tf.linalg.lstsq(a, b, l2_regularizer=0.1),
+         [(4, 2), (4, 3)], ["Cholesky", "MatrixTriangularSolve"]),
+    Case("lstsq underdetermined", tf.linalg.lstsq, [(2, 4), (2, 1)],
+         ["Cholesky", "MatrixTriangularSolve"]),
+    Case("qr", lambda a: _flat(*tf.linalg.qr(a)), [(4, N)], ["Qr"]),
+    Case("qr square full", lambda a: _flat(*tf.linalg.qr(a, full_matrices=True)), [(N, N)],
+         ["Qr"]),
+    Case("qr wide", lambda a: _flat(*tf.linalg.qr(a)), [(2, 4)], ["Qr"]),
+    Case("svd", lambda a: _svd_parts(a), [(4, N)], ["Svd"]),
+    Case("svd wide", lambda a: _svd_parts(a), [(2, N)], ["Svd"]),
+    Case("svd values", lambda a: tf.linalg.svd(a, compute_uv=False), [(2, 4, N)], ["Svd"]),
+    Case("tensor_scatter_nd_update",
+         lambda t, u: tf.tensor_scatter_nd_update(t, [[2], [0]], u), [(N, 2), (2, 2)],
+         ["TensorScatterUpdate"], unknown_shapes=True),
+    Case("tensor_scatter_nd_add",
+         lambda t, u: tf.tensor_scatter_nd_add(t, [[1, 1], [1, 1], [0, 2]], u), [(M, N), (3,)],
+         ["TensorScatterAdd"], unknown_shapes=True),
+    Case("tensor_scatter_nd_sub",
+         lambda t, u: tf.tensor_scatter_nd_sub(t, [[1], [1]], u), [(M, N), (2, N)],
+         ["TensorScatterSub"], unknown_shapes=True),
+    Case("batch_normalization", lambda x, m, v, o, s: tf.nn.batch_normalization(x, m, v, o, s,
+                                                                                1e-3),
+         [(M, N), (N,), (N,), (N,), (N,)], ["Rsqrt"],
+         (anywhere, anywhere, positive, anywhere, anywhere)),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
@@ -409,6 +448,20 @@ _POOL_SAME = {"ksize": [1, 3, 3, 1], "strides": [1, 2, 1, 1], "padding": "SAME",
               "explicit_paddings": [], "data_format": "NHWC"}
 
 _AVG_SAME = {k: v for k, v in _POOL_SAME.items() if k != "explicit_paddings"}
+
+
+def _symmetric(a):
+    return 0.5 * (a + tf.linalg.matrix_transpose(a))
+
+
+def _flat(*parts):
+    return tf.concat([tf.reshape(p, [-1]) for p in parts], 0)
+
+
+def _svd_parts(a):
+    """What of an SVD does not depend on the signs of the singular vectors."""
+    s, u, v = tf.linalg.svd(a)
+    return _flat(s, u * u, v * v, tf.matmul(u * s, v, transpose_b=True))
 
 
 def _pooled(x):

@@ -59,6 +59,8 @@ from ...ops.pad_ops import pad_v1 as pad, slice
 from ...ops.random_ops import random_normal, random_shuffle, random_uniform, truncated_normal
 from ...ops.random_ops import set_seed as set_random_seed
 from ...ops.registry import convert_to_tensor
+from ...ops.scatter_ops import (tensor_scatter_nd_add, tensor_scatter_nd_sub,  # noqa: F401
+                                tensor_scatter_nd_update)
 from ...ops.sequence_ops import linspace, range
 from ...ops.sum_ops import reduce_mean_v1 as reduce_mean, reduce_sum_v1 as reduce_sum
 from ...ops.unary_ops import (acos, asin, atan, atan2, ceil, cos, cosh, erf, expm1, floor, log1p,

@@ -12,6 +12,7 @@ from ...ops.nn_impl import embedding_lookup_v1 as embedding_lookup  # noqa: F401
 from ...ops.nn_impl import l2_normalize, moments_v1 as moments, xw_plus_b  # noqa: F401
 from ...ops.nn_ops import (bias_add, elu, leaky_relu, relu, relu6, selu, sigmoid,  # noqa: F401
                            silu, softplus, swish, tanh)
+from ...ops.normalization import batch_normalization  # noqa: F401
 from ...ops.pooling_ops import avg_pool2d, max_pool2d  # noqa: F401
 
 avg_pool, max_pool = _pool.avg_pool_v1, _pool.max_pool_v1
