@@ -103,7 +103,7 @@ def qr(input, full_matrices=False, name=None):
     >>> q, r = minitf.linalg.qr([[3.0, 1.0], [4.0, 2.0]])
     >>> r.numpy()
     array([[-5. , -2.2],
-           [ 0. , -0.4]], dtype=float32)
+           [ 0. ,  0.4]], dtype=float32)
     """
     q, r = execute("Qr", [input], {"full_matrices": bool(full_matrices)}, name=name or "Qr")
     return q, r
