@@ -12,9 +12,11 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError, UnimplementedError
 from ..framework.shapes import TensorShape
-from .array_ops import expand_dims, shape_of, squeeze
-from .registry import constant_shape, convert_to_tensor, execute, register, scope
-from .window_ops import PADDINGS, Window
+from .array_ops import expand_dims, squeeze
+from .constant_folding import constant_shape
+from .registry import convert_to_tensor, execute, register, scope
+from .shape_rules import shape_of
+from .window_ops import Window
 
 CONV_TYPES = {dtypes.float16, dtypes.float32, dtypes.float64, dtypes.int32}
 ATTRS = ("strides", "padding", "explicit_paddings", "dilations", "data_format")

@@ -8,10 +8,10 @@ import numpy as np
 
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape
-from .array_ops import shape_of
 from .conv_ops import (CONV_TYPES, check_out_backprop, conv_attrs, kernel_window, op_attrs,
                        out_dims, rank4, sized_infer)
 from .registry import execute, register
+from .shape_rules import shape_of
 
 
 def _check_depth(x_dims, w_dims):

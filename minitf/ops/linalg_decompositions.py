@@ -10,12 +10,12 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.shapes import TensorShape
-from .linalg_ops import diag, matrix_transpose
-from .linalg_solvers import band_part
-from .manip_ops import concat
+from .arithmetic_ops import divide_no_nan
+from .diag_ops import diag
 from .fill_ops import ones_like
-from .math_ops import divide_no_nan
-from .matmul_ops import matmul
+from .join_ops import concat
+from .linalg_ops import matmul, matrix_transpose
+from .linalg_solvers import band_part
 from .registry import execute, register
 
 

@@ -14,8 +14,8 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape
-from .linalg_ops import diag, diag_part, eye, matrix_transpose
-from .matmul_ops import matmul
+from .diag_ops import diag, diag_part, eye
+from .linalg_ops import matmul, matrix_transpose
 from .registry import convert_to_tensor, execute, register, scope
 
 FLOATS = {"T": dtypes.FLOATS}

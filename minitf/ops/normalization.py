@@ -1,8 +1,8 @@
 """Batch normalization as TensorFlow composes it from other ops (no op of its own):
 `batch_normalization`, which applies given moments; `moments` (in nn_impl) computes them."""
-from .math_ops import cast
+from .arithmetic_ops import cast
+from .math_ops import rsqrt
 from .registry import convert_to_tensor, scope
-from .unary_ops import rsqrt
 
 
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):

@@ -12,10 +12,11 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError, UnimplementedError
 from ..framework.shapes import TensorShape
-from .array_ops import shape_of
+from .constant_folding import constant_shape
 from .conv_ops import check_data_format, padding_attrs, rank4, sequence
 from .fill_ops import zeros_like
-from .registry import constant_shape, convert_to_tensor, execute, register
+from .registry import convert_to_tensor, execute, register
+from .shape_rules import shape_of
 from .window_ops import Window
 
 POOL_TYPES = set(dtypes.NUMBERS)

@@ -9,9 +9,9 @@ subtracts accumulate at repeated positions; an update at a repeated position kee
 import numpy as np
 
 from ..framework.shapes import TensorShape, dims_str
+from .arithmetic_ops import negative
 from .fill_ops import zeros_like
 from .indexing_ops import gather_nd
-from .math_ops import negative
 from .registry import execute, register
 
 

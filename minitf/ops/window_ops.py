@@ -12,8 +12,6 @@ import numpy as np
 
 from ..framework.errors import InvalidArgumentError
 
-PADDINGS = ("SAME", "VALID", "EXPLICIT")
-
 
 def output_size(n, k, stride, dilation, padding, pads=(0, 0)):
     """(output size, pad before, pad after) of one spatial dimension of input size `n` (which
