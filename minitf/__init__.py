@@ -45,10 +45,11 @@ from .ops.registry import convert_to_tensor
 from .ops.scan_ops import cumsum
 from .ops.scatter_ops import tensor_scatter_nd_add, tensor_scatter_nd_sub, tensor_scatter_nd_update
 from .ops.sequence_ops import linspace, range
+from .py_function import py_function
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
-               random, train)
+from . import (bitwise, compat, config, image, keras, linalg, math, nn,  # noqa: E402,F401
+               optimizers, random, train)
 from .keras import initializers  # noqa: E402,F401
 
 newaxis = None

@@ -436,6 +436,17 @@ CASES = [
                                                                                 1e-3),
          [(M, N), (N,), (N,), (N,), (N,)], ["Rsqrt"],
          (anywhere, anywhere, positive, anywhere, anywhere)),
+    Case("resize bilinear", lambda x: tf.image.resize(x, [5, 3]), [(1, 3, 4, 2)],
+         ["ResizeBilinear"], delta=1e-2, tolerance=1e-4,  # it computes in float32
+         unknown_shapes=True),
+    Case("resize nearest", lambda x: tf.image.resize(x, [2, 7], "nearest"), [(2, 3, 4, 1)],
+         ["ResizeNearestNeighbor"], unknown_shapes=True),
+    Case("py_function", lambda x, y: tf.py_function(_python_product, [x, y], tf.float64),
+         [(M, N), (N,)], ["EagerPyFunc"]),
+    Case("py_function two outputs",
+         lambda x: tf.add(*tf.py_function(lambda v: (tf.sin(v), v * v), [x],
+                                          [tf.float64, tf.float64])), [(M, N)],
+         ["EagerPyFunc"]),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
@@ -448,6 +459,11 @@ _POOL_SAME = {"ksize": [1, 3, 3, 1], "strides": [1, 2, 1, 1], "padding": "SAME",
               "explicit_paddings": [], "data_format": "NHWC"}
 
 _AVG_SAME = {k: v for k, v in _POOL_SAME.items() if k != "explicit_paddings"}
+
+
+def _python_product(x, y):
+    """Eager code with a Python branch on a value, as py_function allows."""
+    return x * y if float(tf.reduce_sum(y)) > -100 else x
 
 
 def _symmetric(a):

@@ -63,6 +63,7 @@ from ...ops.scatter_ops import (tensor_scatter_nd_add, tensor_scatter_nd_sub,  #
 from ...ops.sequence_ops import linspace, range
 from ...session import ConfigProto, InteractiveSession, Session
 from ...variable_scope import AUTO_REUSE, get_variable, get_variable_scope, variable_scope
+from ...py_function import py_function
 from ...variables import (Variable, assign, assign_add, assign_sub, global_variables,
                           global_variables_initializer, is_variable_initialized, local_variables,
                           local_variables_initializer, trainable_variables,
