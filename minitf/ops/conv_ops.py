@@ -2,9 +2,9 @@
 functions conv2d, conv2d_transpose and conv1d.
 
 Data is NHWC and filters are (k_h, k_w, in_channels, out_channels), as on TensorFlow's CPU.
-Each kernel is one strided view of the padded input (`Window.patches`, im2col without a copy
-until the matrix product needs one) and one `tensordot`; the backprop to the input folds the
-patch gradients back with one add per filter tap. Each backprop is an op with its own gradient,
+The forward kernel and the backprop to the filter are one matrix product each with the im2col
+matrix (`Window.columns`); the backprop to the input is one product too, laid out per filter
+tap, whose parts `Window.fold` adds back onto the input. Each backprop is an op with its own gradient,
 as in TensorFlow, so second derivatives work: the three ops are each other's gradients.
 """
 import numpy as np
@@ -123,21 +123,30 @@ def check_out_backprop(win, dy_shape, what):
 # -- the ops ----------------------------------------------------------------------------------
 def _conv2d(x, w, **attrs):
     win = kernel_window(x.shape, w.shape, attrs)
-    return np.tensordot(win.patches(x), w, 3)
+    y = win.columns(x) @ w.reshape(-1, w.shape[3])
+    return y.reshape((x.shape[0],) + win.out + (w.shape[3],))
+
+
+def tap_parts(dy, w):
+    """Per filter tap t, dy @ w[t]^T: the gradient reaching what tap t saw, shaped
+    (taps, N, out_h, out_w, C) for `Window.fold`."""
+    kh, kw, c, o = w.shape
+    parts = np.einsum("po,tco->tpc", dy.reshape(-1, o), w.reshape(kh * kw, c, o), optimize=True)
+    return parts.reshape((kh * kw,) + dy.shape[:3] + (c,))
 
 
 def _backprop_input(input_sizes, w, dy, **attrs):
     x_shape = tuple(int(d) for d in input_sizes)
     win = kernel_window(x_shape, w.shape, attrs)
     check_out_backprop(win, dy.shape, "Conv2DCustomBackpropInput")
-    return win.fold(np.tensordot(dy, w, (3, 3)))
+    return win.fold(tap_parts(dy, w))
 
 
 def _backprop_filter(x, filter_sizes, dy, **attrs):
     w_shape = tuple(int(d) for d in filter_sizes)
     win = kernel_window(x.shape, w_shape, attrs)
     check_out_backprop(win, dy.shape, "Conv2DCustomBackpropFilter")
-    return np.tensordot(win.patches(x), dy, ((0, 1, 2), (0, 1, 2)))
+    return (win.columns(x).T @ dy.reshape(-1, w_shape[3])).reshape(w_shape)
 
 
 def out_dims(x_dims, w_dims, attrs, channels):

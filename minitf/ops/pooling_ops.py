@@ -38,51 +38,62 @@ def _lowest(dtype):
     return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
 
 
-def _taps(x, win):
-    """The patches of `x` as (N, out_h, out_w, k_h * k_w, C), with padding that never wins."""
-    p = win.patches(x, _lowest(x.dtype))
-    return p.reshape(p.shape[:3] + (-1, p.shape[5]))
-
-
-def _first_max(x, win):
-    """Per window, the index (in row-major tap order) of its first largest element."""
-    return np.argmax(_taps(x, win), axis=3)
-
-
 def _max_pool(x, **attrs):
-    return _window(x.shape[1:3], **attrs).patches(x, _lowest(x.dtype)).max(axis=(3, 4))
+    win = _window(x.shape[1:3], **attrs)
+    xp = win.pad(x, _lowest(x.dtype))
+    first, *rest = win.taps()
+    y = xp[first].copy()
+    for index in rest:
+        np.maximum(y, xp[index], out=y)
+    return y
+
+
+def _first_maxima(x, y, win):
+    """Per tap, where it holds its window's maximum y and no earlier tap does (the tap that
+    TensorFlow's CPU kernel gives the gradient to)."""
+    xp = win.pad(x, _lowest(x.dtype))
+    taken = np.zeros(y.shape, bool)
+    for index in win.taps():
+        hit = (xp[index] == y) & ~taken
+        taken |= hit
+        yield hit
 
 
 def _max_pool_grad(x, y, dy, **attrs):
     win = _window(x.shape[1:3], **attrs)
-    taps = np.arange(win.size[0] * win.size[1]).reshape(-1, 1)
-    hits = _first_max(x, win)[:, :, :, None] == taps
-    dp = np.where(hits, dy[:, :, :, None], np.zeros((), dy.dtype))
-    return win.fold(dp.reshape(dp.shape[:3] + win.size + dp.shape[4:]))
+    zero = np.zeros((), dy.dtype)
+    return win.fold(np.stack([np.where(hit, dy, zero) for hit in _first_maxima(x, y, win)]))
 
 
 def _max_pool_grad_grad(x, y, ddx, **attrs):
     win = _window(x.shape[1:3], **attrs)
-    first = _first_max(x, win)[:, :, :, None]
-    return np.take_along_axis(_taps(ddx, win), first, axis=3)[:, :, :, 0]
+    ddp = win.pad(ddx)
+    out = np.zeros(y.shape, ddx.dtype)
+    for hit, index in zip(_first_maxima(x, y, win), win.taps()):
+        np.copyto(out, ddp[index], where=hit)
+    return out
 
 
 def _window_counts(win):
     """How many real inputs each window of `win` covers, as (1, out_h, out_w, 1)."""
-    return win.patches(np.ones((1,) + win.input_hw + (1,))).sum(axis=(3, 4))
+    ones = win.pad(np.ones((1,) + win.input_hw + (1,)))
+    return sum(ones[index] for index in win.taps())
 
 
 def _avg_pool(x, **attrs):
     win = _window(x.shape[1:3], **attrs)
-    total = win.patches(x).sum(axis=(3, 4))
+    xp = win.pad(x)
+    first, *rest = win.taps()
+    total = xp[first].copy()
+    for index in rest:
+        total += xp[index]
     return (total / _window_counts(win)).astype(x.dtype, copy=False)
 
 
 def _avg_pool_grad(input_shape, dy, **attrs):
     win = _window(tuple(int(d) for d in input_shape[1:3]), **attrs)
     share = (dy / _window_counts(win)).astype(dy.dtype, copy=False)
-    return win.fold(np.broadcast_to(share[:, :, :, None, None], share.shape[:3] + win.size
-                                    + share.shape[3:]))
+    return win.fold(np.broadcast_to(share, (win.num_taps,) + share.shape))
 
 
 def _pooled_dims(dims, ksize, strides, padding, explicit_paddings=(), data_format="NHWC"):

@@ -1,12 +1,15 @@
-"""Sliding windows over NHWC images: the geometry and the two numpy moves that every
+"""Sliding windows over NHWC images: the geometry, and the numpy moves that every
 convolution and pooling kernel is made of.
 
 `Window` holds what TensorFlow derives from a padding mode, window size, strides and dilations
-(output size and the padding before and after, per spatial dimension). `Window.patches(x)` is a
-strided view of the padded input with shape (N, out_h, out_w, k_h, k_w, C), no copy;
-`Window.fold(patches)` is its adjoint: it adds patch values back onto the input positions they
-came from, one vectorized add per window tap (never a loop over pixels). The ops themselves live
-in conv_ops, depthwise_conv_ops and pooling_ops.
+(output size and the padding before and after, per spatial dimension). A window *tap* (i, j) is
+one position inside the window; `Window.taps()` gives, per tap, the index of the strided slice
+of the padded input that the tap sees at every output position. Kernels work tap by tap on those
+slices (one vectorized numpy call per tap, never a loop over pixels): `columns(x)` is the
+im2col matrix that turns a convolution into one matrix product, `patches(x)` a strided view of
+all windows, and `fold(parts)` the adjoint of taking the taps, which adds per-tap values back
+onto the input positions they came from. The ops live in conv_ops, depthwise_conv_ops and
+pooling_ops.
 """
 import numpy as np
 
@@ -47,11 +50,23 @@ class Window:
         self.out = tuple(d[0] for d in dims)
         self.pads = tuple(d[1:] for d in dims)
 
+    @property
+    def num_taps(self):
+        return self.size[0] * self.size[1]
+
     def pad(self, x, value=0):
         """x (NHWC) with this window's padding, filled with `value`."""
         if not any(b or a for b, a in self.pads):
             return x
         return np.pad(x, ((0, 0),) + self.pads + ((0, 0),), constant_values=value)
+
+    def taps(self):
+        """Per tap, in row-major order, the index into the padded input of the slice
+        (N, out_h, out_w, C) that the tap sees at every output position."""
+        (oh, ow), (sh, sw), (dh, dw) = self.out, self.strides, self.dilations
+        return [(slice(None), slice(i * dh, i * dh + sh * (oh - 1) + 1, sh),
+                 slice(j * dw, j * dw + sw * (ow - 1) + 1, sw))
+                for i in range(self.size[0]) for j in range(self.size[1])]
 
     def patches(self, x, value=0):
         """A read-only view (N, out_h, out_w, k_h, k_w, C) of padded `x`: the window at each
@@ -64,16 +79,32 @@ class Window:
             xp, (n, self.out[0], self.out[1], kh, kw, c),
             (s[0], s[1] * sh, s[2] * sw, s[1] * dh, s[2] * dw, s[3]), writeable=False)
 
-    def fold(self, patches):
-        """The adjoint of `patches`: an NHWC array of the input's size in which each input
-        position holds the sum of the patch values taken from it."""
-        n, oh, ow, kh, kw, c = patches.shape
+    def columns(self, x):
+        """The im2col matrix of `x`: one row per output position, holding its window in (k_h,
+        k_w, C) order. With one channel it is built tap by tap and returned as the transpose of
+        a (taps, positions) array, since numpy copies single-channel windows slowly."""
+        if x.shape[3] == 1:
+            xp = self.pad(x)
+            cols = np.empty((self.num_taps, x.shape[0]) + self.out + (1,), x.dtype)
+            for t, index in enumerate(self.taps()):
+                cols[t] = xp[index]
+            return cols.reshape(self.num_taps, -1).T
+        return self.patches(x).reshape(-1, self.num_taps * x.shape[3])
+
+    def fold(self, parts):
+        """The adjoint of taking the taps: `parts` holds per tap (first axis) an array of shape
+        (N, out_h, out_w, C); the result, of the input's size, holds at each input position the
+        sum of the parts taken from it."""
         (bh, ah), (bw, aw) = self.pads
-        (sh, sw), (dh, dw) = self.strides, self.dilations
         h, w = self.input_hw
-        dx = np.zeros((n, h + bh + ah, w + bw + aw, c), patches.dtype)
-        for i in range(kh):
-            for j in range(kw):
-                dx[:, i * dh:i * dh + sh * (oh - 1) + 1:sh,
-                   j * dw:j * dw + sw * (ow - 1) + 1:sw] += patches[:, :, :, i, j]
-        return dx[:, bh:bh + h, bw:bw + w]
+        n, c = parts.shape[1], parts.shape[4]
+        dx = np.zeros((n, h + bh + ah, w + bw + aw, c), parts.dtype)
+        for part, index in zip(parts, self.taps()):
+            dx[index] += part
+        return self.unpad(dx)
+
+    def unpad(self, xp):
+        """The part of a padded array that covers the input."""
+        (bh, _), (bw, _) = self.pads
+        h, w = self.input_hw
+        return xp[:, bh:bh + h, bw:bw + w]
