@@ -17,7 +17,7 @@ from .conv_ops import check_data_format, padding_attrs, rank4, sequence
 from .fill_ops import zeros_like
 from .registry import convert_to_tensor, execute, register
 from .shape_rules import shape_of
-from .window_ops import Window
+from .window_ops import Window, add_at
 
 POOL_TYPES = set(dtypes.NUMBERS)
 AVG_TYPES = set(dtypes.FLOATS)
@@ -61,8 +61,10 @@ def _first_maxima(x, y, win):
 
 def _max_pool_grad(x, y, dy, **attrs):
     win = _window(x.shape[1:3], **attrs)
-    zero = np.zeros((), dy.dtype)
-    return win.fold(np.stack([np.where(hit, dy, zero) for hit in _first_maxima(x, y, win)]))
+    dxp = np.zeros(win.pad(x).shape, dy.dtype)
+    for hit, index in zip(_first_maxima(x, y, win), win.taps()):
+        add_at(dxp, index, np.where(hit, dy, 0))
+    return win.unpad(dxp)
 
 
 def _max_pool_grad_grad(x, y, ddx, **attrs):
@@ -70,7 +72,7 @@ def _max_pool_grad_grad(x, y, ddx, **attrs):
     ddp = win.pad(ddx)
     out = np.zeros(y.shape, ddx.dtype)
     for hit, index in zip(_first_maxima(x, y, win), win.taps()):
-        np.copyto(out, ddp[index], where=hit)
+        out = np.where(hit, ddp[index], out)
     return out
 
 

@@ -35,6 +35,12 @@ def output_size(n, k, stride, dilation, padding, pads=(0, 0)):
     return out, before, after
 
 
+def add_at(x, index, value):
+    """x[index] += value, in place (the augmented assignment would copy the slice back)."""
+    view = x[index]
+    np.add(view, value, out=view)
+
+
 class Window:
     """The geometry of a window sliding over the spatial dimensions (1 and 2) of NHWC data."""
 
@@ -100,7 +106,7 @@ class Window:
         n, c = parts.shape[1], parts.shape[4]
         dx = np.zeros((n, h + bh + ah, w + bw + aw, c), parts.dtype)
         for part, index in zip(parts, self.taps()):
-            dx[index] += part
+            add_at(dx, index, part)
         return self.unpad(dx)
 
     def unpad(self, xp):
