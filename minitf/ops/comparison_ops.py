@@ -1,7 +1,7 @@
 """Comparisons: less, less_equal, greater, greater_equal, equal and not_equal, which broadcast
 like numpy and give bool tensors, and the float tests is_nan, is_finite and is_inf.
 
-None of them is differentiable. They back the operators `< <= > >= == !=` (operators.py); the
+None of them is differentiable. Order comparisons take real numbers; equality any dtype. They back the operators `< <= > >= == !=` (operators.py); the
 arithmetic is in math_ops and the logical ops that combine bool tensors are in logical_ops.
 """
 import numpy as np
@@ -20,8 +20,9 @@ def _compare(inputs, **_):
 
 # -- comparisons ------------------------------------------------------------------------------
 for _type, _fn in (("Less", np.less), ("LessEqual", np.less_equal), ("Greater", np.greater),
-                   ("GreaterEqual", np.greater_equal), ("Equal", np.equal),
-                   ("NotEqual", np.not_equal)):
+                   ("GreaterEqual", np.greater_equal)):
+    register(_type, "x: T, y: T", _fn, _compare, None, types={"T": dtypes.NUMBERS})
+for _type, _fn in (("Equal", np.equal), ("NotEqual", np.not_equal)):  # any dtype, strings too
     register(_type, "x: T, y: T", _fn, _compare, None)
 
 
