@@ -15,5 +15,6 @@ from .ops.unary_ops import (acos, asin, atan, atan2, ceil, cos, cosh, erf, expm1
 from .ops.nn_ops import log_softmax, sigmoid, softmax, softplus, tanh  # noqa: F401
 from .ops.nn_impl import l2_normalize, log_sigmoid  # noqa: F401
 from .ops.manip_ops import invert_permutation  # noqa: F401
+from .ops.complex_ops import angle, conj, imag, real  # noqa: F401
 
 mod = floormod

@@ -12,15 +12,17 @@ import functools
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.errors import InvalidArgumentError
+from ..framework.errors import InvalidArgumentError, UnimplementedError
 from ..framework.shapes import broadcast_shapes
 from .array_ops import identity
-from .comparison_ops import greater_equal, less_equal
+from .comparison_ops import greater_equal, less_equal, not_equal
+from .complex_ops import conj
 from .fill_ops import sum_to, zeros_like
 from .registry import contains_tensor, convert_to_tensor, execute, numpy_silenced, register, scope
 from .where_ops import where
 
 FLOATS, NUMBERS = dtypes.FLOATS, dtypes.NUMBERS
+COMPLEX = dtypes.COMPLEX
 
 
 def quiet(kernel):
@@ -73,19 +75,20 @@ def _sub_grad(op, dy):
 
 def _mul_grad(op, dy):
     x, y = op.inputs
-    return [sum_to(dy * y, x), sum_to(x * dy, y)]
+    return [sum_to(dy * conj(y), x), sum_to(conj(x) * dy, y)]
 
 
 def _div_grad(op, dy):
     x, y = op.inputs
-    return [sum_to(dy / y, x), sum_to(dy * (negative(x) / y / y), y)]
+    return [sum_to(dy / conj(y), x), sum_to(dy * conj(negative(x) / y / y), y)]
 
 
 def _pow_grad(op, dy):
     x, y = op.inputs
-    positive = x > 0
-    log_x = where(positive, log(where(positive, x, 1)), 0)
-    return [sum_to(dy * y * pow(x, y - 1), x), sum_to(dy * op.outputs[0] * log_x, y)]
+    usable = not_equal(x, 0) if x.dtype.is_complex else x > 0  # where log(x) is defined
+    log_x = where(usable, log(where(usable, x, 1)), 0)
+    return [sum_to(dy * conj(y * pow(x, y - 1)), x),
+            sum_to(dy * conj(op.outputs[0] * log_x), y)]
 
 
 def _floordiv_kernel(x, y):
@@ -106,11 +109,13 @@ def _floormod_grad(op, dy):
     return [sum_to(dy, x), sum_to(dy * negative(floordiv(x, y)), y)]
 
 
-register("AddV2", "x: T, y: T", quiet(np.add), _binary, _add_grad, types={"T": NUMBERS})
-register("Sub", "x: T, y: T", quiet(np.subtract), _binary, _sub_grad, types={"T": NUMBERS})
-register("Mul", "x: T, y: T", quiet(np.multiply), _binary, _mul_grad, types={"T": NUMBERS})
-register("RealDiv", "x: T, y: T", quiet(np.true_divide), _binary, _div_grad, types={"T": FLOATS})
-register("Pow", "x: T, y: T", quiet(np.power), _binary, _pow_grad, types={"T": NUMBERS})
+register("AddV2", "x: T, y: T", quiet(np.add), _binary, _add_grad,  # strings concatenate
+         types={"T": NUMBERS | COMPLEX | {dtypes.string}})
+register("Sub", "x: T, y: T", quiet(np.subtract), _binary, _sub_grad, types={"T": NUMBERS | COMPLEX})
+register("Mul", "x: T, y: T", quiet(np.multiply), _binary, _mul_grad, types={"T": NUMBERS | COMPLEX})
+register("RealDiv", "x: T, y: T", quiet(np.true_divide), _binary, _div_grad,
+         types={"T": FLOATS | COMPLEX})
+register("Pow", "x: T, y: T", quiet(np.power), _binary, _pow_grad, types={"T": NUMBERS | COMPLEX})
 register("FloorDiv", "x: T, y: T", _int_division_check(_floordiv_kernel), _binary, None,
          types={"T": NUMBERS})
 register("FloorMod", "x: T, y: T", _int_division_check(_floormod_kernel), _binary,
@@ -157,8 +162,8 @@ def _division_operands(x, y, caller):
     float32 when both are 8- or 16-bit integers and to float64 when both are wider ones."""
     if x.dtype is not y.dtype:
         raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (x.dtype, y.dtype))
-    if not (x.dtype.is_floating or x.dtype.is_integer):
-        raise TypeError("Invalid dtype %r in %s: expected a float or integer dtype."
+    if not (x.dtype.is_floating or x.dtype.is_integer or x.dtype.is_complex):
+        raise TypeError("Invalid dtype %r in %s: expected a float, integer or complex dtype."
                         % (x.dtype, caller))
     if x.dtype.is_integer:
         to = dtypes.float64 if x.dtype.size >= 4 else dtypes.float32
@@ -216,15 +221,16 @@ def pow(x, y, name=None):  # noqa: A001 - TensorFlow's name
 
 
 # -- unary arithmetic -------------------------------------------------------------------------
-register("Neg", "x: T", np.negative, _unary, lambda op, dy: [negative(dy)], types={"T": NUMBERS})
+register("Neg", "x: T", np.negative, _unary, lambda op, dy: [negative(dy)],
+         types={"T": NUMBERS | COMPLEX})
 register("Square", "x: T", quiet(np.square), _unary,
-         lambda op, dy: [dy * (2 * op.inputs[0])], types={"T": NUMBERS})
+         lambda op, dy: [dy * (2 * conj(op.inputs[0]))], types={"T": NUMBERS | COMPLEX})
 register("Sqrt", "x: T", quiet(np.sqrt), _unary,
-         lambda op, dy: [dy * 0.5 / op.outputs[0]], types={"T": FLOATS})
+         lambda op, dy: [dy * 0.5 / conj(op.outputs[0])], types={"T": FLOATS | COMPLEX})
 register("Exp", "x: T", quiet(np.exp), _unary,
-         lambda op, dy: [dy * op.outputs[0]], types={"T": FLOATS})
+         lambda op, dy: [dy * conj(op.outputs[0])], types={"T": FLOATS | COMPLEX})
 register("Log", "x: T", quiet(np.log), _unary,
-         lambda op, dy: [dy / op.inputs[0]], types={"T": FLOATS})
+         lambda op, dy: [dy / conj(op.inputs[0])], types={"T": FLOATS | COMPLEX})
 register("Abs", "x: T", np.abs, _unary,
          lambda op, dy: [dy * sign(op.inputs[0])], types={"T": NUMBERS})
 register("Sign", "x: T", np.sign, _unary, lambda op, dy: [zeros_like(dy)], types={"T": NUMBERS})
@@ -256,7 +262,14 @@ def log(x, name=None):
 
 
 def abs(x, name=None):  # noqa: A001 - TensorFlow's name
-    """Elementwise absolute value."""
+    """Elementwise absolute value; for a complex `x` the real magnitude (ComplexAbs).
+
+    >>> minitf.abs(minitf.constant([3 + 4j]))
+    <tf.Tensor: shape=(1,), dtype=float64, numpy=array([5.])>
+    """
+    x = convert_to_tensor(x)
+    if x.dtype.is_complex:
+        return execute("ComplexAbs", [x], {"Tout": x.dtype.real_dtype}, name=name or "Abs")
     return execute("Abs", [x], name=name or "Abs")
 
 
@@ -299,7 +312,7 @@ def _div_no_nan_kernel(x, y):
 
 
 def _div_no_nan_grad(op, dy):
-    x, y = op.inputs
+    x, y = (conj(t) for t in op.inputs)
     return [sum_to(divide_no_nan(dy, y), x),
             sum_to(dy * divide_no_nan(divide_no_nan(negative(x), y), y), y)]
 
@@ -311,7 +324,7 @@ register("Minimum", "x: T, y: T", _minimum_kernel, _binary, _selector_grad(less_
 register("SquaredDifference", "x: T, y: T", quiet(lambda x, y: np.square(x - y)), _binary,
          _squared_difference_grad, types={"T": FLOATS | {dtypes.int32, dtypes.int64}})
 register("DivNoNan", "x: T, y: T", quiet(_div_no_nan_kernel), _binary, _div_no_nan_grad,
-         types={"T": FLOATS})
+         types={"T": FLOATS | COMPLEX})
 
 
 def maximum(x, y, name=None):
@@ -364,13 +377,22 @@ def divide_no_nan(x, y, name=None):
 # -- casts ------------------------------------------------------------------------------------
 def _cast_grad(op, dy):
     src = op.inputs[0].dtype
-    if src.is_floating and dy.dtype.is_floating:
+    if (src.is_floating or src.is_complex) and (dy.dtype.is_floating or dy.dtype.is_complex):
         return [cast(dy, src)]
     return [None]
 
 
-register("Cast", "x: any", quiet(lambda x, DstT: np.asarray(x).astype(DstT.np)),
-         lambda inputs, DstT: [(DstT, inputs[0].shape)], _cast_grad)
+def _cast_kernel(x, DstT):
+    if (x.dtype.kind == "O") != (DstT is dtypes.string):
+        raise UnimplementedError(None, None, "Cast %s to %s is not supported"
+                                 % (dtypes.from_numpy(x.dtype).name, DstT.name))
+    if x.dtype.kind == "c" and not DstT.is_complex:
+        x = x.real  # as TensorFlow: the imaginary part is dropped
+    return np.asarray(x).astype(DstT.np)
+
+
+register("Cast", "x: any", quiet(_cast_kernel), lambda inputs, DstT: [(DstT, inputs[0].shape)],
+         _cast_grad)
 
 
 def cast(x, dtype, name=None):
@@ -433,7 +455,7 @@ def _add_n_infer(inputs):
 
 
 register("AddN", "inputs: N*T", _add_n_kernel, _add_n_infer,
-         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS})
+         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS | COMPLEX})
 
 
 def add_n(inputs, name=None):

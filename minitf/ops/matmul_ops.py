@@ -9,10 +9,11 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes
+from .complex_ops import conj
 from .fill_ops import sum_to
 from .registry import convert_to_tensor, execute, register, scope
 
-NUMBERS = dtypes.NUMBERS
+NUMBERS = dtypes.NUMBERS | dtypes.COMPLEX
 
 
 # -- matrix multiplication --------------------------------------------------------------------
@@ -42,7 +43,7 @@ def _matmul_infer(inputs, transpose_a, transpose_b):
 
 
 def _matmul_grad(op, dy):
-    a, b = op.inputs
+    a, b = (conj(t) for t in op.inputs)
     ta, tb = op.get_attr("transpose_a"), op.get_attr("transpose_b")
     if not ta and not tb:
         return [matmul(dy, b, transpose_b=True), matmul(a, dy, transpose_a=True)]
@@ -81,7 +82,7 @@ def _batch_matmul_infer(inputs, adj_x, adj_y):
 
 
 def _batch_matmul_grad(op, dy):
-    x, y = op.inputs
+    x, y = (conj(t) for t in op.inputs)
     ax, ay = op.get_attr("adj_x"), op.get_attr("adj_y")
     if not ax:
         dx = matmul(dy, y, transpose_b=not ay)
@@ -101,8 +102,8 @@ register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infe
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            name=None):
     """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
-    batches of matrices, broadcast over their leading dimensions. For the real dtypes minitf
-    has, `adjoint_a` and `adjoint_b` (conjugate transposes) are the same as the transposes.
+    batches of matrices, broadcast over their leading dimensions. `adjoint_a` and `adjoint_b`
+    are conjugate transposes (the same as the transposes for real dtypes).
 
     Raises:
       InvalidArgumentError (eager) / ValueError (graph): if the inner dimensions differ.
@@ -119,6 +120,7 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     with scope(name or "MatMul") as s:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
+        a, b = conj(a) if adjoint_a else a, conj(b) if adjoint_b else b
         if None not in (a.shape.rank, b.shape.rank) and max(a.shape.rank, b.shape.rank) <= 2:
             return execute("MatMul", [a, b], {"transpose_a": transpose_a,
                                                "transpose_b": transpose_b}, name=s)
