@@ -8,6 +8,7 @@ functions hand graphs to `minitf.executor`.
 import contextlib
 
 from . import context
+from .device import merged_name
 from .shapes import dims_str
 from .tensor import SymbolicTensor
 
@@ -95,6 +96,7 @@ class Graph:
         self._control_deps = []
         self._collections = {}
         self._finalized = False
+        self._device = ""  # the device name that `device` scopes give new ops
 
     # -- building ------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -145,6 +147,17 @@ class Graph:
             self._name_stack = old
 
     @contextlib.contextmanager
+    def device(self, device_name):
+        """Ops made inside get `device_name` (merged into the enclosing scope's) as `op.device`;
+        None clears it. minitf runs every op on the CPU whatever the name."""
+        saved = self._device
+        self._device = merged_name(saved, device_name)
+        try:
+            yield
+        finally:
+            self._device = saved
+
+    @contextlib.contextmanager
     def control_dependencies(self, control_inputs):
         """Ops created inside run only after `control_inputs`; `None` clears outer ones."""
         if control_inputs is None:
@@ -185,6 +198,8 @@ class Graph:
             raise ValueError("Duplicate node name in graph: '%s'" % name)
         op = Operation(self, op_def, name, inputs, attrs, out_specs,
                        self._current_control_inputs())
+        if self._device:
+            op.device = self._device
         self._ops.append(op)
         self._by_name[name] = op
         return op
