@@ -9,9 +9,10 @@ from ...framework import dtypes, errors
 from ...framework.context import (disable_eager_execution, enable_eager_execution,
                                   executing_eagerly, get_default_graph, init_scope,
                                   reset_default_graph)
-from ...framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
-                                 int8, int16, int32, int64, resource, uint8, uint16,
-                                 uint32, uint64)
+from ...framework.dtypes import (DType, as_dtype, bool, complex64, complex128, double, float16,
+                                 float32, float64, half, int8, int16, int32, int64, resource,
+                                 string, uint8, uint16, uint32, uint64)
+from ...framework.device import DeviceSpec, device
 from ...framework.graph import Graph, GraphKeys, Operation
 from ...framework.name_scope import name_scope_v1 as name_scope
 from ...framework.shapes import TensorShape
@@ -21,6 +22,7 @@ from ...function import function
 from ...ops.array_ops import (constant, expand_dims_v1 as expand_dims, identity, placeholder,
                               placeholder_with_default, rank, reshape, shape, size,
                               squeeze_v1 as squeeze, stack, stop_gradient, unstack)
+from ...ops.complex_ops import angle, complex, conj, imag, real
 from ...ops.comparison_ops import (equal, greater, greater_equal, is_finite, is_inf, is_nan, less,
                                    less_equal, not_equal)
 from ...ops.control_flow_ops import control_dependencies, group, no_op, tuple
@@ -70,15 +72,37 @@ from ...variables import (Variable, assign, assign_add, assign_sub, global_varia
                           global_variables_initializer, is_variable_initialized, local_variables,
                           local_variables_initializer, trainable_variables,
                           variables_initializer)
-from ... import bitwise, linalg, math, test  # noqa: F401
-from . import contrib, initializers, nn, random, train  # noqa: F401
+from ...framework.dimension import Dimension, dimension_value
+from ...framework.variable_enums import VariableAggregation, VariableSynchronization
+from ...ops.string_ops import as_string, join as string_join, reduce_join, strip as string_strip
+from ...ops.string_ops import to_number as string_to_number
+from ...ragged.ragged_string_ops import string_split
+from ...ragged.ragged_tensor import RaggedTensor
+from ...sparse.sparse_ops import add as sparse_add, reorder as sparse_reorder
+from ...sparse.sparse_ops import to_dense as sparse_tensor_to_dense
+from ...sparse.sparse_tensor import SparseTensor, SparseTensorValue
+from ... import bitwise, config, linalg, math, ragged, sparse, test  # noqa: F401
+from . import contrib, initializers, nn, random, strings, train  # noqa: F401
 
 newaxis = None
 
 
 def disable_v2_behavior():
-    """Switches to TensorFlow 1.x behaviour: here, graph building instead of eager execution."""
+    """Switches to TensorFlow 1.x behaviour: graphs and Sessions instead of eager execution.
+    With `import minitf.compat.v1 as tf`, it is the first line a 1.x script needs.
+
+    >>> import minitf.compat.v1 as tf
+    >>> tf.disable_v2_behavior()
+    >>> tf.executing_eagerly()
+    False
+    >>> tf.enable_v2_behavior()
+    """
     disable_eager_execution()
+
+
+def enable_v2_behavior():
+    """Switches back to TensorFlow 2.x behaviour: eager execution."""
+    enable_eager_execution()
 
 
 def add_to_collection(name, value):
