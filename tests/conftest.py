@@ -2,7 +2,6 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf import session
 from minitf.framework.context import ctx
 from minitf.ops import random_ops
 
@@ -17,7 +16,7 @@ def fresh_process_state():
     ctx.tapes.clear()
     ctx.global_graph = None
     ctx.eager_scope = ""
-    session._default_sessions.clear()
+    ctx.sessions.clear()
     random_ops.set_seed(None)
 
 

@@ -1,5 +1,5 @@
-"""Devices: `DeviceSpec` (parsing and merging device names such as "/job:w/device:GPU:0"), the
-`device` context, and the devices the `config` functions report.
+"""Devices: `DeviceSpec` (parsing and merging device names such as "/job:w/device:GPU:0") and
+the devices the `config` functions report (the `device` scope itself is in graph.py).
 
 minitf computes on the CPU with numpy, so there is exactly one device, the CPU. A `device`
 scope changes nothing about where ops run; in a graph it only records the requested name on
@@ -7,9 +7,6 @@ the ops made inside it (`op.device`, `tensor.device`), as TensorFlow prints them
 tensors always report the CPU.
 """
 import collections
-import contextlib
-
-from .context import ctx, get_default_graph
 
 CPU_NAME = "/job:localhost/replica:0/task:0/device:CPU:0"
 
@@ -103,32 +100,6 @@ def merged_name(outer, spec):
     if not isinstance(spec, DeviceSpec):
         spec = DeviceSpec.from_string(spec)
     return DeviceSpec.from_string(outer).make_merged_spec(spec).to_string()
-
-
-@contextlib.contextmanager
-def device(device_name):
-    """Asks for the ops made inside to run on `device_name` ("/CPU:0", "/GPU:0", a DeviceSpec,
-    or None for no device). minitf runs everything on the CPU: in a graph the name is recorded
-    on the ops (`op.device`), eagerly it is only checked.
-
-    Raises:
-      ValueError: for a name that is not a device name.
-      RuntimeError: for a function (TensorFlow 2.x takes names only).
-
-    >>> with minitf.Graph().as_default():
-    ...     with minitf.device("/GPU:0"):
-    ...         c = minitf.constant(1.0)
-    >>> c.device
-    '/device:GPU:0'
-    """
-    if callable(device_name):
-        raise RuntimeError("tf.device does not support functions.")
-    if ctx.graphs or not ctx.eager_default:
-        with get_default_graph().device(device_name):
-            yield
-        return
-    merged_name("", device_name)
-    yield
 
 
 # -- the devices config reports ---------------------------------------------------------------

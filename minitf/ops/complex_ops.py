@@ -1,8 +1,9 @@
 """Complex numbers: `complex` (from real and imaginary parts), `real`, `imag`, `conj`, `angle`
 and the complex absolute value (ComplexAbs, which `abs` builds for complex inputs).
 
-The arithmetic on complex64/complex128 tensors is that of math_ops, sum_ops and matmul_ops,
-whose gradients conjugate with `conj` below (the identity, with no op, for real tensors).
+The arithmetic on complex64/complex128 tensors is that of arithmetic_ops, math_ops,
+reduction_ops and linalg_ops, whose gradients conjugate with `conj` below (the identity, with
+no op, for real tensors).
 Gradients follow TensorFlow's convention: for a real loss L of z = x + iy the gradient is
 dL/dx + i dL/dy, so `real`, `imag` and `complex` pass gradients through unchanged.
 """
@@ -10,10 +11,10 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.shapes import broadcast_shapes
-from .comparison_ops import less
-from .fill_ops import ones_like, sum_to, zeros_like
+from .comparison_ops import less, where
+from .fill_ops import ones_like, zeros_like
 from .registry import convert_to_tensor, execute, register, scope
-from .where_ops import where
+from .shape_rules import sum_to
 
 COMPLEX = dtypes.COMPLEX
 _COMPLEX_OF = {dtypes.float32: dtypes.complex64, dtypes.float64: dtypes.complex128}

@@ -8,10 +8,12 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.shapes import TensorShape
-from .manip_ops import concat
-from .math_ops import cast
-from .reduction_ops import cumsum, reduce_max
-from .registry import constant_value, convert_to_tensor, execute, register
+from .arithmetic_ops import cast
+from .constant_folding import constant_value
+from .join_ops import concat
+from .reduction_ops import reduce_max
+from .registry import convert_to_tensor, execute, register
+from .scan_ops import cumsum
 
 
 # -- padding into a dense tensor --------------------------------------------------------------

@@ -11,11 +11,12 @@ from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape
 from .array_ops import size
+from .constant_folding import constant_shape
 from .indexing_ops import gather, gather_nd
 from .manip_ops import invert_permutation
-from .registry import constant_shape, execute, register
+from .reduction_ops import reduce_sum
+from .registry import execute, register
 from .sequence_ops import range as range_
-from .sum_ops import reduce_sum
 
 _ORDER_HINT = ("Many sparse ops require sorted indices.\n    Use `tf.sparse.reorder` to create a "
                "correctly ordered copy.\n\n")

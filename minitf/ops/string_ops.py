@@ -12,7 +12,7 @@ from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes
 from .logging_ops import format_value
 from .registry import convert_to_tensor, execute, register
-from .sum_ops import _all_axes, _axes, _reduce_infer
+from .shape_rules import all_axes, reduce_infer, reduction_axes
 
 STRING = dtypes.string
 
@@ -77,7 +77,7 @@ def join(inputs, separator="", name=None):
 
 
 def _reduce_join_kernel(x, axes, keepdims, separator):
-    axes = tuple(a % x.ndim for a in _axes(axes)) if x.ndim else ()
+    axes = tuple(a % x.ndim for a in reduction_axes(axes)) if x.ndim else ()
     keep = [a for a in range(x.ndim) if a not in axes]
     moved = np.transpose(x, keep + list(axes)).reshape([x.shape[a] for a in keep] + [-1])
     out = np.empty(moved.shape[:-1], object)
@@ -90,7 +90,7 @@ def _reduce_join_kernel(x, axes, keepdims, separator):
 
 
 register("ReduceJoin", "inputs: string, reduction_indices: index", _reduce_join_kernel,
-         lambda inputs, keepdims, separator: _reduce_infer(inputs, keepdims), None)
+         lambda inputs, keepdims, separator: reduce_infer(inputs, keepdims), None)
 
 
 def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
@@ -100,7 +100,7 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
     <tf.Tensor: shape=(2,), dtype=string, numpy=array([b'a-b', b'c-d'], dtype=object)>
     """
     x = convert_to_tensor(inputs, dtype_hint=dtypes.string)
-    return execute("ReduceJoin", [x, _all_axes(x) if axis is None else axis],
+    return execute("ReduceJoin", [x, all_axes(x) if axis is None else axis],
                    {"keepdims": bool(keepdims), "separator": _bytes(separator)},
                    name=name or "ReduceJoin")
 

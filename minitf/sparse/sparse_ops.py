@@ -3,7 +3,7 @@ ops they build are in ops/sparse_ops.py)."""
 import numpy as np
 
 from ..framework import dtypes
-from ..ops import array_ops, comparison_ops, fill_ops, indexing_ops, sparse_ops, where_ops
+from ..ops import array_ops, comparison_ops, fill_ops, indexing_ops, sparse_ops
 from ..ops.registry import convert_to_tensor, scope
 from .sparse_tensor import SparseTensor
 
@@ -40,7 +40,7 @@ def from_dense(tensor, name=None):
     """
     with scope(name or "dense_to_sparse"):
         t = convert_to_tensor(tensor)
-        indices = where_ops.where(comparison_ops.not_equal(t, fill_ops.zeros_like(t)))
+        indices = comparison_ops.where(comparison_ops.not_equal(t, fill_ops.zeros_like(t)))
         values = indexing_ops.gather_nd(t, indices)
         return SparseTensor(indices, values, array_ops.shape(t, out_type=dtypes.int64))
 

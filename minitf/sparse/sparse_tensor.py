@@ -9,7 +9,8 @@ import collections
 from ..framework import dtypes
 from ..framework.composite_tensor import CompositeTensor
 from ..framework.shapes import TensorShape
-from ..ops.registry import constant_shape, convert_to_tensor, scope
+from ..ops.constant_folding import constant_shape
+from ..ops.registry import convert_to_tensor, scope
 
 SparseTensorValue = collections.namedtuple("SparseTensorValue",
                                            ["indices", "values", "dense_shape"])
