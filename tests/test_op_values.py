@@ -6,6 +6,7 @@ import pytest
 from scipy import special
 
 import minitf as tf
+from minitf.ops.philox_ops import stateless_draw
 from minitf.ops.registry import OPS
 
 F32 = np.array([[1.5, -2.0, 0.25], [3.0, 0.5, -1.0]], np.float32)
@@ -385,6 +386,20 @@ CASES = [
          lambda: np.random.default_rng([87654321, 5]).integers(2, 9, 4, np.int64)),
     case("truncated normal", lambda: tf.random.truncated_normal([100], seed=5),
          lambda: truncated(np.random.default_rng([87654321, 5]), 100).astype(np.float32)),
+    # -- Philox draws for (key, counter): TensorFlow's numbers (checked against TF 2.21, where
+    # they are what tf.random.Generator.from_seed(1) draws first) -------------------------
+    case("philox uniform", lambda: stateless_draw("StatelessRandomUniformV2", [3], [0], [1, 0],
+                                                  tf.float32),
+         lambda: np.float32([0.78749514, 0.3906511, 0.29263055])),
+    case("philox normal", lambda: stateless_draw("StatelessRandomNormalV2", [3], [0], [1, 0],
+                                                 tf.float32),
+         lambda: np.float32([0.43842274, -0.53439844, -0.07710262])),
+    case("philox uniform int", lambda: stateless_draw(
+        "StatelessRandomUniformIntV2", [3], [0], [1, 0], minval=0, maxval=10),
+         lambda: np.int32([4, 9, 3])),
+    case("philox full int", lambda: stateless_draw("StatelessRandomUniformFullIntV2", [2], [0],
+                                                   [1, 0], tf.int64),
+         lambda: np.int64([6679402142117448868, 684265014234019051])),
     case("random shuffle", lambda x: tf.random.shuffle(x, seed=5),
          lambda x: np.random.default_rng([87654321, 5]).permutation(x), I32),
 ]
@@ -405,6 +420,7 @@ ELSEWHERE = {
     **dict.fromkeys(["StatelessRandomNormal", "StatelessRandomUniform"],
                     "initializers: test_initializers.py"),
     "StatefulPartitionedCall": "function calls: test_function.py",
+    "RngReadAndSkip": "generator states: test_random_generator.py",
     "IdentityN": "custom gradients: test_tape_features.py",
     "PrintV2": "printing: test_function.py",
     "NoOp": "no value: test_session.py (group, initializers)",

@@ -247,6 +247,7 @@ _FIXED = {"int32": ({dtypes.int32}, dtypes.int32),
           "index": ({dtypes.int32, dtypes.int64}, dtypes.int32),
           "bool": ({dtypes.bool}, dtypes.bool),
           "string": ({dtypes.string}, dtypes.string),
+          "int64": ({dtypes.int64}, dtypes.int64),
           "resource": ({dtypes.resource}, None),
           "any": (set(dtypes._ALL), None)}
 _FREE = (None, None)  # a type variable: any dtype, the same for all inputs that name it
