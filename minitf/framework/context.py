@@ -2,13 +2,15 @@
 
 This is the only process-wide state of the engine. `Graph.as_default()` pushes onto `ctx.graphs`;
 `compat.v1.disable_eager_execution()` flips `ctx.eager_default`; `GradientTape` pushes onto
-`ctx.tapes`. Ops read it through `executing_eagerly()` and `get_default_graph()`.
+`ctx.tapes`; `summary.trace_on` sets `ctx.function_graphs`. Ops read it through
+`executing_eagerly()` and `get_default_graph()`.
 """
 import contextlib
 
 
 class _Context:
-    __slots__ = ("graphs", "eager_default", "tapes", "global_graph", "eager_scope")
+    __slots__ = ("graphs", "eager_default", "tapes", "global_graph", "eager_scope",
+                 "function_graphs")
 
     def __init__(self):
         self.graphs = []          # graphs made default with `as_default()`, innermost last
@@ -16,6 +18,7 @@ class _Context:
         self.tapes = []           # active GradientTapes, innermost last
         self.global_graph = None  # the process-wide default graph, made on first use
         self.eager_scope = ""     # the name scope while executing eagerly (names variables)
+        self.function_graphs = None  # while collecting: the graphs of functions called eagerly
 
 
 ctx = _Context()
