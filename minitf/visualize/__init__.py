@@ -11,12 +11,12 @@ matplotlib's, on a figure of its own (pyplot's state is left alone).
 """
 import os
 
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 from matplotlib.path import Path
-from matplotlib.textpath import TextPath
 
 from . import layout, nodes
 
@@ -95,9 +95,10 @@ def _read(obj):
                     "GradientTape, not %r." % (obj,))
 
 
-def _size(box):
-    """(width, height) of a box in inches, from its text."""
-    widths = [TextPath((0, 0), line, prop=_BOLD if i == 0 else _PLAIN).get_extents().width
+def _size(box, renderer):
+    """(width, height) of a box in inches, from its text (`renderer` measures in points)."""
+    widths = [renderer.get_text_width_height_descent(line, _BOLD if i == 0 else _PLAIN,
+                                                     ismath=False)[0]
               for i, line in enumerate(box.lines)]
     return max(widths) / 72 + 2 * PAD, len(box.lines) * LINE + 2 * PAD
 
@@ -108,7 +109,9 @@ def _render(boxes, edges, title):
     layer = layout.layers(keys, [(a, b) for a, b, _ in edges])
     rows = layout.order(keys, [(a, b) for a, b, _ in edges], layer,
                         {b.key: b.order for b in boxes})
-    size = {k: _size(by_key[k]) if k in by_key else (WAYPOINT, 0.0) for row in rows for k in row}
+    renderer = RendererAgg(1, 1, 72)
+    size = {k: _size(by_key[k], renderer) if k in by_key else (WAYPOINT, 0.0)
+            for row in rows for k in row}
     row_h = max([h for w, h in size.values()] + [LINE]) + ROW_GAP
     widths = [sum(size[k][0] for k in row) + GAP * (len(row) - 1) for row in rows]
     width = max(widths + [7.0]) + 2 * GAP
