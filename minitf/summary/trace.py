@@ -10,6 +10,7 @@ import warnings
 import numpy as np
 
 from ..framework.context import ctx, executing_eagerly
+from ..ops.registry import convert_to_tensor
 from ..ops.summary_protos import tensorboard
 from .graph_def import graph_def
 from .writer import default_writer, resolve_step
@@ -94,4 +95,4 @@ def trace_export(name, step=None, profiler_outdir=None):
     value.metadata.plugin_data.plugin_name = "graph_run_metadata_graph"
     value.metadata.plugin_data.content = b"1"
     value.metadata.data_class = tb.summary_pb2.DATA_CLASS_BLOB_SEQUENCE
-    writer.write_summary(summary, int(np.asarray(step)))
+    writer.write_summary(summary, int(convert_to_tensor(step).numpy()))

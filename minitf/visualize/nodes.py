@@ -50,7 +50,7 @@ def _with_value(text, value):
     """`text = value` for a value of at most 4 numbers, as `minitf.print` writes them."""
     if value is None or value.size > 4 or value.dtype.kind not in "biuf":
         return text
-    return "%s = %s" % (text, format_value(value))
+    return "%s = %s" % (text, " ".join(format_value(value).split()))
 
 
 def _short(name, width=30):
@@ -75,13 +75,19 @@ def _graph_kind(op):
 
 
 def from_graph(graph):
-    """(boxes, edges) of a Graph: edges are (from key, to key, is_control)."""
+    """(boxes, edges) of a Graph: edges are (from key, to key, is_control). In a function's
+    graph, a placeholder that captures a variable is named and marked as that variable."""
+    variables = {id(v.handle): v for v in getattr(graph, "variables", [])}
+    captured = {id(p): variables.get(id(value)) for value, p in getattr(graph, "captures", [])}
     boxes, edges = [], []
     for op in graph.get_operations():
-        output = _outputs(op.outputs)
+        output, kind, title = _outputs(op.outputs), _graph_kind(op), _short(op.name)
         if op.type == "Const":
             output = _with_value(output, op.get_attr("value"))
-        boxes.append(Box(op.name, [_short(op.name), op.type, output], _graph_kind(op), op._id,
+        if op.outputs and captured.get(id(op.outputs[0])) is not None:
+            title = "captured variable " + captured[id(op.outputs[0])].name.rpartition(":")[0]
+            kind = "variable"
+        boxes.append(Box(op.name, [title, op.type, output], kind, op._id,
                          op.name.rpartition("/")[0]))
         edges += [(t.op.name, op.name, False) for t in op.inputs]
         edges += [(c.name, op.name, True) for c in op.control_inputs]
