@@ -2,7 +2,6 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf import session
 from minitf.framework.context import ctx
 from minitf.ops import random_ops
 from minitf.summary import writer as summary_writer
@@ -20,7 +19,7 @@ def fresh_process_state():
     ctx.eager_scope = ""
     ctx.function_graphs = None
     vars(summary_writer._state).clear()  # no default summary writer, step or record_if
-    session._default_sessions.clear()
+    ctx.sessions.clear()
     random_ops.set_seed(None)
 
 

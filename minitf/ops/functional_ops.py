@@ -12,10 +12,10 @@ from .registry import execute, register
 
 
 def _call_grad(op, *dys):
-    return op.get_attr("f")._origin._gradient_functions().call_grads(op, dys)
+    return op.get_attr("f").call_gradients(op, dys)
 
 
-register("StatefulPartitionedCall", "args: N*any", lambda *args, f: f._run(args),
+register("StatefulPartitionedCall", "args: N*any", lambda *args, f: f.run(args),
          lambda inputs, f: [(t.dtype, t.shape) for t in f.outputs], _call_grad, multi=True,
          writes=True, none_for_unused=True)
 

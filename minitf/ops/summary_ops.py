@@ -9,7 +9,8 @@ serialized `Summary` that a script fetches with `Session.run` and hands to a `Fi
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.context import executing_eagerly, get_default_graph
+from ..framework.context import executing_eagerly
+from ..framework.graph import get_default_graph
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape
 from . import summary_protos

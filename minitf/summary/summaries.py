@@ -7,7 +7,8 @@ tensors or Variables). Without a default writer a summary writes nothing and ret
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.context import ctx, executing_eagerly, get_default_graph
+from ..framework.context import ctx, executing_eagerly
+from ..framework.graph import get_default_graph
 from ..ops import summary_protos
 from ..ops.registry import convert_to_tensor
 from ..ops.summary_ops import write_summary

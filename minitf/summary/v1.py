@@ -7,8 +7,8 @@ join several into one. A `FileWriter` writes those, and graphs, into an event fi
 """
 import time
 
-from ..framework.context import executing_eagerly, get_default_graph
-from ..framework.graph import GraphKeys
+from ..framework.context import executing_eagerly
+from ..framework.graph import GraphKeys, get_default_graph
 from ..ops import summary_ops
 from ..ops.summary_protos import tensorboard
 from .graph_def import graph_def as _graph_def  # `graph_def` is also an argument below
