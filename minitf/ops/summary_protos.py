@@ -38,7 +38,12 @@ def tensorboard():
             raise ImportError("minitf.summary writes TensorBoard files with the `tensorboard` "
                               "package, which is not installed (%s). Install it with: "
                               "pip install \"minitf[tensorboard]\"" % e) from None
-        _modules = types.SimpleNamespace(**{k: v for k, v in locals().items() if k != "e"})
+        _modules = types.SimpleNamespace(
+            attr_value_pb2=attr_value_pb2, config_pb2=config_pb2, event_pb2=event_pb2,
+            graph_pb2=graph_pb2, summary_pb2=summary_pb2, tensor_shape_pb2=tensor_shape_pb2,
+            types_pb2=types_pb2, histogram_pb=histogram_pb, image_metadata=image_metadata,
+            scalar_pb=scalar_pb, text_pb=text_pb, EventFileWriter=EventFileWriter,
+            tensor_util=tensor_util)
     return _modules
 
 

@@ -11,7 +11,7 @@ that return serialized summaries, `FileWriter`) is `minitf.compat.v1.summary`.
 tf.Tensor(True, shape=(), dtype=bool)
 """
 from . import experimental, graph_def  # noqa: F401
-from .summaries import histogram, image, scalar, text
-from .trace import graph, trace_export, trace_off, trace_on
-from .writer import (SummaryWriter, create_file_writer, create_noop_writer, flush, record_if,
-                     should_record_summaries)
+from .summaries import histogram, image, scalar, text  # noqa: F401
+from .trace import graph, trace_export, trace_off, trace_on  # noqa: F401
+from .writer import (SummaryWriter, create_file_writer, create_noop_writer, flush,  # noqa: F401
+                     record_if, should_record_summaries)

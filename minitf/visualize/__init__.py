@@ -1,13 +1,12 @@
 """`minitf.visualize.draw`: a picture of a graph, a traced function or a GradientTape's record.
 
-Import it with `from minitf import visualize` (`import minitf` leaves it out: matplotlib takes
-a while to load).
-
 Boxes are ops (name, type, output dtype and shape), coloured by kind: inputs, variables,
-constants, forward ops, gradient ops, ops that change state, collapsed name scopes. Solid
+constants, forward ops, gradient ops, ops that change state; a name scope collapsed into one box
+has a dashed border. Solid
 arrows carry tensors, dashed arrows are control dependencies; data flows top to bottom. The
 layout needs the optional `networkx` package (`pip install "minitf[visualize]"`); the drawing is
-matplotlib's, on a figure of its own (pyplot's state is left alone).
+matplotlib's, on a figure of its own (pyplot's state is left alone). Import it with
+`from minitf import visualize`: `import minitf` leaves it out, as matplotlib takes a while to load.
 """
 import os
 
