@@ -4,6 +4,8 @@ Facts about TensorFlow's files (plugin names, tags, op names, the 1.x histogram'
 checked against TensorFlow 2.21 with TensorBoard 2.21.
 """
 import builtins
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -311,3 +313,10 @@ def test_a_missing_tensorboard_names_the_extra(monkeypatch, tmp_path):
     monkeypatch.setattr(summary_protos, "_modules", None)
     with pytest.raises(ImportError, match=r"pip install \"minitf\[tensorboard\]\""):
         tf.summary.create_file_writer(str(tmp_path))
+
+
+def test_import_minitf_loads_neither_tensorboard_nor_networkx():
+    code = ("import sys, minitf; print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'tensorboard', 'networkx'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
