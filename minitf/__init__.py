@@ -47,7 +47,7 @@ from .ops.sequence_ops import linspace, range
 from .variables import Variable
 from . import testing as test  # noqa: E402
 from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
-               random, train)
+               random, summary, train)
 from .keras import initializers  # noqa: E402,F401
 
 newaxis = None

@@ -67,7 +67,7 @@ from ...variables import (Variable, assign, assign_add, assign_sub, global_varia
                           variables_initializer)
 from ... import bitwise, linalg, math  # noqa: F401
 from ... import testing as test  # noqa: F401
-from . import contrib, initializers, nn, random, train  # noqa: F401
+from . import contrib, initializers, nn, random, summary, train  # noqa: F401
 
 newaxis = None
 
