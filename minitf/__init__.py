@@ -51,7 +51,7 @@ from .ops.sequence_ops import linspace, range
 from .variables import Variable
 from . import testing as test  # noqa: E402
 from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
-               ragged, random, sparse, strings, train)
+               ragged, random, sparse, strings, summary, train)
 from .ragged.ragged_tensor import RaggedTensor  # noqa: E402
 from .sparse.sparse_tensor import SparseTensor  # noqa: E402
 from .keras import initializers  # noqa: E402,F401

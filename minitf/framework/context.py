@@ -4,13 +4,15 @@ which session is the default one.
 This is the only process-wide state of the engine. `Graph.as_default()` pushes onto `ctx.graphs`
 (`graph.get_default_graph()` reads it); `compat.v1.disable_eager_execution()` flips
 `ctx.eager_default`; `GradientTape` pushes onto `ctx.tapes`; `Session.as_default()` pushes onto
-`ctx.sessions`. Ops read it through `executing_eagerly()`.
+`ctx.sessions`; `summary.trace_on` sets `ctx.function_graphs`. Ops read it through
+`executing_eagerly()`.
 """
 import contextlib
 
 
 class _Context:
-    __slots__ = ("graphs", "eager_default", "tapes", "global_graph", "eager_scope", "sessions")
+    __slots__ = ("graphs", "eager_default", "tapes", "global_graph", "eager_scope", "sessions",
+                 "function_graphs")
 
     def __init__(self):
         self.graphs = []          # graphs made default with `as_default()`, innermost last
@@ -19,6 +21,7 @@ class _Context:
         self.global_graph = None  # the process-wide default graph, made on first use
         self.eager_scope = ""     # the name scope while executing eagerly (names variables)
         self.sessions = []        # sessions made default with `as_default()`, innermost last
+        self.function_graphs = None  # while collecting: the graphs of functions called eagerly
 
 
 ctx = _Context()
