@@ -328,10 +328,13 @@ def _cast_grad(op, dy):
     return [None]
 
 
+_C_NAMES = {"float16": "half", "float32": "float", "float64": "double"}  # TensorFlow's words
+
+
 def _cast_kernel(x, DstT):
     if (x.dtype.kind == "O") != (DstT is dtypes.string):
-        raise UnimplementedError(None, None, "Cast %s to %s is not supported"
-                                 % (dtypes.from_numpy(x.dtype).name, DstT.name))
+        names = [_C_NAMES.get(d.name, d.name) for d in (dtypes.from_numpy(x.dtype), DstT)]
+        raise UnimplementedError(None, None, "Cast %s to %s is not supported" % tuple(names))
     if x.dtype.kind == "c" and not DstT.is_complex:
         x = x.real  # as TensorFlow: the imaginary part is dropped
     return np.asarray(x).astype(DstT.np)
