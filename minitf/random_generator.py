@@ -50,8 +50,8 @@ class Generator:
       ValueError: for another algorithm, or a state of the wrong shape.
 
     >>> g = minitf.random.Generator.from_seed(1)
-    >>> g.normal([3])
-    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([ 0.43842274, -0.53439844, -0.07710262], dtype=float32)>
+    >>> g.normal([3]).numpy()
+    array([ 0.43842274, -0.53439844, -0.07710262], dtype=float32)
     """
 
     def __init__(self, copy_from=None, state=None, alg=None):

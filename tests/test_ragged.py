@@ -98,3 +98,9 @@ def test_ragged_values_in_a_session_are_nested(graph):
     with tf.compat.v1.Session() as sess:
         value = sess.run(r)
     assert (str(value), value.ragged_rank) == ("<tf.RaggedTensorValue [[[1, 2], [3]], [[4]]]>", 2)
+
+
+def test_a_function_cannot_return_a_ragged_tensor_yet():
+    split = tf.function(lambda lines: tf.strings.split(lines))
+    with pytest.raises(TypeError, match="cannot return a RaggedTensor yet"):
+        split(tf.constant(["a b"]))

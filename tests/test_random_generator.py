@@ -5,6 +5,8 @@ import pytest
 
 import minitf as tf
 
+FIRST, SECOND = [0.43842274, -0.53439844], [1.6307176351547241, 0.007847783155739307]
+
 
 def test_from_seed_draws_tensorflows_normals():
     g = tf.random.Generator.from_seed(1)
@@ -22,7 +24,7 @@ def test_a_stream_of_several_kinds_of_draws():
     np.testing.assert_array_equal(draws[1].numpy(), [-0.12337093193174324, -0.8083332750595029,
                                                      -1.239888043065354])
     assert draws[2].numpy().tolist() == [5, 7, 9, 4, 1]
-    np.testing.assert_array_equal(draws[3].numpy(), np.float32([2.675428628921509, 1.6593523025512695]))
+    np.testing.assert_array_equal(draws[3].numpy(), np.float32([2.6754286, 1.6593523]))
 
 
 def test_the_state_moves_on_as_tensorflows():
@@ -57,8 +59,7 @@ def test_a_function_continues_the_stream():
     g = tf.random.Generator.from_seed(1)
     draw = tf.function(lambda: g.normal([2]))
     first, second = draw(), draw()
-    assert first.numpy().tolist() == np.float32([0.43842274, -0.53439844]).tolist()
-    assert second.numpy().tolist() == np.float32([1.6307176351547241, 0.007847783155739307]).tolist()
+    np.testing.assert_array_equal([first, second], np.float32([FIRST, SECOND]))
 
 
 def test_in_a_session_the_state_needs_initializing(graph):
@@ -69,5 +70,4 @@ def test_in_a_session_the_state_needs_initializing(graph):
         with pytest.raises(tf.errors.FailedPreconditionError, match="uninitialized"):
             sess.run(x)
         sess.run(tf.compat.v1.global_variables_initializer())
-        np.testing.assert_array_equal(sess.run(x), np.float32([0.43842274, -0.53439844]))
-        np.testing.assert_array_equal(sess.run(x), np.float32([1.6307176351547241, 0.007847783155739307]))
+        np.testing.assert_array_equal([sess.run(x), sess.run(x)], np.float32([FIRST, SECOND]))

@@ -12,13 +12,6 @@ def is_text(x):
     return isinstance(x, _TEXT)
 
 
-def starts_with_text(value):
-    """Whether the first leaf of a (nested) Python list is a str or bytes."""
-    while isinstance(value, (list, tuple)) and value:
-        value = value[0]
-    return isinstance(value, _TEXT)
-
-
 def to_bytes(x):
     return x.encode("utf-8") if isinstance(x, str) else bytes(x)
 

@@ -110,7 +110,8 @@ def _holds_float64(value):
 
 def _python_to_numpy(value, dtype, graph_mode):
     """A Python value (scalar or nested list) as an array of `dtype` (inferred when None)."""
-    if string_values.starts_with_text(value):
+    first = _first_leaf(value)
+    if string_values.is_text(first):
         if dtype is None or dtype is dtypes.string:
             return string_values.bytes_array(value)
         _refuse(value, dtype, graph_mode)
@@ -119,8 +120,9 @@ def _python_to_numpy(value, dtype, graph_mode):
     except ValueError:
         raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
     kind = a.dtype.kind
-    if isinstance(value, (list, tuple)) and (kind not in "biufc" or kind == "c" and not isinstance(
-            _first_leaf(value), (complex, np.complexfloating))):  # TensorFlow's rule: [1, 2j] is mixed
+    # TensorFlow's rule: a complex number after a real one is mixed ([1, 2j], but not [1j, 2])
+    complex_after_real = kind == "c" and not isinstance(first, (complex, np.complexfloating))
+    if isinstance(value, (list, tuple)) and (kind not in "biufc" or complex_after_real):
         raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
     if dtype is None:
         dtype = _infer_python_dtype(value, a)
@@ -133,6 +135,7 @@ def _python_to_numpy(value, dtype, graph_mode):
 
 
 def _first_leaf(value):
+    """The first scalar of a (nested) list, or the value itself."""
     while isinstance(value, (list, tuple)) and value:
         value = value[0]
     return value

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes
+from ..framework.shapes import SCALAR, TensorShape
 from .logging_ops import format_value
 from .registry import convert_to_tensor, execute, register
 from .shape_rules import all_axes, reduce_infer, reduction_axes
@@ -47,11 +47,12 @@ def _join_kernel(*parts, separator):
 
 
 def _join_infer(inputs, separator):
-    shape = SCALAR
+    """The shape the non-scalar inputs share (scalars are repeated to it)."""
+    shape = None
     for t in inputs:
         if t.shape.rank != 0:
-            shape = broadcast_shapes(shape, t.shape) if shape.rank != 0 else t.shape
-    return [(STRING, shape)]
+            shape = t.shape if shape is None else shape.merge_with(t.shape)
+    return [(STRING, SCALAR if shape is None else shape)]
 
 
 register("StringJoin", "inputs: N*string", _join_kernel, _join_infer, None)
