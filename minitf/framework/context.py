@@ -61,7 +61,16 @@ def disable_eager_execution():
     ctx.eager_default = False
 
 
-def enable_eager_execution():
+def enable_eager_execution(config=None, device_policy=None, execution_mode=None):
+    """TensorFlow 1.x's way to turn eager execution on (2.x starts with it on); like there, it
+    must come before any graph is built.
+
+    Raises:
+      ValueError: if graph-mode ops have been made already.
+    """
+    built = ctx.graphs or ctx.global_graph is not None and ctx.global_graph.version
+    if not ctx.eager_default and built:
+        raise ValueError("tf.enable_eager_execution must be called at program startup.")
     ctx.eager_default = True
 
 
