@@ -18,6 +18,7 @@ from .framework.shapes import TensorShape
 from .framework.tensor import Tensor, is_tensor
 from .framework.tensor_spec import TensorSpec
 from .function import function
+from .module import Module
 from .ops.array_ops import (constant, expand_dims, identity, rank, reshape, shape, size, squeeze,
                             stack, stop_gradient, unstack)
 from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value
