@@ -10,7 +10,6 @@ to name what it saves, so `Checkpoint(model=m)` saves `m.layer.w` as "model/laye
 import functools
 import re
 
-from . import nest
 from .framework.name_scope import name_scope
 from .optimizers.optimizer_v2 import Optimizer
 from .variables import Variable
@@ -145,7 +144,7 @@ def _leaves(x):
         for k in sorted(x):
             for path, leaf in _leaves(x[k]):
                 yield (k,) + path, leaf
-    elif nest.is_nested(x):
+    elif isinstance(x, (list, tuple)):
         for i, v in enumerate(x):
             for path, leaf in _leaves(v):
                 yield (i,) + path, leaf
@@ -156,6 +155,6 @@ def _leaves(x):
 def _holds_trackable(x):
     if isinstance(x, dict):
         return any(_holds_trackable(v) for v in x.values())
-    if nest.is_nested(x):
+    if isinstance(x, (list, tuple)):
         return any(_holds_trackable(v) for v in x)
     return isinstance(x, (Variable, Module, Optimizer))

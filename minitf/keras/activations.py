@@ -8,7 +8,7 @@ the op that made them.
 import weakref
 
 from ..framework.tensor import EagerTensor
-from ..ops import nn_ops
+from ..ops import activation_ops, nn_ops
 from ..ops.registry import convert_to_tensor
 
 _logits = {}  # id(probabilities) -> (weak reference to them, the logits)
@@ -40,7 +40,7 @@ def linear(x):
 
 def relu(x):
     """max(x, 0)."""
-    return nn_ops.relu(x)
+    return activation_ops.relu(x)
 
 
 def sigmoid(x):
@@ -50,7 +50,7 @@ def sigmoid(x):
     <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.5], dtype=float32)>
     """
     x = convert_to_tensor(x)
-    return _remember_logits(nn_ops.sigmoid(x), x)
+    return _remember_logits(activation_ops.sigmoid(x), x)
 
 
 def softmax(x, axis=-1):
@@ -66,27 +66,27 @@ def softmax(x, axis=-1):
 
 
 def tanh(x):
-    return nn_ops.tanh(x)
+    return activation_ops.tanh(x)
 
 
 def elu(x):
-    return nn_ops.elu(x)
+    return activation_ops.elu(x)
 
 
 def selu(x):
-    return nn_ops.selu(x)
+    return activation_ops.selu(x)
 
 
 def softplus(x):
-    return nn_ops.softplus(x)
+    return activation_ops.softplus(x)
 
 
 def gelu(x, approximate=False):
-    return nn_ops.gelu(x, approximate=approximate)
+    return activation_ops.gelu(x, approximate=approximate)
 
 
 def swish(x):
-    return nn_ops.silu(x)
+    return activation_ops.silu(x)
 
 
 _BY_NAME = {"linear": linear, "relu": relu, "sigmoid": sigmoid, "softmax": softmax,
@@ -110,7 +110,5 @@ def get(identifier):
         return identifier
     if isinstance(identifier, str) and identifier in _BY_NAME:
         return _BY_NAME[identifier]
-    raise ValueError("Unknown activation function: '%s'. Please ensure you are using a "
-                     "`keras.utils.custom_object_scope` and that this object is included in "
-                     "the scope." % (identifier,))
+    raise ValueError("Unknown activation function '%s' cannot be deserialized." % (identifier,))
 

@@ -13,7 +13,8 @@ import warnings
 
 from ..framework.name_scope import name_scope
 from ..framework.tensor import Tensor
-from ..ops import (array_ops, clip_ops, loss_ops, math_ops, sum_ops)
+from ..ops import (arithmetic_ops, array_ops, clip_ops, join_ops, loss_ops, math_ops,
+                   reduction_ops)
 from ..ops.registry import convert_to_tensor
 from . import activations, backend
 
@@ -71,24 +72,24 @@ def compute_weighted_loss(losses, sample_weight=None, reduction=Reduction.SUM_OV
         reduction = Reduction.SUM_OVER_BATCH_SIZE
     losses = convert_to_tensor(losses)
     if not losses.dtype.is_floating:
-        losses = math_ops.cast(losses, "float32")
-    weight = math_ops.cast(convert_to_tensor(1.0 if sample_weight is None else sample_weight),
+        losses = arithmetic_ops.cast(losses, "float32")
+    weight = arithmetic_ops.cast(convert_to_tensor(1.0 if sample_weight is None else sample_weight),
                            losses.dtype)
     losses, _, weight = squeeze_or_expand_dimensions(losses, None, weight)
-    weighted = math_ops.multiply(losses, weight)
+    weighted = arithmetic_ops.multiply(losses, weight)
     if reduction == Reduction.NONE:
         return weighted
-    total = sum_ops.reduce_sum(weighted)
+    total = reduction_ops.reduce_sum(weighted)
     if reduction == Reduction.SUM:
         return total
-    count = math_ops.cast(array_ops.size(weighted), losses.dtype)
-    return math_ops.divide_no_nan(total, count, name="value")
+    count = arithmetic_ops.cast(array_ops.size(weighted), losses.dtype)
+    return arithmetic_ops.divide_no_nan(total, count, name="value")
 
 
 # -- the loss functions -------------------------------------------------------------------------
 def _prepare(y_true, y_pred):
     y_pred = convert_to_tensor(y_pred)
-    return math_ops.cast(y_true, y_pred.dtype), y_pred
+    return arithmetic_ops.cast(y_true, y_pred.dtype), y_pred
 
 
 def mean_squared_error(y_true, y_pred):
@@ -98,13 +99,13 @@ def mean_squared_error(y_true, y_pred):
     <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.5], dtype=float32)>
     """
     y_true, y_pred = _prepare(y_true, y_pred)
-    return sum_ops.reduce_mean(math_ops.squared_difference(y_pred, y_true), axis=-1)
+    return reduction_ops.reduce_mean(arithmetic_ops.squared_difference(y_pred, y_true), axis=-1)
 
 
 def mean_absolute_error(y_true, y_pred):
     """`mean(|y_pred - y_true|)` over the last axis."""
     y_true, y_pred = _prepare(y_true, y_pred)
-    return sum_ops.reduce_mean(math_ops.abs(y_pred - y_true), axis=-1)
+    return reduction_ops.reduce_mean(arithmetic_ops.abs(y_pred - y_true), axis=-1)
 
 
 def _logits(output, from_logits, op_type, fn_name):
@@ -142,7 +143,7 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
         bce = y_true * math_ops.log(output + backend.epsilon())
         bce += (1 - y_true) * math_ops.log(1 - output + backend.epsilon())
         elementwise = -bce
-    return sum_ops.reduce_mean(elementwise, axis=axis)
+    return reduction_ops.reduce_mean(elementwise, axis=axis)
 
 
 def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
@@ -150,16 +151,16 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
     [eps, 1 - eps] (or `softmax(y_pred)` when `from_logits`)."""
     y_true, y_pred = _prepare(y_true, y_pred)
     if label_smoothing:
-        classes = math_ops.cast(array_ops.shape(y_true)[-1], y_pred.dtype)
+        classes = arithmetic_ops.cast(array_ops.shape(y_true)[-1], y_pred.dtype)
         y_true = y_true * (1.0 - label_smoothing) + label_smoothing / classes
     output, from_logits = _logits(y_pred, from_logits, "Softmax", "categorical_crossentropy")
     if from_logits:
         return loss_ops.softmax_cross_entropy_with_logits(labels=y_true, logits=output,
                                                           axis=axis)
-    output = output / sum_ops.reduce_sum(output, axis, keepdims=True)
+    output = output / reduction_ops.reduce_sum(output, axis, keepdims=True)
     eps = _epsilon(output.dtype)
     output = clip_ops.clip_by_value(output, eps, 1.0 - eps)
-    return -sum_ops.reduce_sum(y_true * math_ops.log(output), axis)
+    return -reduction_ops.reduce_sum(y_true * math_ops.log(output), axis)
 
 
 def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1):
@@ -170,7 +171,7 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1):
       ValueError: if `axis` is not the last axis.
     """
     y_pred = convert_to_tensor(y_pred)
-    target = math_ops.cast(y_true, "int64")
+    target = arithmetic_ops.cast(y_true, "int64")
     rank = y_pred.shape.rank
     if axis not in (-1, None if rank is None else rank - 1):
         raise ValueError("sparse_categorical_crossentropy supports only the last axis here "
@@ -184,7 +185,7 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1):
     if reshape:
         target = array_ops.reshape(target, [-1])
         output_shape = array_ops.shape(output)
-        output = array_ops.reshape(output, array_ops.stack([-1, output_shape[-1]]))
+        output = array_ops.reshape(output, join_ops.stack([-1, output_shape[-1]]))
     result = loss_ops.sparse_softmax_cross_entropy_with_logits(labels=target, logits=output)
     if reshape and rank >= 3:
         result = array_ops.reshape(result, output_shape[:-1])

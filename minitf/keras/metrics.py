@@ -6,8 +6,8 @@ step), `result()` is `total / count` (0 when empty), `reset_state()` zeroes them
 accuracy-like metrics average the per-example matches that their function computes.
 """
 from ..framework import dtypes
-from ..ops import (array_ops, comparison_ops, control_flow_ops, fill_ops, math_ops,
-                   reduction_ops, sum_ops)
+from ..ops import (arithmetic_ops, array_ops, comparison_ops, control_flow_ops, fill_ops,
+                   reduction_ops)
 from ..ops.registry import convert_to_tensor
 from . import losses
 from .engine.base_layer import Layer
@@ -63,21 +63,21 @@ class Mean(Metric):
     def update_state(self, values, sample_weight=None):
         """Adds `sum(values * sample_weight)` to `total` and `sum(sample_weight)` (or the
         number of values) to `count`; returns the updated `count`."""
-        values = math_ops.cast(values, self._dtype)
+        values = arithmetic_ops.cast(values, self._dtype)
         if sample_weight is None:
-            count = math_ops.cast(array_ops.size(values), self._dtype)
+            count = arithmetic_ops.cast(array_ops.size(values), self._dtype)
         else:
-            weight = math_ops.cast(sample_weight, self._dtype)
+            weight = arithmetic_ops.cast(sample_weight, self._dtype)
             values, _, weight = losses.squeeze_or_expand_dimensions(values, None, weight)
             weight = weight * fill_ops.ones_like(values)  # broadcast (exactly) to values
-            values = math_ops.multiply(values, weight)
-            count = sum_ops.reduce_sum(weight)
-        update_total = self.total.assign_add(sum_ops.reduce_sum(values))
+            values = arithmetic_ops.multiply(values, weight)
+            count = reduction_ops.reduce_sum(weight)
+        update_total = self.total.assign_add(reduction_ops.reduce_sum(values))
         with control_flow_ops.control_dependencies([update_total]):
             return self.count.assign_add(count)
 
     def result(self):
-        return math_ops.divide_no_nan(self.total, self.count)
+        return arithmetic_ops.divide_no_nan(self.total, self.count)
 
 
 class MeanMetricWrapper(Mean):
@@ -89,8 +89,8 @@ class MeanMetricWrapper(Mean):
         self._fn_kwargs = kwargs
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        y_true = math_ops.cast(y_true, self._dtype)
-        y_pred = math_ops.cast(y_pred, self._dtype)
+        y_true = arithmetic_ops.cast(y_true, self._dtype)
+        y_pred = arithmetic_ops.cast(y_pred, self._dtype)
         y_pred, y_true = losses.squeeze_or_expand_dimensions(y_pred, y_true)
         matches = self._fn(y_true, y_pred, **self._fn_kwargs)
         return super().update_state(matches, sample_weight)
@@ -101,21 +101,21 @@ def accuracy(y_true, y_pred):
     """1.0 where `y_pred == y_true`, else 0.0."""
     y_true, y_pred = convert_to_tensor(y_true), convert_to_tensor(y_pred)
     if y_true.dtype is not y_pred.dtype:
-        y_pred = math_ops.cast(y_pred, y_true.dtype)
-    return math_ops.cast(comparison_ops.equal(y_true, y_pred), dtypes.float32)
+        y_pred = arithmetic_ops.cast(y_pred, y_true.dtype)
+    return arithmetic_ops.cast(comparison_ops.equal(y_true, y_pred), dtypes.float32)
 
 
 def binary_matches(y_true, y_pred, threshold=0.5):
     """1.0 where `y_pred > threshold` agrees with `y_true`, else 0.0."""
     y_pred = convert_to_tensor(y_pred)
-    predicted = math_ops.cast(y_pred > math_ops.cast(threshold, y_pred.dtype), y_pred.dtype)
-    return math_ops.cast(comparison_ops.equal(math_ops.cast(y_true, y_pred.dtype), predicted),
+    predicted = arithmetic_ops.cast(y_pred > arithmetic_ops.cast(threshold, y_pred.dtype), y_pred.dtype)
+    return arithmetic_ops.cast(comparison_ops.equal(arithmetic_ops.cast(y_true, y_pred.dtype), predicted),
                          dtypes.float32)
 
 
 def binary_accuracy(y_true, y_pred, threshold=0.5):
     """The mean over the last axis of `binary_matches`."""
-    return sum_ops.reduce_mean(binary_matches(y_true, y_pred, threshold), axis=-1)
+    return reduction_ops.reduce_mean(binary_matches(y_true, y_pred, threshold), axis=-1)
 
 
 def sparse_categorical_matches(y_true, y_pred):
@@ -127,8 +127,8 @@ def sparse_categorical_matches(y_true, y_pred):
         y_true = array_ops.squeeze(y_true, [-1])
     predicted = reduction_ops.argmax(y_pred, axis=-1)
     if predicted.dtype is not y_true.dtype:
-        predicted = math_ops.cast(predicted, y_true.dtype)
-    matches = math_ops.cast(comparison_ops.equal(y_true, predicted), dtypes.float32)
+        predicted = arithmetic_ops.cast(predicted, y_true.dtype)
+    matches = arithmetic_ops.cast(comparison_ops.equal(y_true, predicted), dtypes.float32)
     return array_ops.reshape(matches, true_shape) if squeezed else matches
 
 

@@ -2,7 +2,7 @@
 of TF1 scripts, with its variables made by `get_variable` in a variable scope named after the
 layer ("dense/kernel:0", then "dense_1/...") and shared through `reuse`."""
 from ...framework.shapes import TensorShape
-from ...ops import init_ops, linalg_ops, matmul_ops, nn_ops
+from ...ops import init_ops, linalg_ops, nn_ops
 from ...ops.registry import convert_to_tensor
 from ...variable_scope import get_variable, variable_scope
 
@@ -46,7 +46,7 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
         kernel = get_variable("kernel", [shape[-1], units], dtype=inputs.dtype,
                               initializer=kernel_initializer, trainable=trainable)
         if shape.rank == 2:
-            outputs = matmul_ops.matmul(inputs, kernel)
+            outputs = linalg_ops.matmul(inputs, kernel)
         else:
             outputs = linalg_ops.tensordot(inputs, kernel, [[shape.rank - 1], [0]])
         if use_bias:

@@ -22,7 +22,7 @@ from ...framework.name_scope import name_scope
 from ...framework.shapes import TensorShape
 from ...framework.tensor import Tensor
 from ...module import Module
-from ...ops import math_ops
+from ...ops import arithmetic_ops
 from ...ops.registry import convert_to_tensor
 from ...variables import Variable
 from .. import backend, initializers
@@ -137,14 +137,15 @@ class Layer(Module):
         """The output shape of the call recorded on Keras inputs (`keras.Input`).
 
         Raises:
-          AttributeError: if there is no such call, or more than one.
+          AttributeError: if there is no such call, or calls with different output shapes.
         """
         if not self._output_shapes:
             raise AttributeError('The layer "%s" has never been called and thus has no defined '
                                  'output shape.' % self.name)
-        if len(self._output_shapes) > 1:
+        if any(s != self._output_shapes[0] for s in self._output_shapes):
             raise AttributeError('The layer "%s" has multiple inbound nodes, with different '
-                                 'output shapes.' % self.name)
+                                 'output shapes. Hence the notion of "output shape" is '
+                                 'ill-defined for the layer.' % self.name)
         return self._output_shapes[0]
 
     _children_first = False  # a layer lists its own weights before its sublayers'
@@ -161,7 +162,7 @@ class Layer(Module):
         """The layers in this layer's attributes, in assignment order, each once."""
         found, seen = [], set()
         for value in vars(self).values():
-            for x in nest.flatten(value) if nest.is_nested(value) else [value]:
+            for x in nest.flatten(value):
                 if isinstance(x, Layer) and x is not self and id(x) not in seen:
                     seen.add(id(x))
                     found.append(x)
@@ -253,7 +254,7 @@ class Layer(Module):
             return keras_tensor.record_call(self, inputs, args, kwargs)
         inputs = nest.map_structure(_to_tensor, inputs)
         self._check_rank(inputs)
-        training = kwargs.get("training")
+        training = kwargs.pop("training", None)  # dropped when `call` does not take it
         if self._call_takes_training:
             if training is None:
                 training = backend.outer_training()
@@ -281,7 +282,7 @@ class Layer(Module):
 
     def _cast(self, x):
         if isinstance(x, Tensor) and x.dtype.is_floating and x.dtype is not self._dtype:
-            return math_ops.cast(x, self._dtype)
+            return arithmetic_ops.cast(x, self._dtype)
         return x
 
 

@@ -2,7 +2,7 @@
 running mean "loss" of its values over the batches, weighted by batch size) and
 `MetricsContainer` (the metrics, resolved from names on the first batch, when the shapes of
 labels and predictions tell which "accuracy" is meant)."""
-from ...ops import array_ops, math_ops
+from ...ops import arithmetic_ops, array_ops
 from ...ops.registry import convert_to_tensor
 from .. import losses as losses_mod
 from .. import metrics as metrics_mod
@@ -31,7 +31,7 @@ class LossesContainer:
         value = self._loss(y_true, y_pred, sample_weight)
         self._loss_metric.update_state(value, sample_weight=array_ops.shape(y_true)[0])
         for extra in regularization_losses or []:
-            value = value + math_ops.cast(extra, value.dtype)
+            value = value + arithmetic_ops.cast(extra, value.dtype)
         return value
 
     def reset_state(self):

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ...framework.shapes import TensorShape
-from ...ops import array_ops, linalg_ops, math_ops, matmul_ops, nn_impl, nn_ops
+from ...ops import arithmetic_ops, array_ops, join_ops, linalg_ops, nn_ops
 from .. import activations
 from ..engine.base_layer import Layer
 
@@ -63,9 +63,9 @@ class Dense(Layer):
 
     def call(self, inputs):
         if inputs.dtype is not self._dtype:
-            inputs = math_ops.cast(inputs, self._dtype)
+            inputs = arithmetic_ops.cast(inputs, self._dtype)
         if inputs.shape.rank == 2:
-            outputs = matmul_ops.matmul(inputs, self.kernel)
+            outputs = linalg_ops.matmul(inputs, self.kernel)
         else:
             outputs = linalg_ops.tensordot(inputs, self.kernel, [[inputs.shape.rank - 1], [0]])
         if self.use_bias:
@@ -101,7 +101,7 @@ class Flatten(Layer):
             return array_ops.expand_dims(inputs, 1)
         rest = inputs.shape.as_list()[1:] if inputs.shape.rank is not None else [None]
         if None in rest:
-            return array_ops.reshape(inputs, array_ops.stack([array_ops.shape(inputs)[0], -1]))
+            return array_ops.reshape(inputs, join_ops.stack([array_ops.shape(inputs)[0], -1]))
         return array_ops.reshape(inputs, [-1, int(np.prod(rest, dtype=np.int64))])
 
 
@@ -128,11 +128,11 @@ class Dropout(Layer):
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
         if not 0 <= rate <= 1:
-            raise ValueError("Invalid value received for `rate`, expected a value between 0 "
-                             "and 1, got: %s" % rate)
+            raise ValueError("Invalid value %s received for `rate`, expected a value between 0 "
+                             "and 1." % rate)
         self.rate, self.noise_shape, self.seed = rate, noise_shape, seed
 
     def call(self, inputs, training=None):
         if not training or self.rate == 0:
             return array_ops.identity(inputs)
-        return nn_impl.dropout(inputs, self.rate, self.noise_shape, self.seed)
+        return nn_ops.dropout(inputs, self.rate, self.noise_shape, self.seed)
