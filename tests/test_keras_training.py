@@ -387,3 +387,20 @@ def test_early_stopping_restores_the_weights_of_the_best_epoch(capsys):
 
 def test_early_stopping_maximizes_accuracy_in_auto_mode():
     assert keras.callbacks.EarlyStopping(monitor="val_accuracy").monitor_op is np.greater
+
+
+def test_test_on_batch_does_not_train():
+    model = compiled()
+    before = model.get_weights()
+    model.test_on_batch(X[:10], LABELS[:10])
+    assert all(np.array_equal(a, b) for a, b in zip(model.get_weights(), before))
+
+
+def test_predict_on_batch_equals_calling_the_model():
+    model = compiled()
+    np.testing.assert_allclose(model.predict_on_batch(X[:5]), model(X[:5]).numpy(), rtol=1e-6)
+
+
+def test_input_dim_gives_the_first_layer_its_input_shape():
+    model = keras.Sequential([keras.layers.Dense(2, input_dim=3)])
+    assert model.count_params() == 8

@@ -66,9 +66,6 @@ class Progbar:
             self._print_final(current, now)
         self._last_update = now
 
-    def add(self, n, values=None):
-        self.update(self._seen + n, values)
-
     def _draw(self, current, now, finalize):
         previous = self._total_width
         if self.target is not None:

@@ -42,7 +42,7 @@ class Layer(Module):
         "dense_1", ...).
       dtype: the dtype of the weights and of the computation (default float32).
       input_shape: the shape of one example (without the batch dimension), for the first layer
-        of a `Sequential` model.
+        of a `Sequential` model (`input_dim=n` is `input_shape=(n,)`).
 
     Raises:
       TypeError: for a keyword argument that layers do not take.
@@ -69,14 +69,17 @@ class Layer(Module):
         self._non_trainable_weights = []
         self._named_weights = []  # (name, weight) for each add_weight: the checkpoint's names
         self._trainable = bool(trainable)
-        self._init_name(name or backend.unique_object_name(
-            backend.to_snake_case(type(self).__name__)))
+        # Unlike a Module's, a layer's name scope is opened when it is called, not made now.
+        self._name = name or backend.unique_object_name(backend.to_snake_case(type(self).__name__))
+        self._scope_name = self._name + "/"
         self._dtype = dtypes.as_dtype(dtype or backend.floatx())
         self._autocast = kwargs.get("autocast", True)
         self.built = False
         self._inbound_nodes = []  # the calls recorded on Keras inputs (keras_tensor.Node)
         self._output_shapes = []  # and their output shapes
         shape = kwargs.get("batch_input_shape")
+        if shape is None and kwargs.get("input_dim") is not None:
+            shape = (kwargs.get("batch_size"), kwargs["input_dim"])
         if shape is None and kwargs.get("input_shape") is not None:
             shape = (kwargs.get("batch_size"),) + tuple(kwargs["input_shape"])
         self._batch_input_shape = None if shape is None else tuple(shape)

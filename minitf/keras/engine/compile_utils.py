@@ -34,9 +34,6 @@ class LossesContainer:
             value = value + arithmetic_ops.cast(extra, value.dtype)
         return value
 
-    def reset_state(self):
-        self._loss_metric.reset_state()
-
 
 class MetricsContainer:
     """The compiled metrics, updated with each batch's labels and predictions."""
@@ -55,10 +52,6 @@ class MetricsContainer:
             self._metrics = [_metric_object(m, y_true, y_pred) for m in self._given]
         for m in self._metrics:
             m.update_state(y_true, y_pred, sample_weight)
-
-    def reset_state(self):
-        for m in self._metrics or []:
-            m.reset_state()
 
 
 def _metric_object(metric, y_true, y_pred):

@@ -52,7 +52,7 @@ class Model(Layer):
         inputs = kwargs.pop("inputs", args[0] if args else None)
         outputs = kwargs.pop("outputs", args[1] if len(args) > 1 else None)
         super().__init__(**kwargs)
-        self.optimizer = None
+        self.optimizer = self.loss = None
         self.compiled_loss = self.compiled_metrics = None
         self.run_eagerly = False
         self.stop_training = False

@@ -19,6 +19,7 @@ class Dense(Layer):
 
     Raises:
       ValueError: (when called) if the input has rank below 2 or an unknown last axis.
+      NotImplementedError: for regularizers and constraints.
 
     >>> layer = minitf.keras.layers.Dense(2, kernel_initializer="ones")
     >>> layer(minitf.constant([[1.0, 2.0, 3.0]]))
@@ -33,8 +34,9 @@ class Dense(Layer):
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None,
                  **kwargs):
-        if "input_dim" in kwargs and "input_shape" not in kwargs:
-            kwargs["input_shape"] = (kwargs.pop("input_dim"),)
+        if any(r is not None for r in (kernel_regularizer, bias_regularizer, activity_regularizer,
+                                       kernel_constraint, bias_constraint)):
+            raise NotImplementedError("Dense: regularizers and constraints are not supported.")
         super().__init__(**kwargs)
         self.units = int(units)
         if self.units <= 0:
@@ -44,10 +46,6 @@ class Dense(Layer):
         self.use_bias = use_bias
         self.kernel_initializer = kernel_initializer
         self.bias_initializer = bias_initializer
-        self._regularizers = (kernel_regularizer, bias_regularizer, activity_regularizer,
-                              kernel_constraint, bias_constraint)
-        if any(r is not None for r in self._regularizers):
-            raise NotImplementedError("Dense: regularizers and constraints are not supported.")
 
     def build(self, input_shape):
         input_shape = TensorShape(input_shape)
