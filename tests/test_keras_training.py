@@ -404,3 +404,17 @@ def test_predict_on_batch_equals_calling_the_model():
 def test_input_dim_gives_the_first_layer_its_input_shape():
     model = keras.Sequential([keras.layers.Dense(2, input_dim=3)])
     assert model.count_params() == 8
+
+
+def test_evaluate_with_steps_uses_only_the_first_batches():
+    model = compiled()
+    assert model.evaluate(X, LABELS, batch_size=20, steps=1, verbose=0) == \
+        model.evaluate(X[:20], LABELS[:20], verbose=0)
+
+
+def test_the_compiled_loss_refuses_a_model_with_two_outputs():
+    x = keras.Input(shape=(3,))
+    model = keras.Model(x, [keras.layers.Dense(1)(x), keras.layers.Dense(1)(x)])
+    model.compile("sgd", "mse")
+    with pytest.raises(NotImplementedError, match="models with one output; this model returned 2"):
+        model.fit(X, Y, verbose=0)

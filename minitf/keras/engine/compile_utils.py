@@ -26,6 +26,7 @@ class LossesContainer:
         return [self._loss_metric] if self._called else []
 
     def __call__(self, y_true, y_pred, sample_weight=None, regularization_losses=None):
+        _check_single(y_pred)
         self._called = True
         y_true = convert_to_tensor(y_true)
         value = self._loss(y_true, y_pred, sample_weight)
@@ -47,11 +48,19 @@ class MetricsContainer:
         return list(self._metrics or [])
 
     def update_state(self, y_true, y_pred, sample_weight=None):
+        _check_single(y_pred)
         y_true, y_pred = convert_to_tensor(y_true), convert_to_tensor(y_pred)
         if self._metrics is None:
             self._metrics = [_metric_object(m, y_true, y_pred) for m in self._given]
         for m in self._metrics:
             m.update_state(y_true, y_pred, sample_weight)
+
+
+def _check_single(y_pred):
+    if isinstance(y_pred, (list, tuple, dict)):
+        raise NotImplementedError("The compiled loss supports models with one output; this "
+                                  "model returned %d. Compute the losses in a custom "
+                                  "`train_step` instead." % len(y_pred))
 
 
 def _metric_object(metric, y_true, y_pred):

@@ -51,7 +51,8 @@ class DataHandler:
       x, y, sample_weight: arrays or tensors; or `x` a dataset (then y and sample_weight must
         be None).
       batch_size: the batch size for arrays (default 32).
-      steps: batches per epoch for a dataset (default: all of it, each epoch).
+      steps: batches per epoch (default: all of the data, each epoch); for a dataset, one
+        iterator then serves all epochs.
       shuffle: whether to shuffle arrays each epoch.
 
     Raises:
@@ -82,6 +83,8 @@ class DataHandler:
         self.size = sizes.pop()
         self.batch_size = batch_size or 32
         self.steps = math.ceil(self.size / self.batch_size)
+        if steps is not None:
+            self.steps = min(self.steps, steps)
         self._shuffle = shuffle
 
     def epoch(self):
@@ -99,7 +102,7 @@ class DataHandler:
         order = None
         if self._shuffle:
             order = random_ops.random_shuffle(sequence_ops.range(self.size)).numpy()
-        for start in range(0, self.size, self.batch_size):
+        for start in range(0, self.steps * self.batch_size, self.batch_size):
             rows = slice(start, start + self.batch_size) if order is None \
                 else order[start:start + self.batch_size]
             yield nest.map_structure(lambda a: convert_to_tensor(a[rows]), self._arrays)

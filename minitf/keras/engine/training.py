@@ -262,8 +262,8 @@ class Model(Layer):
           validation_split: the fraction of the arrays, from the end, to validate on instead.
           validation_data: `(x, y)` (or with sample weights), or a dataset, evaluated after
             each `validation_freq`-th epoch; its results are logged with a "val_" prefix.
-          steps_per_epoch: for an iterable, how many batches make an epoch (one iterator then
-            serves all epochs).
+          steps_per_epoch: how many batches make an epoch (for an iterable, one iterator then
+            serves all epochs; for arrays, each epoch takes its first batches).
 
         Raises:
           RuntimeError: if the model is not compiled.
