@@ -80,14 +80,14 @@ def from_graph(graph):
     variables = {id(v.handle): v for v in getattr(graph, "variables", [])}
     captured = {id(p): variables.get(id(value)) for value, p in getattr(graph, "captures", [])}
     boxes, edges = [], []
-    for op in graph.get_operations():
+    for index, op in enumerate(graph.get_operations()):
         output, kind, title = _outputs(op.outputs), _graph_kind(op), _short(op.name)
         if op.type == "Const":
             output = _with_value(output, op.get_attr("value"))
         if op.outputs and captured.get(id(op.outputs[0])) is not None:
             title = "captured variable " + captured[id(op.outputs[0])].name.rpartition(":")[0]
             kind = "variable"
-        boxes.append(Box(op.name, [title, op.type, output], kind, op._id,
+        boxes.append(Box(op.name, [title, op.type, output], kind, index,
                          op.name.rpartition("/")[0]))
         edges += [(t.op.name, op.name, False) for t in op.inputs]
         edges += [(c.name, op.name, True) for c in op.control_inputs]
