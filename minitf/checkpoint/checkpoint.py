@@ -24,7 +24,8 @@ SLOT = "/.OPTIMIZER_SLOT/"
 
 class Checkpoint:
     """Saves and restores eager variables, v2 optimizers (with their slots), Modules (Keras
-    layers and models among them), other Checkpoints, and lists or dicts of them, given as keyword arguments (also readable as attributes).
+    layers and models among them), other Checkpoints, and lists or dicts of them, given as
+    keyword arguments (also readable as attributes).
 
     Raises:
       ValueError: for an argument that is none of these.
