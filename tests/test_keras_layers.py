@@ -154,7 +154,8 @@ def test_activation_layer_by_name():
 
 
 def test_unknown_activation_name():
-    with pytest.raises(ValueError, match="Unknown activation function 'nope' cannot be deserialized"):
+    with pytest.raises(ValueError, match="Unknown activation function 'nope' cannot be "
+                                         "deserialized"):
         keras.layers.Dense(1, activation="nope")
 
 

@@ -108,9 +108,10 @@ def accuracy(y_true, y_pred):
 def binary_matches(y_true, y_pred, threshold=0.5):
     """1.0 where `y_pred > threshold` agrees with `y_true`, else 0.0."""
     y_pred = convert_to_tensor(y_pred)
-    predicted = arithmetic_ops.cast(y_pred > arithmetic_ops.cast(threshold, y_pred.dtype), y_pred.dtype)
-    return arithmetic_ops.cast(comparison_ops.equal(arithmetic_ops.cast(y_true, y_pred.dtype), predicted),
-                         dtypes.float32)
+    above = y_pred > arithmetic_ops.cast(threshold, y_pred.dtype)
+    predicted = arithmetic_ops.cast(above, y_pred.dtype)
+    agree = comparison_ops.equal(arithmetic_ops.cast(y_true, y_pred.dtype), predicted)
+    return arithmetic_ops.cast(agree, dtypes.float32)
 
 
 def binary_accuracy(y_true, y_pred, threshold=0.5):
