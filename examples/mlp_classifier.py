@@ -204,9 +204,9 @@ def plot(out, x, y, histories, predictors):
         ax.contour(g0, g1, score, levels=[0], colors="black", linewidths=1)
         for label, color in ((0, "tab:blue"), (1, "tab:orange")):
             ax.scatter(*x[y == label].T, s=7, color=color, label="class %d" % label)
-        ax.set(title="%s\ntraining accuracy %.3f" % (labels[name],
-                                                   histories[name]["accuracy"][-1]),
-               xlabel="x1", aspect="equal")
+        accuracy = histories[name]["accuracy"][-1]
+        ax.set(title="%s\ntraining accuracy %.3f" % (labels[name], accuracy), xlabel="x1",
+               aspect="equal")
     axes[0].set_ylabel("x2")
     axes[0].legend(loc="upper right", fontsize=8)
     fig.suptitle("Decision boundaries after %d epochs (black line: where the two logits are "

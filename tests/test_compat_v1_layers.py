@@ -54,8 +54,8 @@ def test_the_same_name_twice_without_reuse_is_an_error(x):
 
 def test_untrainable_dense_keeps_its_variables_out_of_the_trainable_collection(x):
     v1.layers.dense(x, 2, trainable=False)
-    assert (v1.trainable_variables(), variable_names()) == ([], ["dense/kernel:0",
-                                                                  "dense/bias:0"])
+    assert (v1.trainable_variables(), variable_names()) == \
+        ([], ["dense/kernel:0", "dense/bias:0"])
 
 
 def test_unknown_last_dimension_is_an_error(graph):

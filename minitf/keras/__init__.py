@@ -6,4 +6,3 @@ from . import (activations, backend, callbacks, initializers, layers, losses,  #
 from .engine.input_layer import Input  # noqa: F401
 from .engine.sequential import Sequential  # noqa: F401
 from .engine.training import Model  # noqa: F401
-

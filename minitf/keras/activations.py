@@ -111,4 +111,3 @@ def get(identifier):
     if isinstance(identifier, str) and identifier in _BY_NAME:
         return _BY_NAME[identifier]
     raise ValueError("Unknown activation function '%s' cannot be deserialized." % (identifier,))
-

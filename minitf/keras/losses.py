@@ -73,8 +73,8 @@ def compute_weighted_loss(losses, sample_weight=None, reduction=Reduction.SUM_OV
     losses = convert_to_tensor(losses)
     if not losses.dtype.is_floating:
         losses = arithmetic_ops.cast(losses, "float32")
-    weight = arithmetic_ops.cast(convert_to_tensor(1.0 if sample_weight is None else sample_weight),
-                           losses.dtype)
+    weight = convert_to_tensor(1.0 if sample_weight is None else sample_weight)
+    weight = arithmetic_ops.cast(weight, losses.dtype)
     losses, _, weight = squeeze_or_expand_dimensions(losses, None, weight)
     weighted = arithmetic_ops.multiply(losses, weight)
     if reduction == Reduction.NONE:

@@ -97,4 +97,3 @@ def record_call(layer, inputs, args, kwargs):
 
 def _op_name(name):
     return name.replace(":", "_").replace("/", "_")
-

@@ -37,8 +37,8 @@ def print_summary(model, line_length=None, positions=None, print_fn=None):
         params = layer.count_params() if layer.built else "0 (unused)"
         fields = ["%s (%s)" % (layer.name, type(layer).__name__), shape, params]
         if not chain:
-            fields.append(["%s[%d][%d]" % (l.name, n, t) for node in layer._inbound_nodes
-                           if node in model._nodes for l, n, t in node.inbound()])
+            fields.append(["%s[%d][%d]" % (source.name, n, t) for node in layer._inbound_nodes
+                           if node in model._nodes for source, n, t in node.inbound()])
         _print_row(fields, positions, print_fn)
         print_fn(" " * line_length)
     print_fn("=" * line_length)

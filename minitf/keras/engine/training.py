@@ -433,7 +433,7 @@ def _split(x, y, sample_weight, fraction):
 def _map_shapes(fn, shape):
     if isinstance(shape, dict):
         return {k: _map_shapes(fn, v) for k, v in shape.items()}
-    if isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple,
-                                                                             TensorShape)):
+    if isinstance(shape, (list, tuple)) and shape and \
+            isinstance(shape[0], (list, tuple, TensorShape)):
         return [_map_shapes(fn, s) for s in shape]
     return fn(TensorShape(shape))
