@@ -21,6 +21,7 @@ from .framework.shapes import TensorShape
 from .framework.tensor import Tensor, is_tensor
 from .framework.tensor_spec import TensorSpec
 from .function import function
+from .module import Module
 from .ops.activation_ops import sigmoid, tanh
 from .ops.arithmetic_ops import (abs, add, add_n, cast, divide, maximum, minimum, multiply,
                                  negative, pow, sign, square, subtract, truediv)

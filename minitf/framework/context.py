@@ -44,16 +44,23 @@ def executing_eagerly_outside_functions():
 @contextlib.contextmanager
 def init_scope():
     """Leaves any function being traced, for code that must run outside it (creating the
-    variables of a function, for one): inside, the mode is that of the outermost context."""
+    variables of a function, for one): inside, the mode is that of the outermost context, and
+    when that is eager, the name scope is the one the function's graph is in, as in TensorFlow
+    (a variable made in `with name_scope("layer")` inside a function is "layer/...")."""
     saved = []
     while ctx.graphs and ctx.graphs[-1].is_function:
         saved.append(ctx.graphs.pop())
     tapes, ctx.tapes = ctx.tapes, []
+    scope = ctx.eager_scope
+    if saved and executing_eagerly():
+        inner = saved[0].get_name_scope()
+        ctx.eager_scope = inner + "/" if inner else ""
     try:
         yield
     finally:
         ctx.graphs.extend(reversed(saved))
         ctx.tapes = tapes
+        ctx.eager_scope = scope
 
 
 def disable_eager_execution():

@@ -80,7 +80,8 @@ def _op_seeds(seed):
     if executing_eagerly():
         context = _eager
     else:
-        context = _graphs.setdefault(get_default_graph(), _Seeds())
+        graph = get_default_graph()  # a function's graph starts from the eager global seed
+        context = _graphs.setdefault(graph, _Seeds(_eager.seed if graph.is_function else None))
     if context.seed is None:
         return (None, None) if seed is None else (DEFAULT_GRAPH_SEED, _truncate(seed))
     if seed is None:
