@@ -54,7 +54,7 @@ from .py_function import py_function
 from .variables import Variable
 from . import testing as test  # noqa: E402
 from . import (bitwise, compat, config, image, keras, linalg, math, nn,  # noqa: E402,F401
-               optimizers, ragged, random, sparse, strings, summary, train)
+               optimizers, ragged, random, saved_model, sparse, strings, summary, train)
 from .ragged.ragged_tensor import RaggedTensor  # noqa: E402
 from .sparse.sparse_tensor import SparseTensor  # noqa: E402
 from .keras import initializers  # noqa: E402,F401

@@ -2,9 +2,9 @@
 
 numpy.linalg's QR is the Householder QR of TensorFlow's CPU kernel, so the factors agree, signs
 included; singular vectors are unique only up to sign, and numpy's (LAPACK's) may differ from
-TensorFlow's (Eigen's) in the sign of some pairs of columns of u and v. The gradients are written with minitf ops; like TensorFlow's,
-they need the matrix size known while building and exist for the reduced factors (and for
-square matrices).
+TensorFlow's (Eigen's) in the sign of some pairs of columns of u and v. The gradients are
+written with minitf ops; like TensorFlow's, they need the matrix size known while building and
+exist for the reduced factors (and for square matrices).
 """
 import numpy as np
 
