@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops.strided_slice_ops import _Bound
+from minitf.ops.strided_slice_ops import Bound
 from minitf.ops.registry import OPS, execute
 
 M, N = 2, 3
@@ -239,7 +239,7 @@ CASES = [
          [(3, N)], ["StatefulPartitionedCall"]),
     Case("strided_slice_grad tensor bounds",
          lambda dy: execute("StridedSliceGrad", [[M, N], dy, [_index(1)]],
-                            {"key": (slice(_Bound(0), None),)}),
+                            {"key": (slice(Bound(0), None),)}),
          [(1, N)], ["StridedSliceGrad"], unknown_shapes=True),
     Case("sum_to_shape", lambda g: execute("SumToShape", [g, [1, N]]), [(M, N)],
          ["SumToShape"]),

@@ -180,3 +180,15 @@ def test_a_keras_cnn_inside_a_module_in_a_fresh_process(tmp_path):
     """ % (ROOT, path, str(tmp_path / "y.npy"), str(tmp_path / "x.npy")))
     subprocess.run([sys.executable, "-c", script], check=True)
     np.testing.assert_array_equal(np.load(str(tmp_path / "y.npy")), model(x).numpy())
+
+
+def test_strings_and_prints(tmp_path, capsys):
+    class Greeter(tf.Module):
+        @tf.function(input_signature=[tf.TensorSpec([], tf.string)])
+        def __call__(self, name):
+            tf.print(name, output_stream=sys.stdout)
+            return tf.strings.join(["hi ", name])
+
+    tf.saved_model.save(Greeter(), str(tmp_path))
+    out = tf.saved_model.load(str(tmp_path))(tf.constant("bob"))
+    assert (out.numpy(), capsys.readouterr().out) == (b"hi bob", "bob\n")

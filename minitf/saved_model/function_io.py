@@ -3,13 +3,14 @@
 A ConcreteFunction becomes a JSON-ready dict (format described in saved_model/__init__.py):
 its ops in creation order (each: name, type, inputs as "op:index", control inputs, attrs), its
 argument placeholders, what each captured value is (a saved variable, or a constant), and its
-output structure. Attr values are encoded by `_encode`: numbers, strings, lists, dtypes and
-shapes as JSON, arrays as keys into the arrays saved beside (npz), nested functions by name.
-Python objects that cannot be saved as data (the function of a py_function, say) are refused
-with a ValueError naming the op. Restoring adds the ops again, in the same order and with the
-same names, through `execute` into a new FuncGraph, so shape rules, dtypes and gradients are
-those of the registry.
+output structure. Attr values are encoded by `_encode`: numbers, strings, bytes (base64), lists,
+dtypes and shapes as JSON, arrays as keys into the arrays saved beside (npz), nested functions
+by name. Python objects that cannot be saved as data (the function of a py_function, say) are
+refused with a ValueError naming the op. Restoring adds the ops again, in the same order and
+with the same names, through `execute` into a new FuncGraph, so shape rules, dtypes and
+gradients are those of the registry.
 """
+import base64
 import sys
 
 import numpy as np
@@ -18,9 +19,9 @@ from ..framework import dtypes
 from ..framework.shapes import TensorShape
 from ..framework.tensor import EagerTensor, Tensor
 from ..function import ConcreteFunction, FuncGraph
-from ..ops.logging_ops import _TENSOR as _PRINTED
+from ..ops.logging_ops import TENSOR_SLOT, TEXT_SLOT
 from ..ops.registry import execute
-from ..ops.strided_slice_ops import _Bound
+from ..ops.strided_slice_ops import Bound
 
 _STREAMS = {"stdout": lambda: sys.stdout, "stderr": lambda: sys.stderr}
 
@@ -48,8 +49,11 @@ class Writer:
         return name
 
     def add_array(self, a):
+        """Keeps array `a` for the npz file; strings (object arrays of bytes) as bytes arrays,
+        which need no pickle."""
         key = "a%d" % len(self.arrays)
-        self.arrays[key] = np.asarray(a)
+        a = np.asarray(a)
+        self.arrays[key] = a.astype(bytes) if a.dtype == object else a
         return key
 
     def _encode_function(self, f):
@@ -78,6 +82,8 @@ class Writer:
     def _encode(self, v, op, attr):
         if v is None or isinstance(v, (bool, int, float, str)):
             return v
+        if isinstance(v, bytes):
+            return {"bytes": base64.b64encode(v).decode("ascii")}
         if isinstance(v, (list, tuple)):
             items = [self._encode(x, op, attr) for x in v]
             return items if isinstance(v, list) else {"tuple": items}
@@ -91,14 +97,14 @@ class Writer:
             return {"slice": [self._encode(x, op, attr) for x in (v.start, v.stop, v.step)]}
         if v is Ellipsis:
             return {"ellipsis": True}
-        if isinstance(v, _Bound):
+        if isinstance(v, Bound):
             return {"bound": v.i}
         if isinstance(v, ConcreteFunction):
             return {"function": self.add_function(v)}
-        if v is _PRINTED:
-            return {"printed": True}
+        if v is TENSOR_SLOT or v is TEXT_SLOT:
+            return {"printed": "text" if v is TEXT_SLOT else "tensor"}
         if isinstance(v, Tensor) and op.type == "PrintV2":  # a place in a printed structure
-            return {"printed": True}
+            return {"printed": "tensor"}
         for name, stream in _STREAMS.items():
             if v is stream():
                 return {"stream": name}
@@ -146,7 +152,9 @@ class Reader:
     """Restores the functions of one SavedModel, each once, given its variables and arrays."""
 
     def __init__(self, encoded_functions, arrays, variables):
-        self.encoded, self.arrays, self.variables = encoded_functions, arrays, variables
+        self.encoded, self.variables = encoded_functions, variables
+        self.arrays = {k: a.astype(object) if a.dtype.kind == "S" else a
+                       for k, a in arrays.items()}
         self.restored = {}
 
     def function(self, name):
@@ -163,6 +171,8 @@ class Reader:
         (kind, x), = v.items()
         if kind == "tuple":
             return tuple(self._decode(i) for i in x)
+        if kind == "bytes":
+            return base64.b64decode(x)
         if kind == "dtype":
             return dtypes.as_dtype(x)
         if kind == "shape":
@@ -174,7 +184,7 @@ class Reader:
         if kind == "ellipsis":
             return Ellipsis
         if kind == "bound":
-            return _Bound(x)
+            return Bound(x)
         if kind == "function":
             return self.function(x)
         if kind == "stream":
@@ -182,7 +192,7 @@ class Reader:
         if kind == "custom_gradient":
             return _not_saved
         if kind == "printed":
-            return _PRINTED
+            return TEXT_SLOT if x == "text" else TENSOR_SLOT
         raise ValueError("Unknown attr encoding %r in the SavedModel." % (v,))
 
     def _restore(self, name, enc):

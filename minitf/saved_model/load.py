@@ -12,9 +12,9 @@ import numpy as np
 
 from .. import nest
 from ..framework import dtypes
-from ..framework.errors import InvalidArgumentError, NotFoundError
+from ..framework.errors import NotFoundError
 from ..framework.tensor_spec import TensorSpec
-from ..function import _fit
+from ..ops.registry import convert_to_tensor
 from ..variables import Variable
 from .function_io import Reader
 from .save import FORMAT, VERSION
@@ -32,8 +32,8 @@ class RestoredFunction:
             if len(args) != len(specs):
                 continue
             try:
-                tensors = [_fit(a, p, concrete.name) for a, p in zip(args, concrete.args)]
-            except (TypeError, ValueError, InvalidArgumentError):
+                tensors = [_fit(a, p) for a, p in zip(args, concrete.args)]
+            except (TypeError, ValueError):
                 continue
             return concrete._call_structured(tensors)
         raise TypeError("Binding inputs to the restored function failed: %r fits none of its "
@@ -56,8 +56,7 @@ class _Signature:
             raise TypeError("The signature takes arguments %s, got %s."
                             % (self._names, sorted(kwargs)))
         out = self._concrete._call_structured([
-            _fit(kwargs[n], p, self._concrete.name) for n, p in zip(self._names,
-                                                                    self._concrete.args)])
+            _fit(kwargs[n], p) for n, p in zip(self._names, self._concrete.args)])
         if isinstance(out, dict):
             return out
         return {"output_%d" % i: t for i, t in enumerate(nest.flatten(out))}
@@ -72,6 +71,14 @@ class Loaded:
         if call is None:
             raise TypeError("The restored object was saved without a traced __call__.")
         return call(*args)
+
+
+def _fit(value, placeholder):
+    """`value` as a tensor that fits `placeholder` (TypeError or ValueError if it cannot)."""
+    t = convert_to_tensor(value, dtype_hint=placeholder.dtype)
+    if t.dtype is not placeholder.dtype or not placeholder.shape.is_compatible_with(t.shape):
+        raise TypeError("%r does not fit %s" % (t, TensorSpec.from_tensor(placeholder)))
+    return t
 
 
 def load(export_dir, tags=None, options=None):
