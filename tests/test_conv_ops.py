@@ -187,3 +187,40 @@ def test_nchw_is_not_computed():
     with pytest.raises(tf.errors.UnimplementedError, match="data_format NHWC only, not NCHW"):
         tf.nn.conv2d(tf.zeros([2, 3, 5, 5]), tf.zeros([3, 3, 3, 4]), 1, "SAME",
                      data_format="NCHW")
+
+
+# -- TF1's tf.layers CNN ----------------------------------------------------------------------
+def test_tf1_layers_build_tensorflows_names(graph):
+    v1 = tf.compat.v1
+    x = v1.placeholder(tf.float32, [None, 28, 28, 1])
+    c = v1.layers.conv2d(x, 32, 5, activation=tf.nn.relu)
+    p = v1.layers.max_pooling2d(c, 2, 2)
+    a = v1.layers.average_pooling2d(v1.layers.conv2d(p, 64, 3, padding="same"), 2, 2,
+                                    padding="same")
+    f = v1.layers.flatten(a)
+    assert ([str(t) for t in (c, p, a, f)], [v.name for v in v1.global_variables()]) == (
+        ['Tensor("conv2d/Relu:0", shape=(None, 24, 24, 32), dtype=float32)',
+         'Tensor("max_pooling2d/MaxPool:0", shape=(None, 12, 12, 32), dtype=float32)',
+         'Tensor("average_pooling2d/AvgPool:0", shape=(None, 6, 6, 64), dtype=float32)',
+         'Tensor("flatten/Reshape:0", shape=(None, 2304), dtype=float32)'],
+        ["conv2d/kernel:0", "conv2d/bias:0", "conv2d_1/kernel:0", "conv2d_1/bias:0"])
+
+
+def test_a_tf1_cnn_learns_in_a_session(graph):
+    v1 = tf.compat.v1
+    v1.set_random_seed(1)
+    rng = np.random.default_rng(0)
+    images = rng.uniform(size=(16, 8, 8, 1)).astype(np.float32)
+    labels = (images[:, :4].mean((1, 2, 3)) > images[:, 4:].mean((1, 2, 3))).astype(np.int32)
+    x, y = v1.placeholder(tf.float32, [None, 8, 8, 1]), v1.placeholder(tf.int32, [None])
+    h = v1.layers.max_pooling2d(v1.layers.conv2d(x, 4, 3, activation=tf.nn.relu), 2, 2)
+    logits = v1.layers.dense(v1.layers.flatten(h), 2)
+    loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(y, logits))
+    train = v1.train.AdamOptimizer(0.01).minimize(loss)
+    with v1.Session() as sess:
+        sess.run(v1.global_variables_initializer())
+        first = sess.run(loss, {x: images, y: labels})
+        for _ in range(30):
+            sess.run(train, {x: images, y: labels})
+        last = sess.run(loss, {x: images, y: labels})
+    assert last < 0.5 * first
