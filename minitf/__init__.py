@@ -7,6 +7,7 @@ from . import nest  # noqa: F401
 from .autodiff.custom_gradient import custom_gradient
 from .autodiff.gradients import gradients
 from .autodiff.tape import GradientTape, UnconnectedGradients
+from .control_flow import TensorArray, case, cond, switch_case, while_loop
 from .framework import dtypes, errors
 from .framework.context import executing_eagerly, init_scope
 from .framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
@@ -18,6 +19,7 @@ from .framework.shapes import TensorShape
 from .framework.tensor import Tensor, is_tensor
 from .framework.tensor_spec import TensorSpec
 from .function import function
+from .ops.assert_ops import Assert
 from .ops.array_ops import (constant, expand_dims, identity, rank, reshape, shape, size, squeeze,
                             stack, stop_gradient, unstack)
 from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value

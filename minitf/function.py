@@ -23,54 +23,12 @@ from .executor import Plan
 from .framework import dtypes
 from .framework.context import ctx, executing_eagerly, get_default_graph
 from .framework.errors import InvalidArgumentError
-from .framework.graph import Graph
 from .framework.tensor import EagerTensor, Tensor
 from .framework.tensor_spec import TensorSpec
+from .func_graph import FuncGraph
 from .framework.shapes import TensorShape
 from .ops import array_ops, fill_ops, functional_ops
 from .ops.registry import convert_to_tensor
-
-
-class FuncGraph(Graph):
-    """The graph of a traced function; it takes in outside tensors as extra inputs."""
-
-    is_function = True
-
-    def __init__(self, name):
-        super().__init__()
-        self.name = name
-        self.captures = []          # (outside value, placeholder inside), in capture order
-        self._captured = {}
-        self.variables = []         # variables read inside: tapes around a call watch them
-        self.allow_variable_creation = True
-        self.arg_values = []        # (placeholder, array): the arguments of the traced call
-
-    def capture(self, t):
-        placeholder = self._captured.get(id(t))
-        if placeholder is None:
-            with self.control_dependencies(None), self.name_scope(""):
-                placeholder = array_ops.placeholder(t.dtype, t.shape, name="capture")
-            self._captured[id(t)] = placeholder
-            self.captures.append((t, placeholder))
-        return placeholder
-
-    def watch_variable(self, variable):
-        if all(v is not variable for v in self.variables):
-            self.variables.append(variable)
-
-    def lift(self, t):
-        """The value of `t`, a tensor of this graph, computed from the captured values and the
-        arguments of the call being traced: how a variable created on the first trace gets its
-        initial value outside the function."""
-        known = [(p, v._value) for v, p in self.captures if isinstance(v, EagerTensor)]
-        known += self.arg_values
-        try:
-            plan = Plan([t], [p for p, _ in known], lambda op: op.op_def.make_state(op))
-        except InvalidArgumentError as e:
-            raise ValueError("The initial value of a variable created in a function must be "
-                             "computable from eager values when the function is traced: %s"
-                             % (e,)) from None
-        return plan.run([v for _, v in known])[0]
 
 
 class ConcreteFunction:
@@ -261,15 +219,18 @@ class _Gradient:
         output that got no gradient has None in `dys`."""
         f = self._f
         args, n_out = list(op.inputs[:len(f._args)]), len(f.outputs)
-        filled = [fill_ops.zeros_like(t) if d is None else d for d, t in zip(dys, op.outputs)]
+
+        def filled(n):  # the first n output gradients, zeros for the missing ones
+            return [fill_ops.zeros_like(t) if d is None else d for d, t in zip(dys[:n], op.outputs)]
+
         if op.get_attr("f") is not self.forward:
-            backward, inputs = self.first_recomputed[0], args + filled[:n_out]
+            backward, inputs = self.first_recomputed[0], args + filled(n_out)
             needed = self.first_recomputed[1]
         elif all(d is None for d in dys[n_out:]):
             backward, needed = self.first_saved
-            inputs = args + op.outputs[n_out:] + filled[:n_out]
+            inputs = args + op.outputs[n_out:] + filled(n_out)
         else:
-            (backward, needed), inputs = self.full(), args + filled
+            (backward, needed), inputs = self.full(), args + filled(len(dys))
         grads = iter(backward._call(inputs))
         return [next(grads) if n else None for n in needed]
 

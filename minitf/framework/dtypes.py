@@ -94,13 +94,15 @@ _PY_BOOL = bool
 bool = DType("bool", np.bool_)  # noqa: A001 - TensorFlow's name
 # The element type of a variable's handle: the handle's value is the variable's storage cell.
 resource = DType("resource", np.object_)
+# The element type of an opaque value: a TensorList (the storage of a TensorArray in a graph).
+variant = DType("variant", np.object_)
 half, double = float16, float64
 
 _ALL = (float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64,
-        bool, resource)
+        bool, resource, variant)
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update(half=float16, float=float32, double=float64)
-_BY_NUMPY = {d.np: d for d in _ALL if d is not resource}
+_BY_NUMPY = {d.np: d for d in _ALL if d is not resource}  # an object value is a variant
 
 FLOATS = frozenset((float16, float32, float64))
 INTEGERS = frozenset((int8, int16, int32, int64, uint8, uint16, uint32, uint64))

@@ -5,6 +5,8 @@ from ... import nest  # noqa: F401
 from ...autodiff.custom_gradient import custom_gradient
 from ...autodiff.gradients import gradients
 from ...autodiff.tape import GradientTape, UnconnectedGradients
+from ...control_flow import TensorArray, case, cond_v1 as cond, switch_case
+from ...control_flow import while_loop_v1 as while_loop
 from ...framework import dtypes, errors
 from ...framework.context import (disable_eager_execution, enable_eager_execution,
                                   executing_eagerly, get_default_graph, init_scope,
@@ -18,6 +20,7 @@ from ...framework.shapes import TensorShape
 from ...framework.tensor import Tensor, is_tensor
 from ...framework.tensor_spec import TensorSpec
 from ...function import function
+from ...ops.assert_ops import Assert
 from ...ops.array_ops import (constant, expand_dims_v1 as expand_dims, identity, placeholder,
                               placeholder_with_default, rank, reshape, shape, size,
                               squeeze_v1 as squeeze, stack, stop_gradient, unstack)
