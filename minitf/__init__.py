@@ -12,7 +12,7 @@ from .framework import dtypes, errors
 from .framework.context import executing_eagerly, init_scope
 from .framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
                                int8, int16, int32, int64, resource, uint8, uint16, uint32,
-                               uint64)
+                               uint64, variant)
 from .framework.graph import Graph, Operation
 from .framework.name_scope import name_scope
 from .framework.shapes import TensorShape

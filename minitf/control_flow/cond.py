@@ -148,7 +148,7 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
     if executing_eagerly():
         i = int(branch_index)
         return fns[i if 0 <= i < len(fns) else -1]()
-    with scope(name or "switch_case") as prefix:
+    with scope(name or "switch_case"), scope("indexed_case") as prefix:
         index = convert_to_tensor(branch_index, dtype=dtypes.int32)
         return branches("Case", index, fns, prefix, _switch_message)
 

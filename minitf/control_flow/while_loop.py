@@ -74,13 +74,12 @@ def _args(loop_vars):
 
 
 def _next(body, loop_vars):
-    """The body's result, with a single value taken as the one loop variable it replaces."""
+    """The body's result; for one loop variable it may be that variable's new value alone."""
     result = body(*_args(loop_vars))
-    if isinstance(loop_vars, (list, tuple)) and not nest.is_nested(result):
+    if isinstance(loop_vars, (list, tuple)) and len(loop_vars) == 1 and \
+            not isinstance(result, (list, tuple)):
         result = [result]
-    nest.assert_same_structure(_args(loop_vars) if nest.is_nested(result) else loop_vars,
-                               _args(result) if nest.is_nested(result) else result,
-                               check_types=False)
+    nest.assert_same_structure(loop_vars, result, check_types=False)
     return result
 
 

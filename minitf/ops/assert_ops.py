@@ -11,9 +11,12 @@ def _assert_kernel(condition, *values, template, summarize):
     if condition.all():
         return
     it = iter(values)
-    shown = [format_value(next(it), summarize) if t is None else t for t in template]
-    raise InvalidArgumentError(None, None, "assertion failed: %s"
-                               % " ".join("[%s]" % s for s in shown))
+    shown = []
+    for t in template:  # each item in brackets: a string or scalar in its own, a list in its
+        v = None if t is not None else next(it)
+        text = t if t is not None else format_value(v, summarize)
+        shown.append(text if v is not None and v.ndim else "[%s]" % text)
+    raise InvalidArgumentError(None, None, "assertion failed: %s" % " ".join(shown))
 
 
 register("Assert", "condition: bool, data: N*any", _assert_kernel, lambda inputs, **_: [],

@@ -13,7 +13,7 @@ from ...framework.context import (disable_eager_execution, enable_eager_executio
                                   reset_default_graph)
 from ...framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
                                  int8, int16, int32, int64, resource, uint8, uint16,
-                                 uint32, uint64)
+                                 uint32, uint64, variant)
 from ...framework.graph import Graph, GraphKeys, Operation
 from ...framework.name_scope import name_scope_v1 as name_scope
 from ...framework.shapes import TensorShape
