@@ -17,7 +17,7 @@ import weakref
 
 import numpy as np
 
-from . import config, nest
+from . import autograph, config, nest
 from .autodiff.gradients import gradients
 from .executor import Plan
 from .framework import dtypes
@@ -239,8 +239,9 @@ class Function:
     """A Python function traced into graphs (see `function`)."""
 
     def __init__(self, python_function, input_signature=None, reduce_retracing=False,
-                 name=None):
+                 name=None, autograph=True):
         self._python_function = python_function
+        self._autograph = autograph
         self._signature = inspect.signature(python_function)
         if input_signature is not None and not all(
                 isinstance(s, TensorSpec) for s in nest.flatten(list(input_signature))):
@@ -268,7 +269,8 @@ class Function:
         bound = self._bound.get(instance)
         if bound is None:
             bound = Function(self._python_function.__get__(instance, owner),
-                             self._input_signature, self._reduce_retracing, self._name)
+                             self._input_signature, self._reduce_retracing, self._name,
+                             self._autograph)
             self._bound[instance] = bound
         return bound
 
@@ -372,7 +374,9 @@ class Function:
                 args = collections.OrderedDict(
                     (name, nest.map_structure(leaf(name), v)) for name, v in values.items())
                 bound = inspect.BoundArguments(self._signature, args)
-                result = self._python_function(*bound.args, **bound.kwargs)
+                traced = autograph.convert(self._python_function) if self._autograph \
+                    else self._python_function
+                result = traced(*bound.args, **bound.kwargs)
                 outputs = nest.map_structure(_output, result)
             effects = [op for op in graph.get_operations() if op.op_def.writes]
         finally:
@@ -438,6 +442,8 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None,
       func: the function (omit it to use `function(...)` as a decorator with arguments).
       input_signature: a list of TensorSpec; None dimensions accept any size, so one trace
         serves every call, and a call that does not fit raises TypeError.
+      autograph: convert the Python `if`, `while` and `for` statements on tensors to graph
+        control flow (`cond`, `while_loop`) while tracing, as TensorFlow's AutoGraph does.
       reduce_retracing: trace with unknown dimensions, so that shapes of one rank share a trace.
 
     >>> @minitf.function
@@ -449,5 +455,5 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None,
     relax = reduce_retracing or bool(experimental_relax_shapes)
 
     def decorate(fn):
-        return Function(fn, input_signature, relax, name)
+        return Function(fn, input_signature, relax, name, autograph)
     return decorate if func is None else decorate(func)
