@@ -8,6 +8,7 @@ import collections.abc
 
 
 def is_nested(x):
+    """Whether `x` is a structure (a list, tuple or dict) rather than a leaf."""
     return isinstance(x, (list, tuple, collections.abc.Mapping))
 
 
@@ -79,7 +80,8 @@ def assert_same_structure(nest1, nest2, check_types=True):
     >>> minitf.nest.assert_same_structure([1, (2, 3)], ["a", ("b", "c")])
     """
     def walk(a, b):
-        a_map, b_map = isinstance(a, collections.abc.Mapping), isinstance(b, collections.abc.Mapping)
+        a_map = isinstance(a, collections.abc.Mapping)
+        b_map = isinstance(b, collections.abc.Mapping)
         a_seq, b_seq = is_nested(a), is_nested(b)
         if a_seq != b_seq or a_map != b_map:
             raise ValueError("The two structures don't have the same nested structure: %r is %s "

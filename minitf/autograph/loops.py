@@ -16,7 +16,8 @@ from ..framework.shapes import TensorShape, as_shape
 from ..framework.tensor import Tensor
 from ..ops import array_ops, assert_ops, fill_ops, logical_ops
 from ..ops.control_flow_ops import control_dependencies
-from ..ops.registry import constant_value, convert_to_tensor
+from ..ops.constant_folding import constant_value
+from ..ops.registry import convert_to_tensor
 from .operators import (Undefined, UndefinedReturnValue, condition, dtype_of, located,
                         staged)
 

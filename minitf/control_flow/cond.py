@@ -12,10 +12,10 @@ from .. import nest
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..framework.tensor import Tensor
-from ..ops import array_ops, assert_ops, comparison_ops, math_ops
+from ..ops import array_ops, arithmetic_ops, assert_ops, comparison_ops, join_ops
 from ..ops.control_flow_ops import control_dependencies
 from ..ops.registry import convert_to_tensor, scope
-from ..ops.sum_ops import reduce_sum
+from ..ops.reduction_ops import reduce_sum
 from . import cond_v2
 from .graph_function import GraphFunction, capture_all, flatten, pack, trace
 
@@ -209,15 +209,15 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
 def _checked_default(preds, action):
     def run():
         check = assert_ops.Assert(preds[-1], ["Input error: None of conditions evaluated as "
-                                              "True:", array_ops.stack(preds)])
+                                              "True:", join_ops.stack(preds)])
         with _control_dependencies([check]):
             return action()
     return run
 
 
 def _at_most(preds, n, message):
-    stacked = array_ops.stack(preds)
-    count = reduce_sum(math_ops.cast(stacked, dtypes.int32))
+    stacked = join_ops.stack(preds)
+    count = reduce_sum(arithmetic_ops.cast(stacked, dtypes.int32))
     return assert_ops.Assert(comparison_ops.less_equal(count, n), [message, stacked])
 
 

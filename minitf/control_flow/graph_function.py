@@ -9,7 +9,8 @@ same captured inputs, in one order, which the op takes after its own inputs.
 from .. import nest
 from ..executor import Plan
 from ..framework import dtypes
-from ..framework.context import ctx, get_default_graph
+from ..framework.context import ctx
+from ..framework.graph import get_default_graph
 from ..framework.tensor import Tensor
 from ..func_graph import FuncGraph
 from ..ops import array_ops, fill_ops, list_ops

@@ -13,8 +13,9 @@ from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..framework.errors import OutOfRangeError
 from ..framework.shapes import TensorShape
-from ..ops import array_ops, fill_ops, list_ops
-from ..ops.registry import constant_value, convert_to_tensor, scope
+from ..ops import fill_ops, join_ops, list_ops
+from ..ops.constant_folding import constant_value
+from ..ops.registry import convert_to_tensor, scope
 
 
 class TensorArray:
@@ -120,7 +121,7 @@ class TensorArray:
         value = convert_to_tensor(value, dtype_hint=self._dtype)
         self._merge_shape(value.shape[1:] if value.shape.rank else TensorShape(None))
         if self._items is not None:
-            return self._with_items(list(array_ops.unstack(value)))
+            return self._with_items(list(join_ops.unstack(value)))
         with scope(name or "TensorArrayUnstack"):
             return self.with_flow(list_ops.from_tensor(value))
 
@@ -144,7 +145,7 @@ class TensorArray:
             if not self._items:
                 return fill_ops.zeros([0] + self._known_shape().as_list(), self._dtype)
             zeros = self._zeros() if any(x is None for x in self._items) else None
-            return array_ops.stack([zeros if x is None else x for x in self._items])
+            return join_ops.stack([zeros if x is None else x for x in self._items])
         n = self._size if self._size is not None and not self._dynamic_size else -1
         with scope(name or "TensorArrayV2Stack"):
             return list_ops.stack(self._flow, self._dtype, self._element_shape_vector(), n)

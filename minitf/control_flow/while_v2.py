@@ -25,7 +25,7 @@ from ..framework import dtypes
 from ..framework.shapes import SCALAR
 from ..framework.tensor import SymbolicTensor
 from ..func_graph import FuncGraph
-from ..ops import array_ops, comparison_ops, list_ops, math_ops
+from ..ops import arithmetic_ops, array_ops, comparison_ops, list_ops
 from ..ops.registry import convert_to_tensor, execute, register
 from .graph_function import GraphFunction, trace, truth, zeros_for
 
@@ -139,7 +139,7 @@ class _Backward:
             sums = [array_ops.placeholder(g.dtype, g.shape if body.inputs[k].dtype
                                           is dtypes.resource else body.inputs[k].shape)
                     for k, g in self.captured]
-            next_sums = [math_ops.add_n([s, g]) for s, (_, g) in zip(sums, self.captured)]
+            next_sums = [arithmetic_ops.add_n([s, g]) for s, (_, g) in zip(sums, self.captured)]
             next_counter = counter + 1
         self.sums = sums
         self.invariants = [t for t, _ in graph.captures]
@@ -169,7 +169,7 @@ class _Backward:
             grads[k] = array_ops.identity(next(outs))
         for k, _ in self.captured:
             g = next(outs)
-            grads[k] = array_ops.identity(g if dys[k] is None else math_ops.add_n([g, dys[k]]))
+            grads[k] = array_ops.identity(g if dys[k] is None else arithmetic_ops.add_n([g, dys[k]]))
         return grads
 
 

@@ -12,9 +12,10 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import SCALAR, TensorShape
-from .array_ops import shape_of
+from .constant_folding import constant_shape, constant_value
 from .fill_ops import zeros_like
-from .registry import constant_shape, constant_value, execute, register
+from .registry import execute, register
+from .shape_rules import shape_of
 
 
 class TensorList:

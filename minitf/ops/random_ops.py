@@ -22,11 +22,13 @@ import weakref
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.context import executing_eagerly, get_default_graph
+from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
+from ..framework.graph import get_default_graph
 from ..framework.shapes import TensorShape
-from .math_ops import add
-from .registry import constant_shape, convert_to_tensor, execute, register, scope
+from .arithmetic_ops import add
+from .constant_folding import constant_shape
+from .registry import convert_to_tensor, execute, register, scope
 
 DEFAULT_GRAPH_SEED = 87654321
 _MAXINT32 = 2 ** 31 - 1
