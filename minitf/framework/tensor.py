@@ -95,10 +95,14 @@ class SymbolicTensor(Tensor):
         return run_in_default_session(self, feed_dict, session)
 
     def __bool__(self):
+        if self.graph.is_function:
+            advice = ("In a function, write tf.cond / tf.while_loop, or leave AutoGraph on "
+                      "(autograph=True) to convert Python `if` and `while` on tensors.")
+        else:
+            advice = "Run it with Session.run, or use eager execution."
         raise OperatorNotAllowedInGraphError(
             "Using a symbolic `tf.Tensor` (%s) as a Python `bool` is not allowed: its value is only "
-            "known when a session runs the graph. Run it with Session.run, or use eager execution."
-            % self.name)
+            "known when the graph runs. %s" % (self.name, advice))
 
     def __array__(self, dtype=None, copy=None):
         raise NotImplementedError(
