@@ -48,8 +48,8 @@ from .ops.scan_ops import cumsum
 from .ops.sequence_ops import linspace, range
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
-               random, summary, train)
+from . import (autograph, bitwise, compat, config, keras, linalg, math, nn,  # noqa: E402,F401
+               optimizers, random, summary, train)
 from .keras import initializers  # noqa: E402,F401
 
 newaxis = None

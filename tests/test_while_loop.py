@@ -20,7 +20,8 @@ def test_while_loop_gives_one_value_in_every_mode(three_ways):
 
 def test_while_loop_returns_the_structure_of_its_loop_variables(three_ways):
     def f(x):
-        return tf.while_loop(lambda s: s["n"] < 4, lambda s: {"n": s["n"] + 1, "v": (s["v"][0] * x,)},
+        return tf.while_loop(lambda s: s["n"] < 4,
+                             lambda s: {"n": s["n"] + 1, "v": (s["v"][0] * x,)},
                              [{"n": 0, "v": (x,)}])
     assert [r[0]["v"][0] for r in three_ways(f, np.float32(2.0))] == [32.0] * 3
 
@@ -104,8 +105,8 @@ def growing(x, shape_invariants=None):
 
 
 def test_a_shape_that_changes_without_an_invariant_raises(graph):
-    with pytest.raises(ValueError, match=r"Input tensor `ones:0` enters the loop with shape \(1,\), "
-                                         r"but has shape \(2,\) after one iteration"):
+    with pytest.raises(ValueError, match=r"Input tensor `ones:0` enters the loop with shape "
+                                         r"\(1,\), but has shape \(2,\) after one iteration"):
         growing(tf.ones([1]))
 
 
@@ -127,8 +128,9 @@ def test_an_invariant_that_the_start_does_not_fit_raises(graph):
 
 # -- errors ---------------------------------------------------------------------------------------
 def test_a_loop_variable_that_changes_dtype_raises(graph):
-    with pytest.raises(TypeError, match="Loop var Const:0 enters the loop with type <dtype: 'int32'> "
-                                        "but has type <dtype: 'float32'> after 1 iteration"):
+    with pytest.raises(TypeError, match="Loop var Const:0 enters the loop with type <dtype: "
+                                        "'int32'> but has type <dtype: 'float32'> after 1 "
+                                        "iteration"):
         tf.while_loop(lambda i: i < 3, lambda i: (tf.cast(i, tf.float32) + 1,), [tf.constant(0)])
 
 

@@ -6,27 +6,32 @@ the graph being built, and held by their op (If, While, ...) as an attr; the op'
 `run`. Outside tensors the code uses are captured: `capture_all` gives the graphs of one op the
 same captured inputs, in one order, which the op takes after its own inputs.
 """
+import weakref
+
 from .. import nest
 from ..executor import Plan
 from ..framework import dtypes
 from ..framework.context import ctx
 from ..framework.graph import get_default_graph
-from ..framework.tensor import Tensor
 from ..func_graph import FuncGraph
 from ..ops import array_ops, fill_ops, list_ops
 from ..ops.registry import convert_to_tensor, execute
 from .tensor_array import TensorArray
 
 
+_STATES = weakref.WeakKeyDictionary()  # graph -> {id(op): state}: one random stream per op
+
+
 class GraphFunction:
-    """Outputs of a FuncGraph computed from values fed to its input placeholders."""
+    """Outputs of a FuncGraph computed from values fed to its input placeholders (functions
+    over one graph share the state of its stateful ops)."""
 
     def __init__(self, graph, inputs, outputs):
         self.graph = graph
         self.inputs = list(inputs)
         self.outputs = list(outputs)
         self._plan = None
-        self._state = {}
+        self._state = _STATES.setdefault(graph, {})
 
     @property
     def name(self):

@@ -169,7 +169,9 @@ class _Backward:
             grads[k] = array_ops.identity(next(outs))
         for k, _ in self.captured:
             g = next(outs)
-            grads[k] = array_ops.identity(g if dys[k] is None else arithmetic_ops.add_n([g, dys[k]]))
+            if dys[k] is not None:  # the loop's output of a captured value is that value
+                g = arithmetic_ops.add_n([g, dys[k]])
+            grads[k] = array_ops.identity(g)
         return grads
 
 

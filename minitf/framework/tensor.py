@@ -101,8 +101,8 @@ class SymbolicTensor(Tensor):
         else:
             advice = "Run it with Session.run, or use eager execution."
         raise OperatorNotAllowedInGraphError(
-            "Using a symbolic `tf.Tensor` (%s) as a Python `bool` is not allowed: its value is only "
-            "known when the graph runs. %s" % (self.name, advice))
+            "Using a symbolic `tf.Tensor` (%s) as a Python `bool` is not allowed: its value is "
+            "only known when the graph runs. %s" % (self.name, advice))
 
     def __array__(self, dtype=None, copy=None):
         raise NotImplementedError(

@@ -19,9 +19,13 @@ from .shape_rules import shape_of
 
 
 class TensorList:
-    """The value of a variant tensor that holds a list: a tuple of arrays (None: zeros)."""
+    """The value of a variant tensor that holds a list: arrays, or None for zeros.
 
-    __slots__ = ("items",)
+    Lists made by pushing share one buffer: a list is its first `n` items, which never change,
+    so a push onto the newest list appends in place (a loop's accumulator costs O(1) a step).
+    """
+
+    __slots__ = ("_buffer", "_n")
 
     # A TensorList travels as the value of a scalar variant tensor.
     shape = ()
@@ -29,7 +33,31 @@ class TensorList:
     dtype = np.dtype(object)
 
     def __init__(self, items=()):
-        self.items = tuple(items)
+        self._buffer = list(items)
+        self._n = len(self._buffer)
+
+    @property
+    def items(self):
+        return tuple(self._buffer[:self._n])
+
+    def __len__(self):
+        return self._n
+
+    def __getitem__(self, i):
+        return self._buffer[i]
+
+    def pushed(self, x):
+        if len(self._buffer) == self._n:
+            lst = TensorList()
+            lst._buffer, lst._n = self._buffer, self._n + 1
+            self._buffer.append(x)
+            return lst
+        return TensorList(self.items + (x,))
+
+    def popped(self):
+        lst = TensorList()
+        lst._buffer, lst._n = self._buffer, self._n - 1
+        return lst, self._buffer[self._n - 1]
 
     def __add__(self, other):
         n = max(len(self.items), len(other.items))
@@ -38,7 +66,7 @@ class TensorList:
         return TensorList(x if y is None else y if x is None else x + y for x, y in zip(a, b))
 
     def __repr__(self):
-        return "<TensorList of %d>" % len(self.items)
+        return "<TensorList of %d>" % self._n
 
 
 def _dims(element_shape, what):
@@ -146,10 +174,10 @@ def stack(input_handle, element_dtype, element_shape=-1, num_elements=-1, name=N
 
 
 def _get_item(lst, index, element_shape, element_dtype):
-    if not 0 <= index < len(lst.items):
+    if not 0 <= index < len(lst):
         raise InvalidArgumentError(None, None, "Trying to access element %d in a list with %d "
-                                   "elements." % (index, len(lst.items)))
-    x = lst.items[index]
+                                   "elements." % (index, len(lst)))
+    x = lst[index]
     return _zeros(lst.items, element_shape, element_dtype) if x is None else x
 
 
@@ -170,7 +198,7 @@ def get_item(input_handle, index, element_dtype, element_shape=-1, name=None):
 
 
 register("TensorListLength", "input_handle: any",
-         lambda lst: np.array(len(lst.items), np.int32),
+         lambda lst: np.array(len(lst), np.int32),
          lambda inputs: [(dtypes.int32, SCALAR)], None)
 
 
@@ -208,14 +236,14 @@ def set_item(input_handle, index, item, resize=False, name=None):
 # The accumulators of a while loop's gradient: pushed by the forward loop, popped by the
 # backward one. They carry no gradient themselves.
 register("TensorListPushBack", "input_handle: any, tensor: T",
-         lambda lst, x: TensorList(lst.items + (x,)), _list_spec, None)
+         lambda lst, x: lst.pushed(x), _list_spec, None)
 
 
 def _pop_back(lst, element_shape, element_dtype):
-    if not lst.items:
+    if not len(lst):
         raise InvalidArgumentError(None, None, "Trying to pop from an empty list.")
-    x = lst.items[-1]
-    return TensorList(lst.items[:-1]), _zeros((), element_shape, element_dtype) if x is None else x
+    rest, x = lst.popped()
+    return rest, _zeros((), element_shape, element_dtype) if x is None else x
 
 
 register("TensorListPopBack", "input_handle: any, element_shape: int32", _pop_back,
