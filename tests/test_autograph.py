@@ -3,6 +3,7 @@ stays Python on Python values; values agree eagerly, in a Session (`to_graph`) a
 function; errors name the variable and show the line. Messages were checked against
 TensorFlow 2.21 (which does not convert `while ... else`; minitf does).
 """
+import functools
 import inspect
 
 import numpy as np
@@ -146,6 +147,27 @@ def test_helper_functions_are_converted_too():
     def f(x):
         return helper(x) + 1.0
     assert f(tf.constant(-2.0)).numpy() == 3.0
+
+
+def twice(fn):
+    @functools.wraps(fn)
+    def wrapper(x):
+        return fn(x) * 2
+    return wrapper
+
+
+@twice
+def doubled_absolute(x):
+    if x > 0:
+        return x
+    return -x
+
+
+def test_functions_behind_a_decorator_are_converted_too():
+    @tf.function
+    def f(x):
+        return doubled_absolute(x)
+    assert f(tf.constant(-3.0)).numpy() == 6.0
 
 
 def test_nested_functions_are_converted_too():

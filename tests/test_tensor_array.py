@@ -85,6 +85,14 @@ def test_graph_tensor_array_ops_are_tensor_lists(graph):
         ("TensorArrayV2Stack/TensorListStack", "TensorListStack")]
 
 
+def test_a_tensor_array_returned_by_cond(three_ways):
+    def f(x):
+        ta = tf.TensorArray(tf.float32, size=2)
+        ta = tf.cond(x > 0, lambda: ta.write(0, x).write(1, x), lambda: ta.write(0, -x).write(1, x))
+        return ta.stack()
+    assert [r.tolist() for r in three_ways(f, np.float32(-2.0))] == [[2.0, -2.0]] * 3
+
+
 def test_the_flow_is_a_variant(graph):
     assert tf.TensorArray(tf.float32, size=3).flow.dtype is tf.variant
 

@@ -56,7 +56,7 @@ def source_of(f):
 
 def _transform(f, warn):
     try:
-        source = textwrap.dedent(inspect.getsource(f))
+        source = textwrap.dedent(inspect.getsource(f.__code__))  # not a wrapped function's
         tree = ast.parse(source)
     except (OSError, TypeError, SyntaxError) as e:
         if warn:
@@ -64,7 +64,7 @@ def _transform(f, warn):
                           stacklevel=4)
         return None
     node = tree.body[0] if tree.body else None
-    if not isinstance(node, ast.FunctionDef) or node.name != f.__name__ or any(
+    if not isinstance(node, ast.FunctionDef) or node.name != f.__code__.co_name or any(
             isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) for n in ast.walk(node)):
         return None  # a lambda, a generator, or source that is not this function's
     ast.increment_lineno(tree, f.__code__.co_firstlineno - 1)  # the first line, decorators'
