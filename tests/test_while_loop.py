@@ -205,3 +205,15 @@ def test_a_runtime_error_in_the_body_names_the_loop(graph):
     _, y = tf.while_loop(lambda i, y: i < 2, lambda i, y: (i + 1, tf.reshape(y, [2])), [0, x])
     with pytest.raises(InvalidArgumentError, match="node while"):
         tf.compat.v1.Session().run(y, {x: [1.0, 2.0, 3.0]})
+
+
+def test_a_tape_in_a_graph_differentiates_a_cond_and_a_loop_reading_a_variable(graph):
+    v = tf.Variable(3.0)
+    x = tf.compat.v1.placeholder(tf.float32, [])
+    with tf.GradientTape() as tape:
+        y = tf.cond(x > 0, lambda: v * v, lambda: v)
+        z = tf.while_loop(lambda i, s: i < 2, lambda i, s: (i + 1, s * v), [0, y])[1]
+    dv = tape.gradient(z, v)
+    sess = tf.compat.v1.Session()
+    sess.run(tf.compat.v1.global_variables_initializer())
+    assert [sess.run(dv, {x: 1.0}), sess.run(dv, {x: -1.0})] == [4 * 27.0, 3 * 9.0]

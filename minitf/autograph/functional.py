@@ -75,7 +75,8 @@ class _Converter:
             return [s]
         if isinstance(s, ast.Try):
             for h in s.handlers:
-                h.type = h.type and self.expr(h.type)
+                if h.type is not None:
+                    h.type = self.expr(h.type)
                 h.body = self.block(h.body)
             s.body, s.orelse = self.block(s.body), self.block(s.orelse)
             s.finalbody = self.block(s.finalbody)

@@ -90,6 +90,8 @@ def _branch_grad(op, dys):
     if mask not in built:
         built[mask] = _differentiate(op, mask)
     fns, outer, needed = built[mask]
+    if not any(needed):
+        return [None] * len(op.inputs)
     grads = build(kind, op.inputs[0], fns, outer + [d for d in dys if d is not None],
                   name=op.type)
     grads = iter([array_ops.identity(g) for g in grads])
@@ -107,6 +109,8 @@ def _differentiate(op, mask):
     grads = [list(g) for _, _, (_, g) in traced]
     n = len(op.inputs) - 1
     needed = [any(g[k] is not None for g in grads) for k in range(n)]
+    if not any(needed):
+        return None, None, needed
     for b, graph, g in zip(branches, graphs, grads):
         like = [next((h[k] for h in grads if h[k] is not None), None) for k in range(n)]
         with graph.as_default():

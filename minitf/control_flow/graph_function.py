@@ -90,7 +90,7 @@ def trace(name, fn, specs, graph_class=FuncGraph):
         if outer.is_function:
             outer.watch_variable(v)
         for tape in ctx.tapes:
-            tape._watch_accessed(v)
+            tape.variable_accessed(v)
     return graph, placeholders, result
 
 
