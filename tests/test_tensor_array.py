@@ -102,6 +102,14 @@ def test_gradient_through_writes_and_stack_in_a_loop(grads):
     assert grads(lambda x: f(tf.cast(x, tf.float32)), 1.0) == [8.0]
 
 
+def test_gradient_through_an_eager_tensor_array(grads):
+    def f(x):
+        ta = tf.TensorArray(tf.float64, size=2).unstack(x)
+        ta = ta.write(1, ta.read(1) * ta.read(0))
+        return ta.stack()
+    assert grads(f, [2.0, 3.0]) == [[4.0, 2.0]]
+
+
 def test_gradient_through_unstack_and_reads_in_a_loop(grads):
     @tf.function
     def f(x):
@@ -151,3 +159,10 @@ def test_reading_past_the_end_of_a_list_raises():
 def test_an_eager_variant_prints_its_list():
     assert repr(list_ops.empty(tf.float32)) == \
         "<tf.Tensor: shape=(), dtype=variant, value=<TensorList of 0>>"
+
+
+def test_writing_another_dtype_raises():
+    ta = tf.TensorArray(tf.float64, size=1)
+    with pytest.raises(InvalidArgumentError, match="TensorArray dtype is float64 but Op is "
+                                                   "trying to write dtype float32"):
+        ta.write(0, tf.constant(1.0))

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
-from ..framework.errors import OutOfRangeError
+from ..framework.errors import InvalidArgumentError, OutOfRangeError
 from ..framework.shapes import TensorShape
 from ..ops import fill_ops, join_ops, list_ops
 from ..ops.constant_folding import constant_value
@@ -95,12 +95,13 @@ class TensorArray:
         Raises:
           OutOfRangeError (eager) / InvalidArgumentError (when run): `index` is past the end of
             an array that is not `dynamic_size`.
+          InvalidArgumentError: `value` is a tensor of another dtype.
           ValueError: `value`'s shape differs from the elements'.
         """
         value = convert_to_tensor(value, dtype_hint=self._dtype)
         if value.dtype is not self._dtype:
-            raise TypeError("TensorArray dtype is %s but Op is trying to write dtype %s."
-                            % (self._dtype.name, value.dtype.name))
+            raise InvalidArgumentError(None, None, "TensorArray dtype is %s but Op is trying to "
+                                       "write dtype %s" % (self._dtype.name, value.dtype.name))
         self._merge_shape(value.shape)
         if self._items is not None:
             i = int(index)
