@@ -46,7 +46,7 @@ from .ops.unary_ops import acos, asin, atan, atan2, cos, cosh, floor, round, sin
 from .ops.where_ops import where
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
+from . import (bitwise, compat, config, data, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
                random, train)
 from .keras import initializers  # noqa: E402,F401
 

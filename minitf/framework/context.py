@@ -50,6 +50,19 @@ def init_scope():
         ctx.tapes = tapes
 
 
+@contextlib.contextmanager
+def eager_mode():
+    """Executes eagerly inside, whatever the surrounding mode (no graph is built and no tape
+    records): for Python work done while a kernel runs, such as a `minitf.data` pipeline
+    computing the next element for an iterator op."""
+    saved = ctx.graphs, ctx.eager_default, ctx.tapes
+    ctx.graphs, ctx.eager_default, ctx.tapes = [], True, []
+    try:
+        yield
+    finally:
+        ctx.graphs, ctx.eager_default, ctx.tapes = saved
+
+
 def get_default_graph():
     """The graph that new ops go to when not executing eagerly."""
     if ctx.graphs:

@@ -71,7 +71,7 @@ from ...variables import (Variable, assign, assign_add, assign_sub, global_varia
                           local_variables_initializer, trainable_variables,
                           variables_initializer)
 from ... import bitwise, linalg, math, test  # noqa: F401
-from . import contrib, initializers, nn, random, train  # noqa: F401
+from . import contrib, data, initializers, nn, random, train  # noqa: F401
 
 newaxis = None
 
