@@ -18,36 +18,36 @@ from .framework.shapes import TensorShape
 from .framework.tensor import Tensor, is_tensor
 from .framework.tensor_spec import TensorSpec
 from .function import function
+from .ops.activation_ops import sigmoid, tanh
+from .ops.arithmetic_ops import (abs, add, add_n, cast, divide, maximum, minimum, multiply,
+                                 negative, pow, sign, square, subtract, truediv)
 from .ops.array_ops import (constant, expand_dims, identity, rank, reshape, shape, size, squeeze,
-                            stack, stop_gradient, unstack)
+                            stop_gradient)
 from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value
-from .ops.comparison_ops import equal, greater, greater_equal, less, less_equal, not_equal
+from .ops.comparison_ops import equal, greater, greater_equal, less, less_equal, not_equal, where
 from .ops.control_flow_ops import control_dependencies, group, no_op, tuple
+from .ops.diag_ops import eye
 from .ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
 from .ops.indexing_ops import boolean_mask, gather, gather_nd, one_hot, scatter_nd
-from .ops.init_ops_v2 import Ones as ones_initializer
-from .ops.init_ops_v2 import RandomNormal as random_normal_initializer
-from .ops.init_ops_v2 import Zeros as zeros_initializer
-from .ops.linalg_ops import eye, tensordot
+from .ops.init_ops_v2 import (Ones as ones_initializer, RandomNormal as random_normal_initializer,
+                              Zeros as zeros_initializer)
+from .ops.join_ops import concat, split, stack, unstack
+from .ops.linalg_ops import matmul, norm, tensordot
 from .ops.logging_ops import print
 from .ops.logical_ops import logical_and, logical_not, logical_or
-from .ops.manip_ops import concat, reverse, split, tile, transpose
-from .ops.math_ops import (abs, add, add_n, cast, divide, exp, maximum, minimum, multiply,
-                           negative, pow, sign, sqrt, square, subtract, truediv)
-from .ops.matmul_ops import matmul
-from .ops.nn_ops import sigmoid, tanh
+from .ops.manip_ops import reverse, tile, transpose
+from .ops.math_ops import (acos, asin, atan, atan2, cos, cosh, exp, floor, round, sin, sinh, sqrt,
+                           tan)
 from .ops.pad_ops import pad, slice
-from .ops.reduction_ops import (argmax, argmin, cumsum, norm, reduce_all, reduce_any,
-                                reduce_logsumexp, reduce_max, reduce_min, reduce_prod)
+from .ops.reduction_ops import (argmax, argmin, reduce_all, reduce_any, reduce_logsumexp,
+                                reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum)
 from .ops.registry import convert_to_tensor
+from .ops.scan_ops import cumsum
 from .ops.sequence_ops import linspace, range
-from .ops.sum_ops import reduce_mean, reduce_sum
-from .ops.unary_ops import acos, asin, atan, atan2, cos, cosh, floor, round, sin, sinh, tan
-from .ops.where_ops import where
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import (bitwise, compat, config, data, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
-               random, train)
+from . import (bitwise, compat, config, data, keras, linalg, math, nn,  # noqa: E402,F401
+               optimizers, random, summary, train)
 from .keras import initializers  # noqa: E402,F401
 
 newaxis = None

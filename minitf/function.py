@@ -21,12 +21,12 @@ from . import config, nest
 from .autodiff.gradients import gradients
 from .executor import Plan
 from .framework import dtypes
-from .framework.context import ctx, executing_eagerly, get_default_graph
+from .framework.context import ctx, executing_eagerly
 from .framework.errors import InvalidArgumentError
-from .framework.graph import Graph
+from .framework.graph import Graph, get_default_graph
+from .framework.shapes import TensorShape
 from .framework.tensor import EagerTensor, Tensor
 from .framework.tensor_spec import TensorSpec
-from .framework.shapes import TensorShape
 from .ops import array_ops, fill_ops, functional_ops
 from .ops.registry import convert_to_tensor
 
@@ -76,16 +76,19 @@ class FuncGraph(Graph):
 class ConcreteFunction:
     """One trace of a function: a FuncGraph with its inputs and outputs, callable with tensors.
 
-    `graph` can be inspected: `f.get_concrete_function(x).graph.get_operations()`.
+    `graph` can be inspected: `f.get_concrete_function(x).graph.get_operations()`. `args` are
+    the tensors that the explicit arguments feed (placeholders, mostly), `inputs` those and the
+    placeholders of the captured values, `effects` the stateful ops a call runs for their
+    effects alone.
     """
 
     def __init__(self, graph, args, structured_outputs, effects, outputs=None, signature=None):
         self.graph = graph
-        self._args = list(args)  # what the explicit arguments feed (placeholders, mostly)
+        self.args = list(args)
         self.structured_outputs = structured_outputs
         self.outputs = outputs if outputs is not None else \
             [t for t in nest.flatten(structured_outputs) if isinstance(t, Tensor)]
-        self._effects = effects
+        self.effects = effects
         self._signature = signature  # (Function, its arguments with placeholders) when traced
         self._plan = None
         self._plan_feeds = 0
@@ -100,7 +103,7 @@ class ConcreteFunction:
     @property
     def inputs(self):
         """The placeholders of the arguments, then those of the captured values."""
-        return self._args + [p for _, p in self.graph.captures]
+        return self.args + [p for _, p in self.graph.captures]
 
     @property
     def captured_inputs(self):
@@ -146,7 +149,7 @@ class ConcreteFunction:
         outer = None if executing_eagerly() else get_default_graph()
         for v in self.graph.variables:
             for tape in ctx.tapes:
-                tape._watch_accessed(v)
+                tape.variable_accessed(v)
             if outer is not None and outer.is_function:
                 outer.watch_variable(v)
         # Under a tape the call keeps the values its gradient needs; otherwise (no tape, or a
@@ -156,11 +159,11 @@ class ConcreteFunction:
         outs = functional_ops.call(f, list(args) + self.captured_inputs)
         return outs[:len(self.outputs)]
 
-    def _run(self, values):
-        """The kernel of the call op: runs the plan on argument and captured values."""
+    def run(self, values):
+        """The kernel of the call op: runs the plan on argument and captured values (arrays)."""
         feeds = self.inputs
         if self._plan is None or len(values) != self._plan_feeds:
-            self._plan = Plan(self.outputs + self._effects, feeds, self._state_for)
+            self._plan = Plan(self.outputs + self.effects, feeds, self._state_for)
             self._plan_feeds = len(feeds)
         return self._plan.run(list(values))[:len(self.outputs)]
 
@@ -170,6 +173,11 @@ class ConcreteFunction:
             state = self._state[id(op)] = op.op_def.make_state(op)
         return state
 
+    def call_gradients(self, op, dys):
+        """The gradients for the inputs of `op`, a call op of this function, given those of
+        its outputs (None for an output that got none): the call op's registered gradient."""
+        return self._origin._gradient_functions().call_grads(op, dys)
+
     def _gradient_functions(self):
         """The functions that differentiate calls of this one, built once (see _Gradient)."""
         if self._gradient is None:
@@ -177,7 +185,7 @@ class ConcreteFunction:
         return self._gradient
 
     def __repr__(self):
-        params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p)) for p in self._args)
+        params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p)) for p in self.args)
         return "<ConcreteFunction %s(%s)>" % (self.name, params)
 
 
@@ -213,22 +221,24 @@ class _Gradient:
     def __init__(self, f):
         self._f = f
         graph = f.graph
-        start = len(graph._ops)
+        start = graph.version
         dys, grads = self._differentiate(f.outputs, "backward")
+        added = graph.get_operations(since=start)
+        created = {id(op) for op in added}
         self.saved, seen = [], set()
-        for op in graph._ops[start:]:
+        for op in added:
             for t in op.inputs:
-                if t.op._id < start and not _recomputable(t.op) and id(t) not in seen:
+                if id(t.op) not in created and not _recomputable(t.op) and id(t) not in seen:
                     seen.add(id(t))
                     self.saved.append(t)
-        self.forward = ConcreteFunction(graph, f._args, f.structured_outputs, f._effects,
+        self.forward = ConcreteFunction(graph, f.args, f.structured_outputs, f.effects,
                                         f.outputs + self.saved)
         self.forward._origin = f
         outputs = [g for g in grads if g is not None]
         needed = [g is not None for g in grads]
-        self.first_saved = (ConcreteFunction(graph, f._args + self.saved + dys, None, [],
+        self.first_saved = (ConcreteFunction(graph, f.args + self.saved + dys, None, [],
                                              outputs), needed)
-        self.first_recomputed = (ConcreteFunction(graph, f._args + dys, None, [], outputs),
+        self.first_recomputed = (ConcreteFunction(graph, f.args + dys, None, [], outputs),
                                  needed)
         self._full = None
 
@@ -242,7 +252,7 @@ class _Gradient:
                 dys = [array_ops.placeholder(t.dtype, t.shape, name="dy") for t in targets]
                 # A fed intermediate (an argument of a backward function) is an input like
                 # any other: what computed it in the shared graph does not count.
-                fed = [t for t in self._f._args if t.op.type != "Placeholder"]
+                fed = [t for t in self._f.args if t.op.type != "Placeholder"]
                 return dys, gradients(targets, self._f.inputs, grad_ys=dys, stop_gradients=fed)
         finally:
             ctx.tapes = tapes
@@ -251,7 +261,7 @@ class _Gradient:
         if self._full is None:
             f = self._f
             dys, grads = self._differentiate(f.outputs + self.saved, "backward_full")
-            self._full = (ConcreteFunction(f.graph, f._args + dys, None, [],
+            self._full = (ConcreteFunction(f.graph, f.args + dys, None, [],
                                            [g for g in grads if g is not None]),
                           [g is not None for g in grads])
         return self._full
@@ -260,7 +270,7 @@ class _Gradient:
         """The gradients of call op `op` (a call of f or of `forward`) for its inputs; an
         output that got no gradient has None in `dys`."""
         f = self._f
-        args, n_out = list(op.inputs[:len(f._args)]), len(f.outputs)
+        args, n_out = list(op.inputs[:len(f.args)]), len(f.outputs)
         filled = [fill_ops.zeros_like(t) if d is None else d for d, t in zip(dys, op.outputs)]
         if op.get_attr("f") is not self.forward:
             backward, inputs = self.first_recomputed[0], args + filled[:n_out]

@@ -1,8 +1,6 @@
 """The `minitf.linalg` namespace (TensorFlow's `tf.linalg`)."""
 from .ops.clip_ops import global_norm  # noqa: F401
-from .ops.linalg_ops import (diag, diag_part, eye, matrix_determinant as det,  # noqa: F401
-                             matrix_inverse as inv, matrix_transpose, matvec, tensor_diag,
-                             tensor_diag_part, tensordot, trace)
-from .ops.matmul_ops import matmul  # noqa: F401
-from .ops.nn_impl import l2_normalize  # noqa: F401
-from .ops.reduction_ops import norm  # noqa: F401
+from .ops.diag_ops import diag, diag_part, eye, tensor_diag, tensor_diag_part, trace  # noqa: F401
+from .ops.linalg_ops import (matmul, matrix_determinant as det, matrix_inverse as inv,  # noqa: F401
+                             matrix_transpose, matvec, norm, tensordot)
+from .ops.nn_ops import l2_normalize  # noqa: F401

@@ -7,10 +7,6 @@ TensorFlow's `tf.nest`.
 import collections.abc
 
 
-def is_nested(x):
-    return isinstance(x, (list, tuple, collections.abc.Mapping))
-
-
 def flatten(structure):
     """The leaves of `structure`, depth first; a leaf on its own gives `[leaf]`.
 

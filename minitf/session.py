@@ -11,11 +11,9 @@ import types
 import numpy as np
 
 from .executor import Plan
-from .framework.context import get_default_graph
-from .framework.graph import Operation
+from .framework.context import default_session
+from .framework.graph import Operation, get_default_graph
 from .framework.tensor import SymbolicTensor, Tensor
-
-_default_sessions = []
 
 
 class ConfigProto:
@@ -144,7 +142,7 @@ class Session:
 
     def as_default(self):
         """A context in which this session is the default one (for `eval` and `run`)."""
-        return _DefaultSession(self)
+        return default_session(self)
 
     def __enter__(self):
         self._enter_defaults()
@@ -165,18 +163,6 @@ class Session:
             c.__exit__(None, None, None)
 
 
-class _DefaultSession:
-    def __init__(self, session):
-        self._session = session
-
-    def __enter__(self):
-        _default_sessions.append(self._session)
-        return self._session
-
-    def __exit__(self, *exc):
-        _default_sessions.remove(self._session)
-
-
 class InteractiveSession(Session):
     """A Session that makes itself (and its graph) the default when created, for shells and
     notebooks: `t.eval()` and `op.run()` then need no session argument."""
@@ -189,24 +175,6 @@ class InteractiveSession(Session):
         if self._contexts:
             self._exit_defaults()
         super().close()
-
-
-def get_default_session():
-    """The innermost session made default (by `with Session()`, `as_default` or
-    InteractiveSession), or None."""
-    return _default_sessions[-1] if _default_sessions else None
-
-
-def run_in_default_session(fetch, feed_dict, session):
-    session = session or get_default_session()
-    if session is None:
-        raise ValueError("Cannot evaluate %s using `eval()` or `run()`: No default session is "
-                         "registered. Use `with sess.as_default()` or pass an explicit session "
-                         "to `eval(session=sess)`." % (fetch,))
-    if fetch.graph is not session.graph:
-        raise ValueError("Cannot use the given session to evaluate %s: its graph is different "
-                         "from the session's graph." % (fetch,))
-    return session.run(fetch, feed_dict)
 
 
 def _fetched(v):

@@ -8,7 +8,8 @@ import contextlib
 import weakref
 
 from .framework import dtypes
-from .framework.context import executing_eagerly, get_default_graph
+from .framework.context import executing_eagerly
+from .framework.graph import get_default_graph
 from .framework.name_scope import name_scope
 from .framework.shapes import TensorShape
 from .ops import init_ops

@@ -8,8 +8,8 @@ dependencies treat variables exactly like other tensors.
 import numpy as np
 
 from .framework import dtypes
-from .framework.context import ctx, executing_eagerly, get_default_graph, init_scope
-from .framework.graph import GraphKeys
+from .framework.context import ctx, executing_eagerly, init_scope, run_in_default_session
+from .framework.graph import GraphKeys, get_default_graph
 from .framework.resource import Ref
 from .framework.shapes import TensorShape
 from .framework.tensor import EagerTensor, Reference, Tensor, numpy_text
@@ -143,7 +143,7 @@ class Variable:
             ctx.graphs[-1].watch_variable(self)
         if ctx.tapes:
             for tape in ctx.tapes:
-                tape._watch_accessed(self)
+                tape.variable_accessed(self)
         elif self._graph is None and not ctx.graphs and ctx.eager_default:
             return EagerTensor(self._ref.read(), self._dtype)
         return execute("ReadVariableOp", [self._handle],
@@ -166,12 +166,10 @@ class Variable:
 
     def eval(self, session=None):
         """(Graph mode) the value of this variable in `session` (default: the default one)."""
-        from .session import run_in_default_session
         return run_in_default_session(self, None, session)
 
     def load(self, value, session=None):
         """(Graph mode) sets the value in `session` without adding ops to the graph."""
-        from .session import run_in_default_session
         run_in_default_session(self._initializer_op,
                                {self._initializer_op.inputs[1]: value}, session)
 

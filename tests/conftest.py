@@ -2,22 +2,24 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf import session
 from minitf.framework.context import ctx
 from minitf.ops import random_ops
+from minitf.summary import writer as summary_writer
 
 
 @pytest.fixture(autouse=True)
 def fresh_process_state():
-    """Each test starts eager, with no graph, tape, scope, default session or global random
-    seed left over."""
+    """Each test starts eager, with no graph, tape, scope, default session, summary writer or
+    global random seed left over."""
     yield
     ctx.eager_default = True
     ctx.graphs.clear()
     ctx.tapes.clear()
     ctx.global_graph = None
     ctx.eager_scope = ""
-    session._default_sessions.clear()
+    ctx.function_graphs = None
+    vars(summary_writer._state).clear()  # no default summary writer, step or record_if
+    ctx.sessions.clear()
     random_ops.set_seed(None)
 
 

@@ -537,3 +537,14 @@ def test_reverse_keeps_the_static_shape_and_tensorflows_names(graph):
     assert tf.compat.v1.reverse is tf.compat.v1.reverse_v2 is tf.reverse
     with tf.compat.v1.Session() as sess:
         assert sess.run(out, {p: [[1, 2, 3]]}).tolist() == [[3, 2, 1]]
+
+
+def test_reshape_to_a_size_known_only_when_run_fails_with_both_sizes():
+    message = "Input to reshape is a tensor with 6 values, but the requested shape has 4"
+    with pytest.raises(InvalidArgumentError, match=message):
+        tf.reshape(tf.zeros([6]), tf.constant([4]) + 0)
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None])
+        y = tf.reshape(x, [4])
+        with tf.compat.v1.Session() as sess, pytest.raises(InvalidArgumentError, match=message):
+            sess.run(y, {x: np.zeros(6)})

@@ -8,7 +8,7 @@ gradients that fan in to a tensor, and gives integer and boolean tensors no grad
 import contextlib
 
 from ..framework import dtypes
-from ..ops import fill_ops, math_ops
+from ..ops import arithmetic_ops, fill_ops
 
 
 def differentiable(t):
@@ -79,4 +79,4 @@ def _total(gs, t):
     """The sum of the gradients reaching `t`; zeros for an unused output of a multi-output op."""
     if gs is None:
         return fill_ops.zeros_like(t)
-    return gs[0] if len(gs) == 1 else math_ops.add_n(gs)
+    return gs[0] if len(gs) == 1 else arithmetic_ops.add_n(gs)

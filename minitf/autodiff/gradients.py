@@ -1,6 +1,7 @@
 """`gradients(ys, xs)`: symbolic gradients added to a graph (TensorFlow 1.x style)."""
 from .. import nest
-from ..framework.context import executing_eagerly, get_default_graph
+from ..framework.context import executing_eagerly
+from ..framework.graph import get_default_graph
 from ..ops import fill_ops
 from ..ops.registry import convert_to_tensor
 from .backprop import backprop

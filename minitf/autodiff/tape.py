@@ -12,9 +12,10 @@ import warnings
 import numpy as np
 
 from .. import nest
-from ..framework.context import ctx, executing_eagerly, get_default_graph
+from ..framework.context import ctx, executing_eagerly
+from ..framework.graph import get_default_graph
 from ..framework.tensor import Tensor
-from ..ops import array_ops, fill_ops
+from ..ops import array_ops, fill_ops, join_ops
 from ..ops.registry import convert_to_tensor
 from .backprop import backprop, differentiable
 
@@ -116,7 +117,8 @@ class GradientTape:
         """The variables watched so far, in the order they were first watched."""
         return tuple(self._variables)
 
-    def _watch_accessed(self, variable):
+    def variable_accessed(self, variable):
+        """Called when `variable` is read: watches it if this tape watches what is accessed."""
         if self._recording and self._watch_accessed_variables and variable.trainable:
             self.watch(variable)
 
@@ -239,7 +241,7 @@ class GradientTape:
         for j, s in enumerate(nest.flatten(sources)):
             column = [row[j] for row in rows]
             out.append(None if column[0] is None else
-                       array_ops.reshape(array_ops.stack(column, axis=axis), shape_of(s)))
+                       array_ops.reshape(join_ops.stack(column, axis=axis), shape_of(s)))
         return nest.pack_sequence_as(sources, out)
 
 

@@ -16,12 +16,13 @@ import numpy as np
 
 from .. import nest
 from ..framework import dtypes
-from ..framework.context import eager_mode, executing_eagerly, get_default_graph
+from ..framework.context import eager_mode, executing_eagerly
+from ..framework.graph import get_default_graph
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import EagerTensor
 from ..framework.tensor_spec import TensorSpec
 from ..framework.shapes import TensorShape
-from ..ops.random_ops import _op_seeds
+from ..ops.random_ops import op_seeds
 from ..ops.registry import as_array, convert_to_tensor
 from . import iterator_ops, pipeline, structure
 
@@ -406,7 +407,7 @@ class _ShuffleDataset(Dataset):
         super().__init__(input.element_spec, input._cardinality, inputs=[input])
         self._buffer_size = np.inf if buffer_size == UNKNOWN_CARDINALITY else buffer_size
         self._reshuffle = bool(reshuffle)
-        seeds = _op_seeds(seed)
+        seeds = op_seeds(seed)
         # Without seeds the orders are random, but drawn once here, so that a dataset that
         # does not reshuffle repeats its one order.
         self._seeds = seeds if seeds[0] is not None else \

@@ -20,7 +20,8 @@ from ..framework.errors import FailedPreconditionError, OutOfRangeError
 from ..framework.shapes import SCALAR, TensorShape
 from ..framework.tensor import EagerTensor, SymbolicTensor, Tensor
 from ..framework.tensor_spec import TensorSpec
-from ..ops.registry import constant_value, execute, register
+from ..ops.constant_folding import constant_value
+from ..ops.registry import execute, register
 from . import pipeline
 
 

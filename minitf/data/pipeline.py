@@ -14,7 +14,7 @@ import numpy as np
 
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import EagerTensor
-from ..ops.registry import constant_value
+from ..ops.constant_folding import constant_value
 
 # How many passes each shuffle of an eager pipeline has begun, over the life of the program:
 # TensorFlow reshuffles a dataset each time it is iterated again, in a seeded order.

@@ -1,14 +1,18 @@
-"""Which mode is current: executing eagerly, or building which graph; and which tapes record.
+"""Which mode is current: executing eagerly, or building which graph; which tapes record; and
+which session is the default one.
 
-This is the only process-wide state of the engine. `Graph.as_default()` pushes onto `ctx.graphs`;
-`compat.v1.disable_eager_execution()` flips `ctx.eager_default`; `GradientTape` pushes onto
-`ctx.tapes`. Ops read it through `executing_eagerly()` and `get_default_graph()`.
+This is the only process-wide state of the engine. `Graph.as_default()` pushes onto `ctx.graphs`
+(`graph.get_default_graph()` reads it); `compat.v1.disable_eager_execution()` flips
+`ctx.eager_default`; `GradientTape` pushes onto `ctx.tapes`; `Session.as_default()` pushes onto
+`ctx.sessions`; `summary.trace_on` sets `ctx.function_graphs`. Ops read it through
+`executing_eagerly()`.
 """
 import contextlib
 
 
 class _Context:
-    __slots__ = ("graphs", "eager_default", "tapes", "global_graph", "eager_scope")
+    __slots__ = ("graphs", "eager_default", "tapes", "global_graph", "eager_scope", "sessions",
+                 "function_graphs")
 
     def __init__(self):
         self.graphs = []          # graphs made default with `as_default()`, innermost last
@@ -16,6 +20,8 @@ class _Context:
         self.tapes = []           # active GradientTapes, innermost last
         self.global_graph = None  # the process-wide default graph, made on first use
         self.eager_scope = ""     # the name scope while executing eagerly (names variables)
+        self.sessions = []        # sessions made default with `as_default()`, innermost last
+        self.function_graphs = None  # while collecting: the graphs of functions called eagerly
 
 
 ctx = _Context()
@@ -63,24 +69,6 @@ def eager_mode():
         ctx.graphs, ctx.eager_default, ctx.tapes = saved
 
 
-def get_default_graph():
-    """The graph that new ops go to when not executing eagerly."""
-    if ctx.graphs:
-        return ctx.graphs[-1]
-    if ctx.global_graph is None:
-        from .graph import Graph
-        ctx.global_graph = Graph()
-    return ctx.global_graph
-
-
-def reset_default_graph():
-    """Replaces the process-wide default graph by a new, empty one."""
-    if ctx.graphs:
-        raise AssertionError("Do not use tf.reset_default_graph() to clear nested graphs. If you "
-                             "need a cleared graph, exit the nesting and create a new graph.")
-    ctx.global_graph = None
-
-
 def disable_eager_execution():
     """Makes graph building the default for the rest of the process (TensorFlow 1.x style)."""
     ctx.eager_default = False
@@ -88,3 +76,33 @@ def disable_eager_execution():
 
 def enable_eager_execution():
     ctx.eager_default = True
+
+
+@contextlib.contextmanager
+def default_session(session):
+    """A context in which `session` is the default one (for `eval` and `run`)."""
+    ctx.sessions.append(session)
+    try:
+        yield session
+    finally:
+        ctx.sessions.remove(session)
+
+
+def get_default_session():
+    """The innermost session made default (by `with Session()`, `as_default` or
+    InteractiveSession), or None."""
+    return ctx.sessions[-1] if ctx.sessions else None
+
+
+def run_in_default_session(fetch, feed_dict, session):
+    """`session.run(fetch, feed_dict)`, in the default session when `session` is None: what
+    `Tensor.eval`, `Operation.run` and `Variable.eval` do."""
+    session = session or get_default_session()
+    if session is None:
+        raise ValueError("Cannot evaluate %s using `eval()` or `run()`: No default session is "
+                         "registered. Use `with sess.as_default()` or pass an explicit session "
+                         "to `eval(session=sess)`." % (fetch,))
+    if fetch.graph is not session.graph:
+        raise ValueError("Cannot use the given session to evaluate %s: its graph is different "
+                         "from the session's graph." % (fetch,))
+    return session.run(fetch, feed_dict)

@@ -56,8 +56,7 @@ class Operation:
 
     def run(self, feed_dict=None, session=None):
         """Runs this operation in `session` (default: the default session)."""
-        from ..session import run_in_default_session
-        run_in_default_session(self, feed_dict, session)
+        context.run_in_default_session(self, feed_dict, session)
 
     @property
     def node_def(self):
@@ -208,8 +207,10 @@ class Graph:
         """Grows with every op added: a cheap way to tell that the graph changed."""
         return len(self._ops)
 
-    def get_operations(self):
-        return list(self._ops)
+    def get_operations(self, since=0):
+        """The operations in creation order; with `since` (a `version` read earlier), only
+        those added after it."""
+        return self._ops[since:]
 
     def get_operation_by_name(self, name):
         if not isinstance(name, str):
@@ -265,6 +266,25 @@ class Graph:
 
     def get_all_collection_keys(self):
         return list(self._collections)
+
+
+def get_default_graph():
+    """The graph that new ops go to when not executing eagerly: the innermost one made default
+    with `as_default()`, else the process-wide default graph (made on first use)."""
+    ctx = context.ctx
+    if ctx.graphs:
+        return ctx.graphs[-1]
+    if ctx.global_graph is None:
+        ctx.global_graph = Graph()
+    return ctx.global_graph
+
+
+def reset_default_graph():
+    """Replaces the process-wide default graph by a new, empty one."""
+    if context.ctx.graphs:
+        raise AssertionError("Do not use tf.reset_default_graph() to clear nested graphs. If you "
+                             "need a cleared graph, exit the nesting and create a new graph.")
+    context.ctx.global_graph = None
 
 
 def describe_inputs(tensors):

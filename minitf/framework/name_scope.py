@@ -1,5 +1,6 @@
 """`name_scope`: prefixes the names of the ops (and variables) created inside it."""
-from .context import ctx, executing_eagerly, get_default_graph
+from .context import ctx, executing_eagerly
+from .graph import get_default_graph
 
 
 class name_scope:

@@ -7,7 +7,7 @@ each to its op; nothing in this module computes.
 import numpy as np
 
 from . import dtypes
-from .context import executing_eagerly_outside_functions
+from .context import executing_eagerly_outside_functions, run_in_default_session
 from .errors import OperatorNotAllowedInGraphError
 from .shapes import TensorShape
 
@@ -92,7 +92,6 @@ class SymbolicTensor(Tensor):
 
     def eval(self, feed_dict=None, session=None):
         """The value of this tensor in `session` (default: the default session)."""
-        from ..session import run_in_default_session
         return run_in_default_session(self, feed_dict, session)
 
     def __bool__(self):

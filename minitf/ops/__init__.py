@@ -1,6 +1,31 @@
 """The ops: each module registers its ops (kernel, shape rule, gradient) and defines the
 Python functions that call them. Importing this package registers them all."""
-from . import (array_ops, comparison_ops, control_flow_ops, fill_ops, functional_ops,  # noqa
-               indexing_ops, linalg_ops, logging_ops, loss_ops, manip_ops, math_ops, matmul_ops,
-               nn_ops, operators, pad_ops, random_ops, sequence_ops, state_ops, sum_ops,
-               training_ops, where_ops)
+from . import (  # noqa: F401
+               activation_ops,
+               arithmetic_ops,
+               array_ops,
+               clip_ops,
+               comparison_ops,
+               control_flow_ops,
+               diag_ops,
+               fill_ops,
+               functional_ops,
+               indexing_ops,
+               join_ops,
+               linalg_ops,
+               logging_ops,
+               logical_ops,
+               loss_ops,
+               manip_ops,
+               math_ops,
+               nn_ops,
+               operators,
+               pad_ops,
+               random_ops,
+               reduction_ops,
+               scan_ops,
+               sequence_ops,
+               state_ops,
+               strided_slice_ops,
+               training_ops,
+)

@@ -1,47 +1,18 @@
-"""Ops that make and reshape tensors: constant, placeholder, identity, stop_gradient, shape,
-size, rank, reshape, expand_dims, squeeze, stack and unstack.
+"""Tensors from values, and the shapes of tensors: constant, placeholder, placeholder_with_default,
+identity, stop_gradient; shape, size, rank; reshape, expand_dims and squeeze.
 
-Tensors of one repeated value (fill, zeros, ones(_like)), broadcast_to and `sum_to` are in
-fill_ops, `where` in where_ops, `x[key]` in strided_slice_ops. Each op's kernel, shape rule and
-gradient stand together below its banner.
+Each op's kernel, shape rule and gradient stand together below its banner.
 """
 import numpy as np
 
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
+from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import SCALAR, TensorShape, as_shape
-from ..framework.tensor import SymbolicTensor, Tensor
-from .registry import (as_array, constant_shape, constant_value, contains_tensor,
-                       convert_to_tensor, execute, register)
-
-
-def _same(inputs, **_):
-    return [(inputs[0].dtype, inputs[0].shape)]
-
-
-def shape_of(x):
-    """x's shape as a Python list when statically known, else as a Shape tensor."""
-    if x.shape.is_fully_defined():
-        return x.shape.as_list()
-    return shape(x)
-
-
-def known_values(t):
-    """The entries of a 1-D int tensor that are known while building: a list of ints and Nones,
-    or None when even its length is unknown (e.g. `shape(x)` gives x's static dims)."""
-    v = constant_value(t)
-    if v is not None:
-        return [int(d) for d in np.ravel(v)]
-    s = constant_shape(t)
-    return None if s.rank is None else s.as_list()
-
-
-def shaped_like(dx, x):
-    """A gradient `dx` of `x` with x's static shape merged in, for gradients whose ops cannot
-    work it out (dx always has the shape of x)."""
-    if isinstance(dx, SymbolicTensor):
-        dx.set_shape(x.shape)
-    return dx
+from ..framework.tensor import Tensor
+from .constant_folding import constant_shape, constant_value
+from .registry import as_array, convert_to_tensor, execute, register
+from .shape_rules import same, shape_of
 
 
 # -- constants and placeholders ---------------------------------------------------------------
@@ -127,13 +98,13 @@ def placeholder_with_default(input, shape, name=None):
                    name=name or "PlaceholderWithDefault")
 
 
-# -- identity and stop_gradient ---------------------------------------------------------------
+# -- identity ---------------------------------------------------------------------------------
 def _identity_kernel(x):
     return x
 
 
-register("Identity", "input: any", _identity_kernel, _same, lambda op, dy: [dy])
-register("StopGradient", "input: any", _identity_kernel, _same, None)
+register("Identity", "input: any", _identity_kernel, same, lambda op, dy: [dy])
+register("StopGradient", "input: any", _identity_kernel, same, None)
 
 
 def identity(input, name=None):
@@ -207,11 +178,11 @@ def rank(input, name=None):
     return execute("Rank", [x], name=name or "Rank")
 
 
+# -- reshape, expand_dims, squeeze ------------------------------------------------------------
 def _reshape_kernel(x, shape):
     try:
         return np.reshape(x, shape)
     except ValueError:
-        from ..framework.errors import InvalidArgumentError
         raise InvalidArgumentError(None, None, "Input to reshape is a tensor with %d values, but "
                                    "the requested shape has %d" % (np.size(x), np.prod(shape)))
 
@@ -340,103 +311,3 @@ def expand_dims_v1(input, axis=None, name=None, dim=None):
     if axis is None and dim is None:
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     return expand_dims(input, dim if axis is None else axis, name)
-
-
-# -- stacking ---------------------------------------------------------------------------------
-def _pack_infer(inputs, axis):
-    s = inputs[0].shape
-    for t in inputs[1:]:
-        s = s.merge_with(t.shape)
-    if s.rank is None:
-        return [(inputs[0].dtype, s)]
-    dims = s.as_list()
-    a = axis + len(dims) + 1 if axis < 0 else axis
-    return [(inputs[0].dtype, TensorShape(dims[:a] + [len(inputs)] + dims[a:]))]
-
-
-register("Pack", "values: N*T", lambda *values, axis: np.stack(values, axis), _pack_infer,
-         lambda op, dy: unstack(dy, num=len(op.inputs), axis=op.get_attr("axis")))
-
-
-def _unpack_shape(s, num, axis):
-    """The shape of each of the `num` parts of a tensor of shape `s` unstacked along `axis`."""
-    if s.rank is None:
-        return TensorShape(None)
-    dims = s.as_list()
-    if not -len(dims) <= axis < len(dims):
-        raise ValueError("Invalid axis: %d; must be in [%d,%d)" % (axis, -len(dims), len(dims)))
-    d = dims.pop(axis)
-    if d is not None and d != num:
-        raise ValueError("Dimension must be %d but is %d" % (num, d))
-    return TensorShape(dims)
-
-
-def _unpack_kernel(value, num, axis):
-    _unpack_shape(TensorShape(value.shape), num, axis)
-    return [np.take(value, i, axis) for i in range(num)]
-
-
-register("Unpack", "value: T", _unpack_kernel,
-         lambda inputs, num, axis: [(inputs[0].dtype, _unpack_shape(inputs[0].shape, num, axis))]
-         * num,
-         lambda op, *dys: [stack(dys, axis=op.get_attr("axis"))], multi=True)
-
-
-def stack(values, axis=0, name="stack"):
-    """Joins same-shaped tensors along a new dimension `axis`.
-
-    A list of Python values (with `axis` 0) is converted as a whole, so `[1, 2.5]` is float32,
-    and a single tensor is returned as it is.
-
-    Raises:
-      ValueError: if `axis` is not in [-(rank + 1), rank + 1) for the rank of the values.
-
-    >>> minitf.stack([minitf.constant([1, 2]), minitf.constant([3, 4])], axis=1).shape
-    TensorShape([2, 2])
-    """
-    if axis == 0 and not (isinstance(values, (list, tuple)) and contains_tensor(values)):
-        try:
-            return convert_to_tensor(values, name=name)
-        except (TypeError, ValueError):
-            pass  # ragged or of mixed kinds: Pack says what is wrong
-    if isinstance(values, Tensor) and not executing_eagerly():
-        raise TypeError("Expected list for 'values' argument to 'pack' Op, not %r." % (values,))
-    values = list(values)
-    r = static_rank(values[0])
-    if r is not None and not -r - 1 <= axis <= r:
-        raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -r - 1, r + 1))
-    return execute("Pack", [values], {"axis": axis}, name=name)
-
-
-def static_rank(value):
-    """The rank of a tensor, variable or Python value (a list of tensors counts one more than
-    its first), or None when unknown."""
-    if isinstance(value, Tensor) or hasattr(value, "_to_tensor"):
-        return value.shape.rank
-    if isinstance(value, (list, tuple)) and contains_tensor(value):
-        inner = static_rank(value[0])
-        return None if inner is None else inner + 1
-    return np.ndim(value)
-
-
-def unstack(value, num=None, axis=0, name="unstack"):
-    """Splits `value` along `axis` into a list of tensors.
-
-    Raises:
-      ValueError: if `axis` is out of range, or `num` is not given and cannot be read from the
-        static shape, or differs from it.
-
-    >>> [t.numpy() for t in minitf.unstack(minitf.constant([[1, 2], [3, 4]]), axis=1)]
-    [array([1, 3], dtype=int32), array([2, 4], dtype=int32)]
-    """
-    value = convert_to_tensor(value)
-    rank = value.shape.rank
-    if rank is not None:
-        if not -rank <= axis < rank:
-            raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
-        axis %= rank
-    if num is None:
-        num = None if rank is None else value.shape[axis]
-        if num is None:
-            raise ValueError("Cannot infer argument `num` from shape %s" % (value.shape,))
-    return execute("Unpack", [value], {"num": num, "axis": axis}, name=name)

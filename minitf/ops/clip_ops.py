@@ -3,12 +3,14 @@ composed from other ops so that their gradients are those TensorFlow gives (incl
 tensor-valued bounds and norms)."""
 import numpy as np
 
-from .array_ops import identity, stack
+from .arithmetic_ops import cast, maximum, minimum
+from .array_ops import identity
+from .comparison_ops import where
 from .fill_ops import ones_like
-from .math_ops import cast, maximum, minimum, sqrt
+from .join_ops import stack
+from .math_ops import sqrt
+from .reduction_ops import reduce_sum
 from .registry import convert_to_tensor, scope
-from .sum_ops import reduce_sum
-from .where_ops import where
 
 
 def _same_shape(values, result):

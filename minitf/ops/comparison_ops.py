@@ -1,15 +1,20 @@
-"""Comparisons: less, less_equal, greater, greater_equal, equal and not_equal, which broadcast
-like numpy and give bool tensors, and the float tests is_nan, is_finite and is_inf.
+"""Comparisons and selection by them: less, less_equal, greater, greater_equal, equal and
+not_equal (broadcasting like numpy, giving bool tensors), the float tests is_nan, is_finite and
+is_inf, and `where` (SelectV2; with only a condition the Where op, which lists the indices of
+its true elements; and TensorFlow 1.x's Select, whose condition may also pick whole rows).
 
-None of them is differentiable. They back the operators `< <= > >= == !=` (operators.py); the
-arithmetic is in math_ops and the logical ops that combine bool tensors are in logical_ops.
+Comparisons have no gradient; `where` passes its gradient to the branch each element came from.
 """
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.shapes import broadcast_shapes
+from ..framework.shapes import TensorShape, broadcast_shapes, dims_str
+from .fill_ops import zeros_like
 from .registry import execute, register
+from .shape_rules import sum_to
 
+
+# -- comparisons ------------------------------------------------------------------------------
 FLOATS = dtypes.FLOATS
 
 
@@ -18,7 +23,6 @@ def _compare(inputs, **_):
     return [(dtypes.bool, broadcast_shapes(x.shape, y.shape))]
 
 
-# -- comparisons ------------------------------------------------------------------------------
 for _type, _fn in (("Less", np.less), ("LessEqual", np.less_equal), ("Greater", np.greater),
                    ("GreaterEqual", np.greater_equal), ("Equal", np.equal),
                    ("NotEqual", np.not_equal)):
@@ -55,6 +59,7 @@ def not_equal(x, y, name=None):
     return execute("NotEqual", [x, y], name=name or "NotEqual")
 
 
+# -- float tests ------------------------------------------------------------------------------
 register("IsNan", "x: T", np.isnan, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
          types={"T": FLOATS})
 register("IsFinite", "x: T", np.isfinite, lambda inputs: [(dtypes.bool, inputs[0].shape)], None,
@@ -84,3 +89,101 @@ def is_inf(x, name=None):
     <tf.Tensor: shape=(3,), dtype=bool, numpy=array([False,  True, False])>
     """
     return execute("IsInf", [x], name=name or "IsInf")
+
+
+# -- selection --------------------------------------------------------------------------------
+def _select_infer(inputs):
+    c, x, y = inputs
+    return [(x.dtype, broadcast_shapes(broadcast_shapes(c.shape, x.shape), y.shape))]
+
+
+def _select_grad(op, dy):
+    c, x, y = op.inputs
+    zeros = zeros_like(dy)
+    return [None, sum_to(where(c, dy, zeros), x), sum_to(where(c, zeros, dy), y)]
+
+
+register("SelectV2", "condition: bool, t: T, e: T", np.where, _select_infer, _select_grad)
+
+
+def where(condition, x=None, y=None, name=None):
+    """Elementwise `x if condition else y` (broadcasting), or with only `condition`, the indices
+    of its true (non-zero) elements.
+
+    >>> minitf.where([True, False], [[1, 2], [3, 4]], [[5, 6], [7, 8]])
+    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
+    array([[1, 6],
+           [3, 8]], dtype=int32)>
+    """
+    if x is None and y is None:
+        return execute("Where", [condition], name=name or "Where")
+    if x is None or y is None:
+        raise ValueError("x and y must both be non-None or both be None.")
+    return execute("SelectV2", [condition, x, y], name=name or "SelectV2")
+
+
+def _where_kernel(c):
+    if c.ndim == 0:
+        raise ValueError("WhereOp : Unhandled input dimensions: 0")
+    return np.argwhere(c).astype(np.int64)
+
+
+register("Where", "input: T", _where_kernel,
+         lambda inputs: [(dtypes.int64, TensorShape([None, inputs[0].shape.rank]))], None)
+
+
+def _v1_select_shape(c, x, y):
+    """The shape of TensorFlow 1.x's Select: x and y alike, and a condition of their shape, a
+    scalar, or a vector that picks whole rows (along the first dimension of x)."""
+    if x.is_compatible_with(y):
+        data = x.merge_with(y)
+    else:
+        raise ValueError("Inputs to operation Select of type Select must have the same size and "
+                         "shape.  Input 0: %s != input 1: %s" % (dims_str(x), dims_str(y)))
+    if c.rank is None or data.rank is None or c.rank == 0:
+        return data
+    if c.rank == 1 and data.rank != 1:
+        if data.rank == 0:
+            raise ValueError("'then' must be at least a vector, but saw shape: []")
+        if None not in (c[0], data[0]) and c[0] != data[0]:
+            raise ValueError("Number of batches of 'then' must match size of 'cond', but saw: "
+                             "%d vs. %d" % (data[0], c[0]))
+        return TensorShape([c[0] if data[0] is None else data[0]] + data.as_list()[1:])
+    if not c.is_compatible_with(data):
+        raise ValueError("Inputs to operation Select of type Select must have the same size and "
+                         "shape.  Input 0: %s != input 1: %s" % (dims_str(c), dims_str(data)))
+    return data.merge_with(c)
+
+
+def _v1_select_kernel(c, x, y):
+    _v1_select_shape(TensorShape(c.shape), TensorShape(x.shape), TensorShape(y.shape))
+    if c.ndim == 1 and x.ndim > 1:
+        c = c.reshape((-1,) + (1,) * (x.ndim - 1))
+    return np.where(c, x, y)
+
+
+def _v1_select_grad(op, dy):
+    c = op.inputs[0]
+    zeros = zeros_like(dy)
+    return [None, where_v1(c, dy, zeros), where_v1(c, zeros, dy)]
+
+
+register("Select", "condition: bool, t: T, e: T", _v1_select_kernel,
+         lambda inputs: [(inputs[1].dtype, _v1_select_shape(*(t.shape for t in inputs)))],
+         _v1_select_grad)
+
+
+def where_v1(condition, x=None, y=None, name=None):
+    """TensorFlow 1.x's `where`: `x` and `y` have one shape, and `condition` has it too, is a
+    scalar, or is a vector that picks whole rows; with only `condition`, as `where`.
+
+    >>> minitf.compat.v1.where([True, False], [[1, 2], [3, 4]], [[5, 6], [7, 8]])
+    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
+    array([[1, 2],
+           [7, 8]], dtype=int32)>
+    """
+    if x is None and y is None:
+        return where(condition, name=name)
+    if x is None or y is None:
+        raise ValueError("x and y must both be non-None or both be None.")
+    return execute("Select", [condition, x, y], name=name or "Select")

@@ -5,7 +5,8 @@ mode ops already run in program order, so it does nothing.
 """
 import contextlib
 
-from ..framework.context import executing_eagerly, get_default_graph
+from ..framework.context import executing_eagerly
+from ..framework.graph import get_default_graph
 from .array_ops import identity
 from .registry import execute, register
 

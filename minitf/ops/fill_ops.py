@@ -1,15 +1,16 @@
-"""Tensors of one repeated value: fill, zeros, ones, zeros_like and ones_like; broadcast_to; and
-`sum_to`, its adjoint, the reduction that every broadcasting op's gradient uses.
+"""Tensors of one repeated value, and broadcasting: fill, zeros, ones, zeros_like and ones_like;
+broadcast_to, and SumToShape, its adjoint (the run-time form of `shape_rules.sum_to`).
 
-Ops that make tensors from given values, and reshape them, are in array_ops; `where` is in
-where_ops. Each op's kernel, shape rule and gradient stand together below its banner.
+Each op's kernel, shape rule and gradient stand together below its banner.
 """
 import numpy as np
 
 from ..framework import dtypes
 from ..framework.shapes import TensorShape, broadcast_shapes
-from .array_ops import _same, reshape, shape, shape_of
-from .registry import constant_shape, contains_tensor, convert_to_tensor, execute, register, scope
+from .array_ops import shape
+from .constant_folding import constant_shape
+from .registry import contains_tensor, convert_to_tensor, execute, register, scope
+from .shape_rules import same, shape_of, sum_to
 
 
 # -- filling ----------------------------------------------------------------------------------
@@ -50,8 +51,8 @@ def _filled(shape, dtype, v, name):
     return fill(shape, np.array(v, dtype.np), name=name)
 
 
-register("ZerosLike", "x: any", lambda x: np.zeros_like(x), _same, None)
-register("OnesLike", "x: any", lambda x: np.ones_like(x), _same, None)
+register("ZerosLike", "x: any", lambda x: np.zeros_like(x), same, None)
+register("OnesLike", "x: any", lambda x: np.ones_like(x), same, None)
 
 
 def zeros_like(input, dtype=None, name=None):
@@ -77,7 +78,7 @@ def _filled_like(input, dtype, v, name, op_type):
         return fill(shape(x), np.array(v, dtype.np), name=s)
 
 
-# -- broadcast_to and sum_to ------------------------------------------------------------------
+# -- broadcasting -----------------------------------------------------------------------------
 def _broadcast_to_infer(inputs):
     x, s = inputs
     out = constant_shape(s)
@@ -93,25 +94,6 @@ register("BroadcastTo", "input: T, shape: index",
 def broadcast_to(input, shape, name=None):
     """`input` repeated along dimensions of size 1 (or new leading ones) to `shape`."""
     return execute("BroadcastTo", [input, shape], name=name or "BroadcastTo")
-
-
-def sum_to(dy, x):
-    """`dy` summed over the dimensions along which `x` was broadcast, so it has x's shape.
-
-    The one helper that every broadcasting op's gradient uses. It works from static shapes when
-    they are known and otherwise computes the reduction at run time (SumToShape).
-    """
-    xs, gs = x.shape, dy.shape
-    if xs.is_fully_defined() and gs.rank is not None:
-        if xs == gs:
-            return dy
-        lead = gs.rank - xs.rank
-        axes = list(range(lead)) + [lead + i for i, d in enumerate(xs)
-                                    if d == 1 and gs[lead + i] != 1]
-        if axes:
-            dy = execute("Sum", [dy, axes], {"keepdims": False})
-        return dy if dy.shape == xs else reshape(dy, xs.as_list())
-    return execute("SumToShape", [dy, shape(x)])
 
 
 def _sum_to_shape_kernel(g, shape):

@@ -8,10 +8,12 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.shapes import TensorShape, dims_str
-from .array_ops import reshape, shape, shape_of, squeeze
-from .manip_ops import concat
-from .registry import constant_shape, constant_value, convert_to_tensor, execute, register, scope
-from .where_ops import where
+from .array_ops import reshape, shape, squeeze
+from .comparison_ops import where
+from .constant_folding import constant_shape, constant_value
+from .join_ops import concat
+from .registry import convert_to_tensor, execute, register, scope
+from .shape_rules import shape_of
 
 
 def _where_text(position):

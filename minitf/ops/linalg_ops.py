@@ -1,8 +1,9 @@
-"""Linear algebra: inverse, determinant, diagonals, trace, eye, matrix-vector products,
-matrix_transpose and tensordot; `matmul` itself lives in matmul_ops.
+"""Linear algebra on matrices and batches of them (the last two dimensions of a tensor):
+matmul (MatMul, and BatchMatMulV2 broadcast over leading dimensions), matvec, tensordot,
+matrix_transpose, inverse, determinant, and norm (vector and matrix norms).
 
-Matrix ops work on batches: the last two dimensions of a tensor are its matrices. Each op's
-kernel, shape rule and gradient stand together below its banner; kernels use numpy.linalg.
+Each op's kernel, shape rule and gradient stand together below its banner; kernels use
+numpy.linalg.
 """
 import functools
 import operator
@@ -10,315 +11,131 @@ import operator
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.errors import InvalidArgumentError
+from ..framework.shapes import TensorShape, broadcast_shapes
+from . import arithmetic_ops
 from .array_ops import expand_dims, rank, reshape, shape, squeeze
-from .fill_ops import ones
-from .manip_ops import concat, transpose
-from .matmul_ops import matmul
-from .registry import constant_value, convert_to_tensor, execute, register, scope
+from .deprecation import deprecated_alias
+from .join_ops import concat
+from .manip_ops import transpose
+from .math_ops import sqrt
+from .reduction_ops import reduce_max, reduce_sum
+from .registry import convert_to_tensor, execute, register, scope
 from .sequence_ops import range as range_
-from .sum_ops import reduce_sum
-from .where_ops import where
+from .shape_rules import sum_to
+
+NUMBERS = dtypes.NUMBERS
 
 
-def _square_shape(s):
-    """The batch dims and the matrix size n (or None) of shape `s` of square matrices; raises
-    (with TensorFlow's eager words) for a shape that cannot be one."""
-    if s.rank < 2:
-        raise ValueError("Input tensor 0 must have rank >= 2, got %d" % s.rank)
-    m, n = s[-2], s[-1]
-    if None not in (m, n) and m != n:
-        raise ValueError("Input matrix must be square.")
-    return s.as_list()[:-2], n if m is None else m
+# -- matrix multiplication --------------------------------------------------------------------
+def _matmul_kernel(a, b, transpose_a, transpose_b):
+    if a.ndim != 2 or b.ndim != 2:
+        raise InvalidArgumentError(None, None, "In[%d] ndims must be >= 2" % (a.ndim == 2))
+    a = a.T if transpose_a else a
+    b = b.T if transpose_b else b
+    if a.shape[1] != b.shape[0]:
+        raise InvalidArgumentError(None, None, "Matrix size-incompatible: In[0]: [%d,%d], In[1]: "
+                                   "[%d,%d]" % (a.shape + b.shape))
+    return a @ b
 
 
-def _square_infer(x, out_dims):
-    if x.shape.rank is None:
+def _matmul_infer(inputs, transpose_a, transpose_b):
+    a, b = inputs
+    for t in (a, b):
+        if t.shape.rank not in (None, 2):
+            raise ValueError("Shape must be rank 2 but is rank %d" % t.shape.rank)
+    ad = a.shape.as_list() if a.shape.rank else [None, None]
+    bd = b.shape.as_list() if b.shape.rank else [None, None]
+    m, k = ad[::-1] if transpose_a else ad
+    k2, n = bd[::-1] if transpose_b else bd
+    if k is not None and k2 is not None and k != k2:
+        raise ValueError("Dimensions must be equal, but are %d and %d" % (k, k2))
+    return [(a.dtype, TensorShape([m, n]))]
+
+
+def _matmul_grad(op, dy):
+    a, b = op.inputs
+    ta, tb = op.get_attr("transpose_a"), op.get_attr("transpose_b")
+    if not ta and not tb:
+        return [matmul(dy, b, transpose_b=True), matmul(a, dy, transpose_a=True)]
+    if not ta and tb:
+        return [matmul(dy, b), matmul(dy, a, transpose_a=True)]
+    if ta and not tb:
+        return [matmul(b, dy, transpose_b=True), matmul(a, dy)]
+    return [matmul(b, dy, transpose_a=True, transpose_b=True),
+            matmul(dy, a, transpose_a=True, transpose_b=True)]
+
+
+register("MatMul", "a: T, b: T", _matmul_kernel, _matmul_infer, _matmul_grad,
+         types={"T": NUMBERS})
+
+
+def _batch_matmul_kernel(x, y, adj_x, adj_y):
+    x = np.swapaxes(x, -1, -2) if adj_x else x
+    y = np.swapaxes(y, -1, -2) if adj_y else y
+    if x.shape[-1] != y.shape[-2]:
+        raise InvalidArgumentError(None, None, "Matrix size-incompatible: In[0]: %s, In[1]: %s"
+                                   % (list(x.shape), list(y.shape)))
+    return np.matmul(x, y)
+
+
+def _batch_matmul_infer(inputs, adj_x, adj_y):
+    x, y = inputs
+    if x.shape.rank is None or y.shape.rank is None:
         return [(x.dtype, TensorShape(None))]
-    return [(x.dtype, TensorShape(out_dims(*_square_shape(x.shape))))]
+    xd, yd = x.shape.as_list(), y.shape.as_list()
+    m, k = xd[-2:][::-1] if adj_x else xd[-2:]
+    k2, n = yd[-2:][::-1] if adj_y else yd[-2:]
+    if k is not None and k2 is not None and k != k2:
+        raise ValueError("Dimensions must be equal, but are %d and %d" % (k, k2))
+    batch = broadcast_shapes(TensorShape(xd[:-2]), TensorShape(yd[:-2]))
+    return [(x.dtype, TensorShape(batch.as_list() + [m, n]))]
 
 
-def _square_kernel(fn):
-    """A kernel applying numpy.linalg `fn` to a batch of square matrices (float16 in float32)."""
-    def run(x, **attrs):
-        _square_shape(TensorShape(x.shape))
-        wide = np.promote_types(x.dtype, np.float32)
-        return np.asarray(fn(x.astype(wide, copy=False), **attrs)).astype(x.dtype, copy=False)
-    return run
+def _batch_matmul_grad(op, dy):
+    x, y = op.inputs
+    ax, ay = op.get_attr("adj_x"), op.get_attr("adj_y")
+    if not ax:
+        dx = matmul(dy, y, transpose_b=not ay)
+    else:
+        dx = matmul(y, dy, transpose_a=ay, transpose_b=True)
+    if not ay:
+        dy_ = matmul(x, dy, transpose_a=not ax)
+    else:
+        dy_ = matmul(dy, x, transpose_a=True, transpose_b=ax)
+    return [sum_to(dx, x), sum_to(dy_, y)]
 
 
-# -- inverse and determinant ------------------------------------------------------------------
-def _inverse(x, adjoint):
-    try:
-        inv = np.linalg.inv(x)
-    except np.linalg.LinAlgError:
-        raise ValueError("Input is not invertible.")
-    return np.swapaxes(inv, -1, -2) if adjoint else inv
+register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infer,
+         _batch_matmul_grad, types={"T": NUMBERS})
 
 
-def _inverse_grad(op, dy):
-    """d(A^-1) = -A^-1 dA A^-1, so dA = -A^-T dy A^-T (and its transpose for `adjoint`)."""
-    y = op.outputs[0]
-    if op.get_attr("adjoint"):
-        return [-matmul(y, matmul(dy, y, transpose_a=True))]
-    return [-matmul(y, matmul(dy, y, transpose_b=True), transpose_a=True)]
-
-
-def _determinant_grad(op, dy):
-    """d det(A) / dA = det(A) A^-T."""
-    g = expand_dims(expand_dims(dy * op.outputs[0], -1), -1)
-    return [g * matrix_inverse(op.inputs[0], adjoint=True)]
-
-
-register("MatrixInverse", "input: T", _square_kernel(_inverse),
-         lambda inputs, adjoint: _square_infer(inputs[0], lambda batch, n: batch + [n, n]),
-         _inverse_grad, types={"T": dtypes.FLOATS})
-register("MatrixDeterminant", "input: T", _square_kernel(np.linalg.det),
-         lambda inputs: _square_infer(inputs[0], lambda batch, n: batch), _determinant_grad,
-         types={"T": dtypes.FLOATS})
-
-
-def matrix_inverse(input, adjoint=False, name=None):
-    """The inverse of each square matrix in `input` (of its transpose, if `adjoint`).
+def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
+           name=None):
+    """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
+    batches of matrices, broadcast over their leading dimensions. For the real dtypes minitf
+    has, `adjoint_a` and `adjoint_b` (conjugate transposes) are the same as the transposes.
 
     Raises:
-      InvalidArgumentError: for a matrix that is not square or not invertible.
+      InvalidArgumentError (eager) / ValueError (graph): if the inner dimensions differ.
+      ValueError: if both `transpose_a` and `adjoint_a` are set (or both for `b`).
 
-    >>> minitf.linalg.inv([[2., 1.], [1., 1.]])
-    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
-    array([[ 1., -1.],
-           [-1.,  2.]], dtype=float32)>
+    >>> minitf.matmul(minitf.constant([[1., 2.]]), minitf.constant([[3.], [4.]]))
+    <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
     """
-    return execute("MatrixInverse", [input], {"adjoint": adjoint}, name=name or "MatrixInverse")
-
-
-def matrix_determinant(input, name=None):
-    """The determinant of each square matrix in `input` (shape: input's batch dimensions).
-
-    >>> minitf.linalg.det([[2., 1.], [1., 3.]])
-    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
-    """
-    return execute("MatrixDeterminant", [input], name=name or "MatrixDeterminant")
-
-
-# -- diagonals --------------------------------------------------------------------------------
-def _offset(k):
-    """The diagonal offset k as an int (0 main, > 0 above, < 0 below); minitf has no bands."""
-    if np.ndim(k):
-        raise ValueError("minitf supports a single diagonal offset k, not the band %s"
-                         % np.asarray(k).tolist())
-    return int(k)
-
-
-def _diag_size(rows, cols, k):
-    """The length of diagonal k of a rows x cols matrix (None if unknown)."""
-    if None in (rows, cols):
-        return None
-    return min(rows + min(k, 0), cols - max(k, 0))
-
-
-def _matrix_size(n, k, num_rows, num_cols):
-    """The matrix that diagonal k of length n fills: (rows, cols), either may be None."""
-    if num_rows == -1 and num_cols == -1:
-        side = None if n is None else n + abs(k)
-        return side, side
-    rows = num_rows if num_rows != -1 else None if n is None else n + max(-k, 0)
-    cols = num_cols if num_cols != -1 else None if n is None else n + max(k, 0)
-    return rows, cols
-
-
-def _diag_shape(s, k, num_rows, num_cols):
-    """The shape of the matrices that diagonal k of shape `s` fills (num_rows/num_cols: -1 for
-    the smallest that fits, None if unknown)."""
-    if s.rank < 1:
-        raise ValueError("diagonal must be at least 1-dim, received shape: %s" % dims_str(s))
-    rows, cols = _matrix_size(s[-1], k, num_rows, num_cols)
-    if None not in (rows, cols, s[-1]) and _diag_size(rows, cols, k) != s[-1]:
-        raise ValueError("The number of rows or columns is not consistent with the specified "
-                         "d_lower, d_upper, and diagonal.")
-    return TensorShape(s.as_list()[:-1] + [rows, cols])
-
-
-def _diag_kernel(diagonal, k, num_rows, num_cols, padding_value):
-    k, n = _offset(k), diagonal.shape[-1] if diagonal.ndim else None
-    out = _diag_shape(TensorShape(diagonal.shape), k, int(num_rows), int(num_cols))
-    out = np.full(out.as_list(), padding_value, diagonal.dtype)
-    i = np.arange(n)
-    out[..., i + max(-k, 0), i + max(k, 0)] = diagonal
-    return out
-
-
-def _diag_infer(inputs):
-    diagonal, k, num_rows, num_cols, _ = inputs
-    k = constant_value(k)
-    if diagonal.shape.rank is None or k is None:
-        return [(diagonal.dtype, TensorShape(None))]
-    sizes = [constant_value(t) for t in (num_rows, num_cols)]
-    return [(diagonal.dtype, _diag_shape(diagonal.shape, _offset(k),
-                                         *(None if v is None else int(v) for v in sizes)))]
-
-
-def _diag_part_shape(s, k):
-    """The shape of diagonal k of the matrices of shape `s`."""
-    if s.rank < 2:
-        raise ValueError("input must be at least 2-dim, received shape: %s" % dims_str(s))
-    rows, cols = s[-2], s[-1]
-    if None not in (rows, cols) and not -rows < k < cols:
-        raise ValueError("lower_diag_index is out of bound: %d. It must be between %d and %d"
-                         % (k, -rows, cols))
-    return TensorShape(s.as_list()[:-2] + [_diag_size(rows, cols, k)])
-
-
-def _diag_part_kernel(x, k, padding_value):
-    k = _offset(k)
-    i = np.arange(_diag_part_shape(TensorShape(x.shape), k)[-1])
-    return x[..., i + max(-k, 0), i + max(k, 0)]
-
-
-def _diag_part_infer(inputs):
-    x, k, _ = inputs
-    k = constant_value(k)
-    if x.shape.rank is None or k is None:
-        return [(x.dtype, TensorShape(None))]
-    return [(x.dtype, _diag_part_shape(x.shape, _offset(k)))]
-
-
-def _diag_part_grad(op, dy):
-    x, k, _ = op.inputs
-    rows, cols = (x.shape[i] if x.shape[i] is not None else shape(x)[i] for i in (-2, -1))
-    return [execute("MatrixDiagV3", [dy, k, rows, cols, np.zeros((), dy.dtype.np)]), None, None]
-
-
-register("MatrixDiagV3", "diagonal: T, k: int32, num_rows: int32, num_cols: int32, "
-         "padding_value: T", _diag_kernel, _diag_infer,
-         lambda op, dy: [execute("MatrixDiagPartV3", [dy, op.inputs[1],
-                                                      np.zeros((), dy.dtype.np)])] + [None] * 4)
-register("MatrixDiagPartV3", "input: T, k: int32, padding_value: T", _diag_part_kernel,
-         _diag_part_infer, _diag_part_grad)
-
-
-def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0):
-    """Matrices with `diagonal` (a batch of vectors) on their diagonal k, `padding_value` elsewhere.
-
-    Args:
-      diagonal: a tensor of rank >= 1; its last dimension is the diagonal.
-      name: the op name.
-      k: which diagonal: 0 the main one, > 0 above it, < 0 below it.
-      num_rows, num_cols: the matrix size; -1 (default) makes it the smallest that fits.
-      padding_value: the value off the diagonal.
-
-    Raises:
-      InvalidArgumentError: if `num_rows`/`num_cols` do not fit the diagonal.
-
-    >>> minitf.linalg.diag([1, 2])
-    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
-    array([[1, 0],
-           [0, 2]], dtype=int32)>
-    """
-    _offset(k)
-    return execute("MatrixDiagV3", [diagonal, k, num_rows, num_cols, padding_value], name=name)
-
-
-def diag_part(input, name="diag_part", k=0, padding_value=0):
-    """Diagonal k (0 the main one, > 0 above, < 0 below) of each matrix in `input`.
-
-    >>> minitf.linalg.diag_part([[1, 2], [3, 4]], k=1)
-    <tf.Tensor: shape=(1,), dtype=int32, numpy=array([2], dtype=int32)>
-    """
-    _offset(k)
-    return execute("MatrixDiagPartV3", [input, k, padding_value], name=name)
-
-
-def trace(x, name=None):
-    """The sum of the main diagonal of each matrix in `x`.
-
-    >>> minitf.linalg.trace([[1., 2.], [3., 4.]])
-    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
-    """
-    with scope(name or "Trace") as s:
-        x = convert_to_tensor(x, name="x")
-        return reduce_sum(diag_part(x), [-1], name=s)
-
-
-def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name=None):
-    """An identity matrix (ones on the main diagonal), or a batch of them.
-
-    Args:
-      num_rows, num_columns: the matrix size (square unless `num_columns` is given).
-      batch_shape: leading dimensions of the result.
-      dtype: the element type.
-      name: the op name.
-
-    >>> minitf.eye(2, 3, dtype=minitf.int32)
-    <tf.Tensor: shape=(2, 3), dtype=int32, numpy=
-    array([[1, 0, 0],
-           [0, 1, 0]], dtype=int32)>
-    """
-    dtype = dtypes.as_dtype(dtype)
-    with scope(name or "eye"):
-        cols = num_rows if num_columns is None else num_columns
-        if isinstance(num_rows, int) and isinstance(cols, int):
-            n = min(num_rows, cols)
-        else:
-            n = where(num_rows < cols, num_rows, cols)
-        size = list(batch_shape or []) + [n]
-        return diag(ones(size, dtype), num_rows=num_rows, num_cols=cols,
-                    padding_value=np.zeros((), dtype.np))
-
-
-# -- tensor diagonals (TensorFlow 1.x's diag and diag_part) -----------------------------------
-def _tensor_diag_kernel(x):
-    if x.ndim < 1:
-        raise ValueError("Input must be at least rank 1, got %d" % x.ndim)
-    out = np.zeros((x.size, x.size), x.dtype)
-    np.fill_diagonal(out, x.reshape(-1))
-    return out.reshape(x.shape + x.shape)
-
-
-def _half_shape(s):
-    """The shape of the diagonal of a tensor of shape `s` (rank 2r: its first r dims)."""
-    if s.rank % 2 or not s.rank:
-        raise ValueError("The rank of the tensor should be even and positive, got shape %s"
-                         % dims_str(s))
-    half = s.rank // 2
-    for i in range(half):
-        if None not in (s[i], s[half + i]) and s[i] != s[half + i]:
-            raise ValueError("Invalid shape %s: dimensions %d and %d do not match."
-                             % (dims_str(s), i, half + i))
-    return s[:half].merge_with(s[half:])
-
-
-def _tensor_diag_part_kernel(x):
-    half = _half_shape(TensorShape(x.shape)).as_list()
-    n = int(np.prod(half))
-    return np.diagonal(x.reshape(n, n)).reshape(half)
-
-
-register("Diag", "diagonal: T", _tensor_diag_kernel,
-         lambda inputs: [(inputs[0].dtype, TensorShape(None) if inputs[0].shape.rank is None
-                          else TensorShape(inputs[0].shape.as_list() * 2))],
-         lambda op, dy: [tensor_diag_part(dy)])
-register("DiagPart", "input: T", _tensor_diag_part_kernel,
-         lambda inputs: [(inputs[0].dtype, TensorShape(None) if inputs[0].shape.rank is None
-                          else _half_shape(inputs[0].shape))],
-         lambda op, dy: [tensor_diag(dy)])
-
-
-def tensor_diag(diagonal, name=None):
-    """The tensor of rank 2r with `diagonal` (rank r) on its diagonal:
-    out[i1..ir, i1..ir] = diagonal[i1..ir], zeros elsewhere (TensorFlow 1.x's `diag`).
-
-    >>> minitf.linalg.tensor_diag([1., 2.])
-    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
-    array([[1., 0.],
-           [0., 2.]], dtype=float32)>
-    """
-    return execute("Diag", [diagonal], name=name or "Diag")
-
-
-def tensor_diag_part(input, name=None):
-    """The diagonal of a tensor of rank 2r, the inverse of `tensor_diag`."""
-    return execute("DiagPart", [input], name=name or "DiagPart")
+    for side, transposed, adjoint in (("a", transpose_a, adjoint_a), ("b", transpose_b, adjoint_b)):
+        if transposed and adjoint:
+            raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."
+                             % (side, side))
+    transpose_a, transpose_b = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
+    with scope(name or "MatMul") as s:
+        a = convert_to_tensor(a, name="a")
+        b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
+        if None not in (a.shape.rank, b.shape.rank) and max(a.shape.rank, b.shape.rank) <= 2:
+            return execute("MatMul", [a, b], {"transpose_a": transpose_a,
+                                               "transpose_b": transpose_b}, name=s)
+        return execute("BatchMatMulV2", [a, b], {"adj_x": transpose_a, "adj_y": transpose_b},
+                       name=s)
 
 
 # -- products and transposes ------------------------------------------------------------------
@@ -420,3 +237,150 @@ def _as_matrix(t, rows, cols):
     if rows + cols != sorted(rows + cols):
         t = transpose(t, rows + cols)
     return reshape(t, dims)
+
+
+# -- inverse and determinant ------------------------------------------------------------------
+def _square_shape(s):
+    """The batch dims and the matrix size n (or None) of shape `s` of square matrices; raises
+    (with TensorFlow's eager words) for a shape that cannot be one."""
+    if s.rank < 2:
+        raise ValueError("Input tensor 0 must have rank >= 2, got %d" % s.rank)
+    m, n = s[-2], s[-1]
+    if None not in (m, n) and m != n:
+        raise ValueError("Input matrix must be square.")
+    return s.as_list()[:-2], n if m is None else m
+
+
+def _square_infer(x, out_dims):
+    if x.shape.rank is None:
+        return [(x.dtype, TensorShape(None))]
+    return [(x.dtype, TensorShape(out_dims(*_square_shape(x.shape))))]
+
+
+def _square_kernel(fn):
+    """A kernel applying numpy.linalg `fn` to a batch of square matrices (float16 in float32)."""
+    def run(x, **attrs):
+        _square_shape(TensorShape(x.shape))
+        wide = np.promote_types(x.dtype, np.float32)
+        return np.asarray(fn(x.astype(wide, copy=False), **attrs)).astype(x.dtype, copy=False)
+    return run
+
+
+def _inverse(x, adjoint):
+    try:
+        inv = np.linalg.inv(x)
+    except np.linalg.LinAlgError:
+        raise ValueError("Input is not invertible.")
+    return np.swapaxes(inv, -1, -2) if adjoint else inv
+
+
+def _inverse_grad(op, dy):
+    """d(A^-1) = -A^-1 dA A^-1, so dA = -A^-T dy A^-T (and its transpose for `adjoint`)."""
+    y = op.outputs[0]
+    if op.get_attr("adjoint"):
+        return [-matmul(y, matmul(dy, y, transpose_a=True))]
+    return [-matmul(y, matmul(dy, y, transpose_b=True), transpose_a=True)]
+
+
+def _determinant_grad(op, dy):
+    """d det(A) / dA = det(A) A^-T."""
+    g = expand_dims(expand_dims(dy * op.outputs[0], -1), -1)
+    return [g * matrix_inverse(op.inputs[0], adjoint=True)]
+
+
+register("MatrixInverse", "input: T", _square_kernel(_inverse),
+         lambda inputs, adjoint: _square_infer(inputs[0], lambda batch, n: batch + [n, n]),
+         _inverse_grad, types={"T": dtypes.FLOATS})
+register("MatrixDeterminant", "input: T", _square_kernel(np.linalg.det),
+         lambda inputs: _square_infer(inputs[0], lambda batch, n: batch), _determinant_grad,
+         types={"T": dtypes.FLOATS})
+
+
+def matrix_inverse(input, adjoint=False, name=None):
+    """The inverse of each square matrix in `input` (of its transpose, if `adjoint`).
+
+    Raises:
+      InvalidArgumentError: for a matrix that is not square or not invertible.
+
+    >>> minitf.linalg.inv([[2., 1.], [1., 1.]])
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[ 1., -1.],
+           [-1.,  2.]], dtype=float32)>
+    """
+    return execute("MatrixInverse", [input], {"adjoint": adjoint}, name=name or "MatrixInverse")
+
+
+def matrix_determinant(input, name=None):
+    """The determinant of each square matrix in `input` (shape: input's batch dimensions).
+
+    >>> minitf.linalg.det([[2., 1.], [1., 3.]])
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
+    """
+    return execute("MatrixDeterminant", [input], name=name or "MatrixDeterminant")
+
+
+# -- norms ------------------------------------------------------------------------------------
+_VECTOR_ORDS, _MATRIX_ORDS = ["euclidean", 1, 2, np.inf], ["euclidean", "fro", 1, 2, np.inf]
+
+
+def _is_matrix_norm(ord, axis):
+    """Whether `axis` asks for a matrix norm; raises for the `ord` and `axis` TensorFlow
+    rejects."""
+    if isinstance(axis, (list, tuple)) and len(axis) == 2 and axis[0] != axis[1] and \
+            all(isinstance(a, int) for a in axis):
+        if ord not in _MATRIX_ORDS:
+            raise ValueError("'ord' must be a supported matrix norm in %s, got %s"
+                             % (_MATRIX_ORDS, ord))
+        if ord == 2:
+            raise NotImplementedError("minitf has no matrix 2-norm (the largest singular value "
+                                      "needs an SVD); use ord='fro', 1 or np.inf.")
+        return True
+    if not (axis is None or isinstance(axis, int)):
+        raise ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, "
+                         "got %s" % (axis,))
+    if ord not in _VECTOR_ORDS and (isinstance(ord, str) or not ord > 0):
+        raise ValueError("'ord' must be a supported vector norm, got %s" % (ord,))
+    return False
+
+
+def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
+    """A vector norm (over all elements, or along the int `axis`) or a matrix norm (over the
+    2 dimensions of a pair `axis`).
+
+    Args:
+      tensor: a float tensor.
+      ord: for vectors "euclidean" (= 2), 1, np.inf or any p > 0; for matrices "euclidean" or
+        "fro" (Frobenius), 1 (largest column sum of |x|) or np.inf (largest row sum).
+      axis: None, an int, or a pair of distinct ints.
+      keepdims: keep the reduced dimensions with size 1.
+      name: the name scope.
+
+    Raises:
+      ValueError: for an unsupported `ord` or `axis`.
+      NotImplementedError: for the matrix 2-norm (the largest singular value).
+
+    >>> minitf.norm(minitf.constant([[3., -4.], [0., 0.]]), ord=1, axis=1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([7., 0.], dtype=float32)>
+    """
+    matrix = _is_matrix_norm(ord, axis)
+    keep = bool(keepdims)
+    with scope(name or "norm"):
+        x = convert_to_tensor(tensor)
+        if ord in ("euclidean", "fro", 2):
+            return sqrt(reduce_sum(x * x, axis, keep))
+        a = arithmetic_ops.abs(x)
+        if ord == 1 and matrix:
+            return reduce_max(reduce_sum(a, axis[0], keepdims=True), list(axis), keep)
+        if ord == np.inf and matrix:
+            return reduce_max(reduce_sum(a, axis[1], keepdims=True), list(axis), keep)
+        if ord == 1:
+            return reduce_sum(a, axis, keep)
+        if ord == np.inf:
+            return reduce_max(a, axis, keep)
+        return arithmetic_ops.pow(reduce_sum(arithmetic_ops.pow(a, ord), axis, keep), 1.0 / ord)
+
+
+def norm_v1(tensor, ord="euclidean", axis=None, keepdims=None, name=None, keep_dims=None):
+    """TensorFlow 1.x's `norm`, which also takes `keep_dims`, the older name of `keepdims`."""
+    keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
+    return norm(tensor, ord, axis, keepdims, name)

@@ -5,13 +5,14 @@ None of them is differentiable.
 import numpy as np
 
 from ..framework.dtypes import INTEGERS
-from .math_ops import _binary, _unary
 from .registry import execute, register
+from .shape_rules import binary, same
+
 
 # -- logical ----------------------------------------------------------------------------------
-register("LogicalAnd", "x: bool, y: bool", np.logical_and, _binary, None)
-register("LogicalOr", "x: bool, y: bool", np.logical_or, _binary, None)
-register("LogicalNot", "x: bool", np.logical_not, _unary, None)
+register("LogicalAnd", "x: bool, y: bool", np.logical_and, binary, None)
+register("LogicalOr", "x: bool, y: bool", np.logical_or, binary, None)
+register("LogicalNot", "x: bool", np.logical_not, same, None)
 
 
 def logical_and(x, y, name=None):
@@ -43,10 +44,10 @@ def logical_xor(x, y, name="LogicalXor"):
 
 
 # -- bitwise ----------------------------------------------------------------------------------
-register("BitwiseAnd", "x: T, y: T", np.bitwise_and, _binary, None, types={"T": INTEGERS})
-register("BitwiseOr", "x: T, y: T", np.bitwise_or, _binary, None, types={"T": INTEGERS})
-register("BitwiseXor", "x: T, y: T", np.bitwise_xor, _binary, None, types={"T": INTEGERS})
-register("Invert", "x: T", np.invert, _unary, None, types={"T": INTEGERS})
+register("BitwiseAnd", "x: T, y: T", np.bitwise_and, binary, None, types={"T": INTEGERS})
+register("BitwiseOr", "x: T, y: T", np.bitwise_or, binary, None, types={"T": INTEGERS})
+register("BitwiseXor", "x: T, y: T", np.bitwise_xor, binary, None, types={"T": INTEGERS})
+register("Invert", "x: T", np.invert, same, None, types={"T": INTEGERS})
 
 
 def bitwise_and(x, y, name=None):

@@ -1,7 +1,7 @@
 """Losses: the softmax cross entropies (labels as distributions, or as class indices), the
 logistic loss sigmoid_cross_entropy_with_logits, and l2_loss.
 
-The softmax cross entropies are computed like log_softmax (from nn_ops' `_shifted`) and the
+The softmax cross entropies are computed like log_softmax (from nn_ops' `shifted`) and the
 logistic loss from softplus, so they stay finite and >= 0 at extreme logits (+-1000). Each op's
 kernel, shape rule and gradient stand together below its banner.
 """
@@ -9,15 +9,17 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes
+from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes, dims_str
+from .activation_ops import softplus
+from .arithmetic_ops import add, cast, negative
 from .array_ops import expand_dims, stop_gradient
-from .fill_ops import sum_to, zeros_like
-from .math_ops import add, cast, negative, quiet
-from .nn_ops import (_check_rank, _class_axis, _dims_text, _shifted, log_softmax, softmax,
-                     softplus)
+from .comparison_ops import where
+from .deprecation import deprecated_alias
+from .fill_ops import zeros_like
+from .kernels import quiet
+from .nn_ops import check_rank, class_axis, log_softmax, shifted, softmax
 from .registry import convert_to_tensor, execute, register, scope
-from .sum_ops import deprecated_alias
-from .where_ops import where
+from .shape_rules import sum_to
 
 FLOATS = dtypes.FLOATS
 
@@ -27,14 +29,14 @@ def _check_xent(logits_dims, labels_dims):
     """Raises ValueError unless labels broadcast to the shape of logits (rank >= 1)."""
     if logits_dims is None:
         return
-    _check_rank(len(logits_dims))
+    check_rank(len(logits_dims))
     if labels_dims is None:
         return
     lead = len(logits_dims) - len(labels_dims)
     if lead < 0 or any(b not in (None, 1) and a is not None and a != b
                        for a, b in zip(logits_dims[lead:], labels_dims)):
-        raise ValueError("logits and labels must be broadcastable: logits_size=[%s] "
-                         "labels_size=[%s]" % (_dims_text(logits_dims), _dims_text(labels_dims)))
+        raise ValueError("logits and labels must be broadcastable: logits_size=%s labels_size=%s"
+                         % (dims_str(TensorShape(logits_dims)), dims_str(TensorShape(labels_dims))))
 
 
 def _without(dims, axis):
@@ -44,7 +46,7 @@ def _without(dims, axis):
 
 def _xent_kernel(features, labels, axis):
     _check_xent(features.shape, labels.shape)
-    y, log_sum = _shifted(features, axis)
+    y, log_sum = shifted(features, axis)
     return np.sum(labels * (log_sum - y), axis, dtype=features.dtype)
 
 
@@ -88,7 +90,7 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
         labels = cast(convert_to_tensor(labels, name="labels", dtype_hint=logits.dtype),
                       logits.dtype)
         return execute("SoftmaxCrossEntropyWithLogits", [logits, labels],
-                       {"axis": _class_axis(logits, axis)}, name=s)
+                       {"axis": class_axis(logits, axis)}, name=s)
 
 
 def softmax_cross_entropy_with_logits_v1(labels=None, logits=None, dim=-1, name=None,
@@ -133,7 +135,7 @@ def _sparse_xent_kernel(features, labels):
                                    % (bad, n, " ".join(map(str, labels.flat))))
     one_hot = np.zeros_like(features)
     np.put_along_axis(one_hot, labels[..., None], 1, axis=-1)
-    y, log_sum = _shifted(features, -1)
+    y, log_sum = shifted(features, -1)
     return (log_sum - np.take_along_axis(y, labels[..., None], axis=-1))[..., 0], one_hot
 
 

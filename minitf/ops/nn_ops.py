@@ -1,250 +1,41 @@
-"""Neural-net ops: activations, softmax and log_softmax, and bias_add.
+"""Neural-net ops other than activations and losses: softmax and log_softmax (which subtract the
+maximum first, so they stay finite at logits of +-1000), bias_add, and the functions composed
+from other ops under TensorFlow's name scopes: l2_normalize, moments, embedding_lookup,
+xw_plus_b and dropout; with TensorFlow 1.x's spellings.
 
-Every kernel stays finite at extreme inputs (logits of +-1000): softplus is `logaddexp(0, x)`,
-sigmoid is scipy's `expit`, and softmax and log_softmax subtract the maximum first. Each
-activation's gradient is an op of its own (ReluGrad, ...), as in TensorFlow: one kernel per
-backward step, and with its own gradient, so gradients of gradients work. The losses are in
-loss_ops, and dropout, which has no op of its own, in nn_impl.
+Each op's kernel, shape rule and gradient stand together below its banner.
 """
-import math
+import numbers
 
 import numpy as np
 
 from ..framework import dtypes
+from ..framework.dtypes import FLOATS, NUMBERS
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape
-from .array_ops import reshape, shape_of
-from .fill_ops import broadcast_to, zeros_like
-from .math_ops import _unary as _same
-from .math_ops import cast, exp, multiply, quiet, scipy_special, square
+from ..framework.shapes import TensorShape, dims_str
+from .arithmetic_ops import cast, maximum, multiply, square, squared_difference
+from .array_ops import identity, rank, reshape, squeeze, stop_gradient
+from .clip_ops import clip_by_norm
+from .comparison_ops import where
+from .deprecation import deprecated_alias
+from .fill_ops import broadcast_to
+from .indexing_ops import gather
+from .kernels import quiet
+from .linalg_ops import matmul
+from .math_ops import exp, rsqrt
+from .random_ops import random_uniform
+from .reduction_ops import reduce_mean, reduce_sum
 from .registry import convert_to_tensor, execute, register, scope
-from .sum_ops import deprecated_alias, reduce_sum
-from .where_ops import where
-
-FLOATS, NUMBERS = dtypes.FLOATS, dtypes.NUMBERS
-SELU_SCALE = 1.0507009873554804934193349852946
-SELU_SCALE_ALPHA = 1.0507009873554804934193349852946 * 1.6732632423543772848170429916717
+from .sequence_ops import range as range_
+from .shape_rules import same, shape_of
 
 
-def _zero(g):
-    return np.zeros((), g.dtype)
-
-
-# -- rectifiers -------------------------------------------------------------------------------
-register("Relu", "features: T", lambda x: np.maximum(x, _zero(x)), _same,
-         lambda op, dy: [execute("ReluGrad", [dy, op.outputs[0]])], types={"T": NUMBERS})
-register("ReluGrad", "gradients: T, features: T",
-         lambda g, x: np.where(x > 0, g, _zero(g)), _same,
-         lambda op, ddx: [execute("ReluGrad", [ddx, op.inputs[1]]), None], types={"T": NUMBERS})
-register("Relu6", "features: T", lambda x: np.clip(x, _zero(x), np.asarray(6, x.dtype)), _same,
-         lambda op, dy: [execute("Relu6Grad", [dy, op.outputs[0]])], types={"T": NUMBERS})
-register("Relu6Grad", "gradients: T, features: T",
-         lambda g, x: np.where((x > 0) & (x < 6), g, _zero(g)), _same,
-         lambda op, ddx: [execute("Relu6Grad", [ddx, op.inputs[1]]), None], types={"T": NUMBERS})
-register("LeakyRelu", "features: T",
-         lambda x, alpha: np.where(x > 0, x, x * np.asarray(alpha, x.dtype)), _same,
-         lambda op, dy: [execute("LeakyReluGrad", [dy, op.inputs[0]],
-                                 {"alpha": op.get_attr("alpha")})], types={"T": FLOATS})
-register("LeakyReluGrad", "gradients: T, features: T",
-         lambda g, x, alpha: np.where(x > 0, g, g * np.asarray(alpha, g.dtype)), _same,
-         lambda op, ddx: [execute("LeakyReluGrad", [ddx, op.inputs[1]],
-                                  {"alpha": op.get_attr("alpha")}), None], types={"T": FLOATS})
-
-
-def relu(features, name=None):
-    """Rectified linear unit: `max(features, 0)`; its gradient at exactly 0 is 0.
-
-    >>> minitf.nn.relu([-1.0, 0.0, 2.0])
-    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 0., 2.], dtype=float32)>
-    """
-    return execute("Relu", [features], name=name or "Relu")
-
-
-def relu6(features, name=None):
-    """`min(max(features, 0), 6)`.
-
-    >>> minitf.nn.relu6([-1, 3, 9])
-    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([0, 3, 6], dtype=int32)>
-    """
-    return execute("Relu6", [features], name=name or "Relu6")
-
-
-def leaky_relu(features, alpha=0.2, name=None):
-    """`features` where positive, else `alpha * features`; integer inputs become float32.
-
-    >>> minitf.nn.leaky_relu([-1.0, 2.0])
-    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.2,  2. ], dtype=float32)>
-    """
-    with scope(name or "LeakyRelu") as s:
-        features = convert_to_tensor(features, name="features")
-        if features.dtype.is_integer:
-            features = cast(features, dtypes.float32)
-        return execute("LeakyRelu", [features], {"alpha": float(alpha)}, name=s)
-
-
-# -- exponential units ------------------------------------------------------------------------
-def _elu(x):
-    return np.where(x < 0, np.expm1(np.minimum(x, 0)), x)
-
-
-def _second_order(grad_type):
-    """The gradient of EluGrad/SeluGrad(gradients, outputs): d/dgradients is the op again;
-    d/doutputs is `gradients` where the output is negative."""
-    def grad(op, ddx):
-        g, y = op.inputs
-        return [execute(grad_type, [ddx, y]), where(y < 0, ddx * g, zeros_like(y))]
-    return grad
-
-
-register("Elu", "features: T", _elu, _same,
-         lambda op, dy: [execute("EluGrad", [dy, op.outputs[0]])], types={"T": FLOATS})
-register("EluGrad", "gradients: T, outputs: T",
-         quiet(lambda g, y: np.where(y < 0, g * (y + 1), g)), _same, _second_order("EluGrad"),
-         types={"T": FLOATS})
-register("Selu", "features: T",
-         quiet(lambda x: np.where(x < 0, SELU_SCALE_ALPHA * _elu(x), SELU_SCALE * x)),
-         _same, lambda op, dy: [execute("SeluGrad", [dy, op.outputs[0]])], types={"T": FLOATS})
-register("SeluGrad", "gradients: T, outputs: T",
-         quiet(lambda g, y: np.where(y < 0, g * (y + SELU_SCALE_ALPHA), g * SELU_SCALE)),
-         _same, _second_order("SeluGrad"), types={"T": FLOATS})
-
-
-def elu(features, name=None):
-    """Exponential linear unit: `features` where positive, else `exp(features) - 1`.
-
-    >>> minitf.nn.elu([-1000.0, 2.0])
-    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.,  2.], dtype=float32)>
-    """
-    return execute("Elu", [features], name=name or "Elu")
-
-
-def selu(features, name=None):
-    """Scaled exponential linear unit: `scale * features` where positive, else
-    `scale * alpha * (exp(features) - 1)`, with scale ~1.0507 and alpha ~1.6733."""
-    return execute("Selu", [features], name=name or "Selu")
-
-
-# -- sigmoid, tanh, softplus ------------------------------------------------------------------
-def _sigmoid_grad_grad(op, ddx):
-    y, g = op.inputs
-    gg = ddx * g
-    return [gg - 2.0 * gg * y, execute("SigmoidGrad", [y, ddx])]
-
-
-register("Sigmoid", "x: T",
-         lambda x: scipy_special().expit(x).astype(x.dtype, copy=False), _same,
-         lambda op, dy: [execute("SigmoidGrad", [op.outputs[0], dy])], types={"T": FLOATS})
-register("SigmoidGrad", "y: T, dy: T", quiet(lambda y, g: g * y * (1 - y)), _same,
-         _sigmoid_grad_grad, types={"T": FLOATS})
-register("Tanh", "x: T", np.tanh, _same,
-         lambda op, dy: [execute("TanhGrad", [op.outputs[0], dy])], types={"T": FLOATS})
-register("TanhGrad", "y: T, dy: T", quiet(lambda y, g: g * (1 - y * y)), _same,
-         lambda op, ddx: [ddx * op.inputs[1] * op.inputs[0] * -2.0,
-                          execute("TanhGrad", [op.inputs[0], ddx])], types={"T": FLOATS})
-register("Softplus", "features: T", quiet(lambda x: np.logaddexp(_zero(x), x)), _same,
-         lambda op, dy: [execute("SoftplusGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
-register("SoftplusGrad", "gradients: T, features: T",
-         quiet(lambda g, x: g * scipy_special().expit(x).astype(x.dtype, copy=False)), _same,
-         lambda op, ddx: [execute("SoftplusGrad", [ddx, op.inputs[1]]),
-                          execute("SigmoidGrad", [sigmoid(op.inputs[1]), ddx * op.inputs[0]])],
-         types={"T": FLOATS})
-
-
-def sigmoid(x, name=None):
-    """The logistic function `1 / (1 + exp(-x))`, exact to the limits 0 and 1.
-
-    >>> minitf.sigmoid([-1000.0, 0.0, 1000.0])
-    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0. , 0.5, 1. ], dtype=float32)>
-    """
-    return execute("Sigmoid", [x], name=name or "Sigmoid")
-
-
-def tanh(x, name=None):
-    """The hyperbolic tangent.
-
-    >>> minitf.tanh([0.0, 1000.0])
-    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 1.], dtype=float32)>
-    """
-    return execute("Tanh", [x], name=name or "Tanh")
-
-
-def softplus(features, name=None):
-    """`log(exp(features) + 1)`, computed without overflow.
-
-    >>> minitf.math.softplus([-1000.0, 1000.0])
-    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([   0., 1000.], dtype=float32)>
-    """
-    return execute("Softplus", [features], name=name or "Softplus")
-
-
-# -- gelu and silu ----------------------------------------------------------------------------
-_INV_SQRT_2 = 1 / math.sqrt(2)
-_INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
-
-
-def _gelu_slope(x):
-    """d gelu / dx = Phi(x) + x phi(x), with the standard normal's cdf Phi and density phi."""
-    return (0.5 * scipy_special().erfc(-x * _INV_SQRT_2)
-            + x * np.exp(-0.5 * x * x) * _INV_SQRT_2PI)
-
-
-def _gelu_grad_grad(op, ddx):
-    g, x = op.inputs
-    curvature = exp(-0.5 * square(x)) * _INV_SQRT_2PI * (2.0 - square(x))
-    return [execute("GeluGrad", [ddx, x]), ddx * g * curvature]
-
-
-register("Gelu", "features: T",
-         quiet(lambda x: (0.5 * x * scipy_special().erfc(-x * _INV_SQRT_2)).astype(x.dtype,
-                                                                                    copy=False)),
-         _same, lambda op, dy: [execute("GeluGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
-register("GeluGrad", "gradients: T, features: T",
-         quiet(lambda g, x: (g * _gelu_slope(x)).astype(g.dtype, copy=False)), _same,
-         _gelu_grad_grad, types={"T": FLOATS})
-
-
-def gelu(features, approximate=False, name=None):
-    """Gaussian error linear unit: `features * Phi(features)`, Phi the standard normal cdf;
-    with `approximate`, the tanh approximation
-    `0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x ** 3)))`.
-
-    Raises:
-      ValueError: if `features` is not floating point.
-
-    >>> minitf.nn.gelu([-1.0, 0.0, 2.0]).numpy()
-    array([-0.15865526,  0.        ,  1.9544997 ], dtype=float32)
-    """
-    with scope(name or "Gelu") as s:
-        x = convert_to_tensor(features, name="features")
-        if not x.dtype.is_floating:
-            raise ValueError("`features.dtype` must be a floating point tensor.Received:"
-                             "features.dtype=%s" % x.dtype)
-        if not approximate:
-            return execute("Gelu", [x], name=s)
-        inner = math.sqrt(2 / math.pi) * (x + 0.044715 * x * square(x))
-        return multiply(0.5 * x, 1.0 + tanh(inner), name=s)
-
-
-def silu(features, beta=1.0):
-    """Sigmoid-weighted linear unit (swish): `features * sigmoid(beta * features)`.
-
-    >>> minitf.nn.silu([-1.0, 1.0])
-    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.26894143,  0.7310586 ], dtype=float32)>
-    """
-    features = convert_to_tensor(features, name="features")
-    beta = cast(convert_to_tensor(beta, name="beta", dtype_hint=features.dtype), features.dtype)
-    return features * sigmoid(beta * features)
-
-
-swish = silu
-
-
-# -- softmax ----------------------------------------------------------------------------------
+# -- softmax and log_softmax ------------------------------------------------------------------
 def _minus_max(x, axis):
     return x - np.max(x, axis, keepdims=True, initial=-np.inf)
 
 
-def _shifted(x, axis):
+def shifted(x, axis):
     """`x - max(x)` and `log(sum(exp(x - max(x))))` along axis: log_softmax is their
     difference, and the losses use them to stay >= 0."""
     y = _minus_max(x, axis)
@@ -252,7 +43,7 @@ def _shifted(x, axis):
 
 
 def _log_softmax(x, axis):
-    y, log_sum = _shifted(x, axis)
+    y, log_sum = shifted(x, axis)
     return y - log_sum
 
 
@@ -261,21 +52,22 @@ def _softmax(x, axis):
     return e / np.sum(e, axis, keepdims=True)
 
 
-def _check_rank(rank):
+def check_rank(rank):
+    """Raises ValueError for logits of rank 0 (softmax and the losses need a class axis)."""
     if rank == 0:
         raise ValueError("logits must have >= 1 dimension, got []")
 
 
 def _over_classes(fn):
     def kernel(logits, axis):
-        _check_rank(logits.ndim)
+        check_rank(logits.ndim)
         return fn(logits, axis)
     return quiet(kernel)
 
 
 def _has_classes(inputs, **_):
-    _check_rank(inputs[0].shape.rank)
-    return _same(inputs)
+    check_rank(inputs[0].shape.rank)
+    return same(inputs)
 
 
 def _softmax_grad(op, dy):
@@ -294,7 +86,7 @@ register("LogSoftmax", "logits: T", _over_classes(_log_softmax), _has_classes, _
          types={"T": FLOATS})
 
 
-def _class_axis(logits, axis):
+def class_axis(logits, axis):
     """`axis` checked against the rank of `logits` (kept as given when the rank is unknown)."""
     axis = -1 if axis is None else int(axis)
     rank = logits.shape.rank
@@ -319,7 +111,7 @@ def softmax(logits, axis=None, name=None):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 1.], dtype=float32)>
     """
     logits = convert_to_tensor(logits, name="logits")
-    return execute("Softmax", [logits], {"axis": _class_axis(logits, axis)},
+    return execute("Softmax", [logits], {"axis": class_axis(logits, axis)},
                    name=name or "Softmax")
 
 
@@ -330,7 +122,7 @@ def log_softmax(logits, axis=None, name=None):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-2000.,     0.], dtype=float32)>
     """
     logits = convert_to_tensor(logits, name="logits")
-    return execute("LogSoftmax", [logits], {"axis": _class_axis(logits, axis)},
+    return execute("LogSoftmax", [logits], {"axis": class_axis(logits, axis)},
                    name=name or "LogSoftmax")
 
 
@@ -353,20 +145,16 @@ def _check_bias(dims, bias_dims, data_format):
     """Raises ValueError unless bias (1-D) matches the channel dimension of value (rank >= 2);
     dims may hold None (unknown) or be None (unknown rank)."""
     if dims is not None and len(dims) < 2:
-        raise ValueError("Input tensor must be at least 2D: [%s]" % _dims_text(dims))
+        raise ValueError("Input tensor must be at least 2D: %s" % dims_str(TensorShape(dims)))
     if bias_dims is not None and len(bias_dims) != 1:
-        raise ValueError("Biases must be 1D: [%s]" % _dims_text(bias_dims))
+        raise ValueError("Biases must be 1D: %s" % dims_str(TensorShape(bias_dims)))
     if dims is None or bias_dims is None:
         return
     c = dims[_channel_axis(len(dims), data_format)]
     if None not in (c, bias_dims[0]) and c != bias_dims[0]:
         where_ = "last" if data_format == "NHWC" else "channel"
         raise ValueError("Must provide as many biases as the %s dimension of the input tensor: "
-                         "[%s] vs. [%s]" % (where_, bias_dims[0], _dims_text(dims)))
-
-
-def _dims_text(dims):
-    return ",".join("?" if d is None else str(d) for d in dims)
+                         "[%s] vs. %s" % (where_, bias_dims[0], dims_str(TensorShape(dims))))
 
 
 def _bias_add_kernel(value, bias, data_format):
@@ -436,3 +224,184 @@ def bias_add(value, bias, data_format=None, name=None):
         raise ValueError("`data_format` must be of the form `N...C` or `NC...`. Received: "
                          "data_format=%s" % data_format)
     return execute("BiasAdd", [value, bias], {"data_format": data_format}, name=name or "BiasAdd")
+
+
+# -- normalization and moments ----------------------------------------------------------------
+def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
+    """`x / sqrt(max(sum(x ** 2, axis), epsilon))`: `x` scaled to unit L2 norm along `axis`
+    (all axes when None); `dim` is the older name of `axis`.
+
+    Raises:
+      TypeError: for integer `x` (epsilon is a float).
+
+    >>> minitf.nn.l2_normalize(minitf.constant([[3., 4.], [0., 0.]]), axis=1)
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[0.6, 0.8],
+           [0. , 0. ]], dtype=float32)>
+    """
+    axis = deprecated_alias(axis, dim, "axis", "dim")
+    with scope(name or "l2_normalize") as s:
+        x = convert_to_tensor(x, name="x")
+        square_sum = reduce_sum(square(x), axis, keepdims=True)
+        return multiply(x, rsqrt(maximum(square_sum, epsilon)), name=s)
+
+
+def moments(x, axes, shift=None, keepdims=False, name=None):
+    """The mean and the variance of `x` across `axes`; float16 inputs are computed in float32.
+
+    Args:
+      x: a tensor.
+      axes: the dimensions to reduce, a list of ints.
+      shift: not used, as in TensorFlow 2.
+      keepdims: keep the reduced dimensions with size 1.
+      name: the name scope.
+
+    Returns:
+      (mean, variance), no gradient flowing to `x` through the mean inside the variance.
+
+    >>> mean, variance = minitf.nn.moments(minitf.constant([1., 2., 6.]), axes=[0])
+    >>> float(mean), float(variance)
+    (3.0, 4.666666507720947)
+    """
+    with scope(name or "moments"):
+        x = convert_to_tensor(x, name="x")
+        y = cast(x, dtypes.float32) if x.dtype is dtypes.float16 else x
+        mean = reduce_mean(y, axes, keepdims=True, name="mean")
+        variance = reduce_mean(squared_difference(y, stop_gradient(mean)), axes, keepdims=True,
+                               name="variance")
+        if not keepdims:
+            mean, variance = squeeze(mean, axes), squeeze(variance, axes)
+        if x.dtype is dtypes.float16:
+            return cast(mean, x.dtype), cast(variance, x.dtype)
+        return mean, variance
+
+
+def moments_v1(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
+    """TensorFlow 1.x's `moments`, which also takes `keep_dims`, the older name of `keepdims`."""
+    keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
+    return moments(x, axes, shift, bool(keepdims), name)
+
+
+# -- embeddings and dense layers --------------------------------------------------------------
+def embedding_lookup(params, ids, max_norm=None, name=None):
+    """The rows of `params` at `ids` (a gather along axis 0); with `max_norm`, each looked-up
+    embedding is scaled down to an L2 norm of at most `max_norm`.
+
+    Args:
+      params: the embeddings, a tensor or variable (or a list holding one: minitf does not
+        shard embeddings over several tensors).
+      ids: int32/int64 indices of rows, of any shape.
+      max_norm: the largest norm an embedding may have, or None.
+      name: the name scope.
+
+    Raises:
+      NotImplementedError: for `params` split into several shards.
+
+    >>> minitf.nn.embedding_lookup(minitf.constant([[1., 2.], [3., 4.]]), [1, 1, 0])
+    <tf.Tensor: shape=(3, 2), dtype=float32, numpy=
+    array([[3., 4.],
+           [3., 4.],
+           [1., 2.]], dtype=float32)>
+    """
+    if isinstance(params, (list, tuple)):
+        if len(params) != 1:
+            raise NotImplementedError("minitf looks embeddings up in one tensor; got %d shards. "
+                                      "Concatenate them first." % len(params))
+        params = params[0]
+    with scope(name or "embedding_lookup") as s:
+        ids = convert_to_tensor(ids, name="ids")
+        result = gather(params, ids, name=s)
+        if max_norm is not None:
+            ids_rank, rows_rank = ids.shape.rank, result.shape.rank
+            if ids_rank is not None and rows_rank is not None:
+                axes = list(range(ids_rank, rows_rank))
+            else:
+                axes = range_(rank(ids), rank(result))
+            result = clip_by_norm(result, max_norm, axes)
+        return identity(result)
+
+
+def embedding_lookup_v1(params, ids, partition_strategy="mod", name=None, validate_indices=True,
+                        max_norm=None):
+    """TensorFlow 1.x's `embedding_lookup`; `partition_strategy` only matters for several
+    shards, which minitf does not take, and `validate_indices` is ignored as in TensorFlow."""
+    return embedding_lookup(params, ids, max_norm, name)
+
+
+def xw_plus_b(x, weights, biases, name=None):
+    """`matmul(x, weights) + biases`, with the bias added by `bias_add`.
+
+    >>> minitf.compat.v1.nn.xw_plus_b([[1., 2.]], [[1.], [1.]], [0.5])
+    <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[3.5]], dtype=float32)>
+    """
+    with scope(name or "xw_plus_b") as s:
+        x = convert_to_tensor(x, name="x")
+        weights = convert_to_tensor(weights, name="weights")
+        biases = convert_to_tensor(biases, name="biases")
+        return bias_add(matmul(x, weights), biases, name=s)
+
+
+# -- dropout ----------------------------------------------------------------------------------
+def dropout(x, rate, noise_shape=None, seed=None, name=None):
+    """Sets each element of `x` to 0 with probability `rate` and scales the others by
+    `1 / (1 - rate)`, so the expected sum is unchanged.
+
+    Args:
+      x: a floating tensor.
+      rate: the probability of dropping an element: a number in [0, 1) or a scalar tensor.
+      noise_shape: the shape of the keep/drop decisions, broadcast against `x` (default: x's
+        shape; `[n, 1]` drops whole rows); None entries take x's dimension.
+      seed: the op seed of the uniform draw (see `minitf.random`).
+
+    Raises:
+      ValueError: if `x` is not floating point, or `rate` is a number outside [0, 1).
+
+    >>> y = minitf.nn.dropout(minitf.ones([1000]), 0.5, seed=1)
+    >>> sorted(set(y.numpy().tolist()))
+    [0.0, 2.0]
+    """
+    with scope(name or "dropout"):
+        x = convert_to_tensor(x, name="x")
+        if not x.dtype.is_floating:
+            raise ValueError("`x.dtype` must be a floating point tensor as `x` will be scaled. "
+                             "Received: x_dtype=%s" % x.dtype)
+        is_number = isinstance(rate, numbers.Real)
+        if isinstance(rate, bool) or (is_number and not 0 <= rate < 1):
+            raise ValueError("`rate` must be a scalar tensor or a float in the range [0, 1). "
+                             "Received: rate=%s" % rate)
+        if is_number and rate == 0:
+            return x
+        if not is_number:
+            rate = convert_to_tensor(rate, x.dtype, name="rate")
+            if rate.shape.rank not in (None, 0):
+                raise ValueError("`rate` must be a scalar or scalar tensor. Received: rate=%s"
+                                 % rate)
+        scaled = multiply(x, convert_to_tensor(1 / (1 - rate), x.dtype, name="Const"))
+        keep = random_uniform(_noise_shape(x, noise_shape), dtype=x.dtype, seed=seed) >= rate
+        return where(keep, scaled, convert_to_tensor(0, x.dtype, name="Const"))
+
+
+def _noise_shape(x, noise_shape):
+    if noise_shape is None:
+        return shape_of(x)
+    if isinstance(noise_shape, TensorShape):
+        noise_shape = noise_shape.as_list()
+    if x.shape.rank is None or not isinstance(noise_shape, (list, tuple)) \
+            or len(noise_shape) != x.shape.rank:
+        return noise_shape
+    return [x.shape[i] if d is None else d for i, d in enumerate(noise_shape)]
+
+
+def dropout_v1(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None):
+    """TensorFlow 1.x's dropout: `keep_prob` (the probability of keeping an element) or `rate`.
+
+    Raises:
+      ValueError: if both or neither of `keep_prob` and `rate` are given.
+    """
+    if keep_prob is not None:
+        if rate is not None:
+            raise ValueError("Cannot specify both 'keep_prob' and 'rate'.")
+        rate = 1 - keep_prob
+    if rate is None:
+        raise ValueError("`rate` must be provided. Received: rate=None")
+    return dropout(x, rate, noise_shape, seed, name)

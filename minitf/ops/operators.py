@@ -9,7 +9,7 @@ on integer ones.
 from ..framework.context import executing_eagerly_outside_functions
 from ..framework.shapes import broadcast_shapes
 from ..framework.tensor import Tensor
-from . import comparison_ops, logical_ops, math_ops, matmul_ops, strided_slice_ops
+from . import arithmetic_ops, comparison_ops, linalg_ops, logical_ops, strided_slice_ops
 from .registry import contains_tensor, convert_to_tensor, scope
 
 
@@ -80,16 +80,17 @@ def _invert(x):
     return logical_ops.invert(x)
 
 
-_BINARY = {"add": math_ops.add, "sub": math_ops.subtract, "mul": math_ops.multiply,
-           "truediv": math_ops.truediv, "floordiv": math_ops.floordiv, "mod": math_ops.floormod,
-           "pow": math_ops.pow, "matmul": matmul_ops.matmul,
+_BINARY = {"add": arithmetic_ops.add, "sub": arithmetic_ops.subtract,
+           "mul": arithmetic_ops.multiply, "truediv": arithmetic_ops.truediv,
+           "floordiv": arithmetic_ops.floordiv, "mod": arithmetic_ops.floormod,
+           "pow": arithmetic_ops.pow, "matmul": linalg_ops.matmul,
            "and": _logical_or_bitwise(logical_ops.logical_and, logical_ops.bitwise_and),
            "or": _logical_or_bitwise(logical_ops.logical_or, logical_ops.bitwise_or),
            "xor": _logical_or_bitwise(logical_ops.logical_xor, logical_ops.bitwise_xor)}
 
 OPERATORS = {
-    "__neg__": lambda self: math_ops.negative(self),
-    "__abs__": lambda self: math_ops.abs(self),
+    "__neg__": lambda self: arithmetic_ops.negative(self),
+    "__abs__": lambda self: arithmetic_ops.abs(self),
     "__invert__": _invert,
     "__lt__": lambda self, other: comparison_ops.less(self, other),
     "__le__": lambda self, other: comparison_ops.less_equal(self, other),

@@ -10,8 +10,11 @@ import numpy as np
 
 from ..framework.shapes import TensorShape, dims_str
 from ..framework.tensor import Tensor
-from .array_ops import known_values, shape, shaped_like, stack
-from .registry import constant_value, execute, register
+from .array_ops import shape
+from .constant_folding import constant_value, known_values
+from .join_ops import stack
+from .registry import execute, register
+from .shape_rules import shaped_like
 from .strided_slice_ops import strided_slice
 
 

@@ -1,11 +1,10 @@
-"""Reductions beyond sum and mean: max, min, prod, any, all, the euclidean norm, argmax/argmin,
-cumulative sums and products, and the reductions composed from other ops (count_nonzero,
-reduce_logsumexp, reduce_variance, reduce_std, norm).
+"""Reductions: sum, mean, max, min, prod, any, all and the euclidean norm over some axes (all of
+them by default), argmax and argmin, and those composed from other ops (count_nonzero,
+reduce_logsumexp, reduce_variance, reduce_std); with TensorFlow 1.x's signatures.
 
-Sum and mean live in sum_ops with the helpers every reduction shares: `reduce` (argument
-handling), `_reduce_infer` (static shape), `_restore_reduced` (a gradient put back to the
-input's rank) and `_reduced_mask` (which dimensions the axes name, when known only at run
-time). Each op's kernel, shape rule and gradient stand together below its banner.
+Each op's kernel, shape rule and gradient stand together below its banner. A reduction's axes
+are its second input; its gradient puts the reduced dimensions back (`_restore_reduced`) and
+broadcasts.
 """
 import numpy as np
 
@@ -13,20 +12,132 @@ from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, dims_str
-from . import math_ops
-from .array_ops import reshape, shape, shape_of, stack, stop_gradient
-from .comparison_ops import equal, is_finite, not_equal
-from .fill_ops import zeros
+from . import arithmetic_ops
+from .arithmetic_ops import cast, square, subtract
+from .array_ops import expand_dims, rank, reshape, shape, size, stop_gradient
+from .comparison_ops import equal, is_finite, not_equal, where
+from .constant_folding import constant_value
+from .deprecation import deprecated_alias
+from .fill_ops import broadcast_to, ones_like, zeros
 from .indexing_ops import boolean_mask
+from .join_ops import concat, stack
+from .kernels import quiet
 from .logical_ops import logical_not
-from .manip_ops import concat, invert_permutation, transpose
-from .math_ops import cast, divide_no_nan, quiet, sqrt, square, subtract
-from .registry import constant_value, convert_to_tensor, execute, register, scope
-from .sum_ops import (_all_axes, _axes, _reduce_infer, _reduced_mask, _restore_reduced,
-                      deprecated_alias, reduce, reduce_mean, reduce_sum, v1_reduction)
-from .where_ops import where
+from .manip_ops import invert_permutation, transpose
+from .math_ops import exp, log, sqrt
+from .registry import convert_to_tensor, execute, register, scope
+from .scan_ops import cumprod
+from .shape_rules import all_axes, reduce_infer, reduction_axes, shape_of
 
 NUMBERS = dtypes.NUMBERS
+
+
+# -- sum and mean -----------------------------------------------------------------------------
+def _reduced_mask(x, axis):
+    """Per dimension of x, whether the axes `axis` (a tensor; negative ones count from the end)
+    name it: a bool vector computed at run time, for reductions over axes not known statically."""
+    every = all_axes(x)
+    axis = reshape(cast(axis, dtypes.int32), [-1, 1])  # a column, compared with every dimension
+    hits = cast(equal(axis, every), dtypes.int32) + cast(equal(axis, every - rank(x)), dtypes.int32)
+    return reduce_sum(hits, 0) > 0
+
+
+def _restore_reduced(dy, op):
+    """dy with the reduced dimensions of `op` (a reduction like Sum) put back as size 1."""
+    x, axis = op.inputs
+    if op.get_attr("keepdims"):
+        return dy
+    a, r = constant_value(axis), x.shape.rank
+    if a is None or r is None:
+        dims = shape(x)
+        return reshape(dy, where(_reduced_mask(x, axis), ones_like(dims), dims))
+    axes = sorted(i % r for i in reduction_axes(a)) if r else []
+    if x.shape.is_fully_defined():
+        dims = x.shape.as_list()
+        return reshape(dy, [1 if i in axes else d for i, d in enumerate(dims)])
+    if len(axes) == r:
+        return dy
+    for i in axes:
+        dy = expand_dims(dy, i)
+    return dy
+
+
+def _sum_grad(op, dy):
+    return [broadcast_to(_restore_reduced(dy, op), shape_of(op.inputs[0])), None]
+
+
+def _mean_grad(op, dy):
+    x, y = op.inputs[0], op.outputs[0]
+    if x.shape.is_fully_defined() and y.shape.is_fully_defined():
+        count = max(x.shape.num_elements(), 1) // max(y.shape.num_elements(), 1)
+    else:
+        count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
+    return [broadcast_to(_restore_reduced(dy / count, op), shape_of(x)), None]
+
+
+def _sum_kernel(x, axis, keepdims):
+    return np.sum(x, axis=reduction_axes(axis), keepdims=keepdims, dtype=x.dtype)
+
+
+def _mean_kernel(x, axis, keepdims):
+    axes = reduction_axes(axis)
+    n = int(np.prod([x.shape[a] for a in axes]))
+    if x.dtype.kind in "iu":  # summed in 64 bits as in TensorFlow, so that small types do not wrap
+        wide = np.uint64 if x.dtype.kind == "u" else np.int64
+        s = np.sum(x, axis=axes, keepdims=keepdims, dtype=wide)
+        return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(x.dtype)
+    s = np.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
+    return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
+
+
+register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), reduce_infer, _sum_grad,
+         types={"T": NUMBERS})
+register("Mean", "input: T, reduction_indices: index", quiet(_mean_kernel), reduce_infer,
+         _mean_grad, types={"T": NUMBERS})
+
+
+def reduce(op_type, input_tensor, axis, keepdims, name):
+    """Builds reduction `op_type`; with `axis=None` it reduces over all axes, passed (as in
+    TensorFlow) as a constant named "Const" at the current scope, or as `range(rank(x))` when
+    the rank is known only at run time."""
+    x = convert_to_tensor(input_tensor)
+    if axis is None:
+        axis = all_axes(x)
+    return execute(op_type, [x, axis], {"keepdims": bool(keepdims)}, name=name or op_type)
+
+
+def v1_reduction(reduction):
+    """`reduction` with TensorFlow 1.x's signature, which also takes `reduction_indices` and
+    `keep_dims`, the older names of `axis` and `keepdims`."""
+    def v1(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
+           keep_dims=None):
+        axis = deprecated_alias(axis, reduction_indices, "axis", "reduction_indices")
+        keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
+        return reduction(input_tensor, axis, bool(keepdims), name)
+    v1.__name__, v1.__doc__ = reduction.__name__, reduction.__doc__
+    return v1
+
+
+def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
+    """The sum of elements across `axis` (all axes when None).
+
+    >>> minitf.reduce_sum(minitf.constant([[1, 2], [3, 4]]), axis=0)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([4, 6], dtype=int32)>
+    """
+    return reduce("Sum", input_tensor, axis, keepdims, name)
+
+
+def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
+    """The mean of elements across `axis` (all axes when None); integer means are summed in a
+    wide type (no wrapping) and round toward zero.
+
+    >>> minitf.reduce_mean(minitf.constant([1., 2.]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.5>
+    """
+    return reduce("Mean", input_tensor, axis, keepdims, name)
+
+
+reduce_sum_v1, reduce_mean_v1 = v1_reduction(reduce_sum), v1_reduction(reduce_mean)
 
 
 # -- max, min, prod, any, all -----------------------------------------------------------------
@@ -38,15 +149,17 @@ def _empty_result(dtype, sign):
 
 
 def _max_kernel(x, axis, keepdims):
-    return np.max(x, axis=_axes(axis), keepdims=keepdims, initial=_empty_result(x.dtype, -1))
+    return np.max(x, axis=reduction_axes(axis), keepdims=keepdims,
+                  initial=_empty_result(x.dtype, -1))
 
 
 def _min_kernel(x, axis, keepdims):
-    return np.min(x, axis=_axes(axis), keepdims=keepdims, initial=_empty_result(x.dtype, 1))
+    return np.min(x, axis=reduction_axes(axis), keepdims=keepdims,
+                  initial=_empty_result(x.dtype, 1))
 
 
 def _prod_kernel(x, axis, keepdims):
-    return np.prod(x, axis=_axes(axis), keepdims=keepdims, dtype=x.dtype)
+    return np.prod(x, axis=reduction_axes(axis), keepdims=keepdims, dtype=x.dtype)
 
 
 def _min_or_max_grad(op, dy):
@@ -66,7 +179,7 @@ def _prod_grad(op, dy):
     a = constant_value(axis)
     if a is None or x.shape.rank is None:
         return [dy * _product_of_others(x, axis), None]
-    axes = _axes(a)
+    axes = reduction_axes(a)
     if not axes:
         return [dy, None]
     others, rest = None, x
@@ -82,7 +195,7 @@ def _product_of_others(x, axis):
     """The factor `_prod_grad` needs when the axes are known only at run time: the reduced
     dimensions are moved to the front and flattened into one, along which the exclusive
     cumulative products from both ends give it."""
-    dims, mask, idx = shape(x), _reduced_mask(x, axis), _all_axes(x)
+    dims, mask, idx = shape(x), _reduced_mask(x, axis), all_axes(x)
     kept = logical_not(mask)
     perm = concat([boolean_mask(idx, mask), boolean_mask(idx, kept)], 0)
     moved = transpose(x, perm)
@@ -92,16 +205,17 @@ def _product_of_others(x, axis):
     return transpose(reshape(g, shape(moved)), invert_permutation(perm))
 
 
-register("Max", "input: T, reduction_indices: index", _max_kernel, _reduce_infer,
+register("Max", "input: T, reduction_indices: index", _max_kernel, reduce_infer,
          _min_or_max_grad, types={"T": NUMBERS})
-register("Min", "input: T, reduction_indices: index", _min_kernel, _reduce_infer,
+register("Min", "input: T, reduction_indices: index", _min_kernel, reduce_infer,
          _min_or_max_grad, types={"T": NUMBERS})
-register("Prod", "input: T, reduction_indices: index", quiet(_prod_kernel), _reduce_infer,
+register("Prod", "input: T, reduction_indices: index", quiet(_prod_kernel), reduce_infer,
          _prod_grad, types={"T": NUMBERS})
 register("Any", "input: bool, reduction_indices: index",
-         lambda x, axis, keepdims: np.any(x, _axes(axis), keepdims=keepdims), _reduce_infer, None)
+         lambda x, axis, keepdims: np.any(x, reduction_axes(axis), keepdims=keepdims),
+         reduce_infer, None)
 register("All", "input: bool, reduction_indices: index",
-         lambda x, axis, keepdims: np.all(x, _axes(axis), keepdims=keepdims), _reduce_infer, None)
+         lambda x, axis, keepdims: np.all(x, reduction_axes(axis), keepdims=keepdims), reduce_infer, None)
 
 
 def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
@@ -151,7 +265,7 @@ reduce_max_v1, reduce_min_v1, reduce_prod_v1, reduce_any_v1, reduce_all_v1 = map
 def _euclidean_norm_kernel(x, axis, keepdims):
     """sqrt(sum(x * x)); for integers the squares and the sum wrap in x's dtype and the root is
     truncated, as in TensorFlow."""
-    s = np.sum(x * x, axis=_axes(axis), keepdims=keepdims, dtype=x.dtype)
+    s = np.sum(x * x, axis=reduction_axes(axis), keepdims=keepdims, dtype=x.dtype)
     if x.dtype.kind in "iu":
         return np.sqrt(s.astype(np.float64)).astype(x.dtype)
     return np.sqrt(s)
@@ -163,7 +277,7 @@ def _euclidean_norm_grad(op, dy):
 
 
 register("EuclideanNorm", "input: T, reduction_indices: index", quiet(_euclidean_norm_kernel),
-         _reduce_infer, _euclidean_norm_grad, types={"T": NUMBERS})
+         reduce_infer, _euclidean_norm_grad, types={"T": NUMBERS})
 
 
 def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
@@ -303,70 +417,6 @@ def arg_min(input, dimension, output_type=dtypes.int64, name=None):
     return _arg("ArgMin", input, dimension, output_type, name)
 
 
-# -- cumulative sums and products -------------------------------------------------------------
-def _scan_kernel(ufunc, start):
-    def run(x, axis, exclusive, reverse):
-        if np.ndim(axis):
-            raise InvalidArgumentError(None, None, "ScanOp: axis must be a scalar, not %s"
-                                       % np.asarray(axis).tolist())
-        a = int(axis)
-        if not -x.ndim <= a < x.ndim:
-            raise InvalidArgumentError(None, None, "ScanOp: Expected scan axis in the range "
-                                       "[%d, %d), but got %d" % (-x.ndim, x.ndim, a))
-        y = np.moveaxis(x, a, 0)
-        if reverse:
-            y = y[::-1]
-        if exclusive and len(y):
-            y = np.concatenate([np.full((1,) + y.shape[1:], start, x.dtype), y[:-1]])
-        out = ufunc.accumulate(y, axis=0, dtype=x.dtype)
-        return np.moveaxis(out[::-1] if reverse else out, 0, a)
-    return run
-
-
-def _cumsum_grad(op, dy):
-    return [cumsum(dy, op.inputs[1], exclusive=op.get_attr("exclusive"),
-                   reverse=not op.get_attr("reverse")), None]
-
-
-def _cumprod_grad(op, dy):
-    """TensorFlow's rule: exact where x != 0, and 0 (not NaN) where x == 0."""
-    x, axis = op.inputs
-    exclusive, reverse = op.get_attr("exclusive"), op.get_attr("reverse")
-    out = cumsum(op.outputs[0] * dy, axis, exclusive=exclusive, reverse=not reverse)
-    return [divide_no_nan(out, x), None]
-
-
-def _scan_infer(inputs, exclusive, reverse):
-    return [(inputs[0].dtype, inputs[0].shape)]
-
-
-register("Cumsum", "x: T, axis: index", quiet(_scan_kernel(np.add, 0)), _scan_infer, _cumsum_grad,
-         types={"T": NUMBERS})
-register("Cumprod", "x: T, axis: index", quiet(_scan_kernel(np.multiply, 1)), _scan_infer,
-         _cumprod_grad, types={"T": NUMBERS})
-
-
-def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
-    """Running sums along `axis`: `[a, a + b, a + b + c]`; `exclusive` leaves out each element
-    itself (`[0, a, a + b]`), `reverse` runs from the end.
-
-    >>> minitf.cumsum(minitf.constant([1, 2, 3]), exclusive=True, reverse=True)
-    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([5, 3, 0], dtype=int32)>
-    """
-    return execute("Cumsum", [x, axis], {"exclusive": bool(exclusive), "reverse": bool(reverse)},
-                   name=name or "Cumsum")
-
-
-def cumprod(x, axis=0, exclusive=False, reverse=False, name=None):
-    """Running products along `axis` (see `cumsum`; an exclusive product starts at 1).
-
-    >>> minitf.math.cumprod(minitf.constant([1., 2., 3.]), exclusive=True)
-    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 1., 2.], dtype=float32)>
-    """
-    return execute("Cumprod", [x, axis], {"exclusive": bool(exclusive), "reverse": bool(reverse)},
-                   name=name or "Cumprod")
-
-
 # -- reductions made of other ops -------------------------------------------------------------
 def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
     """`log(reduce_sum(exp(x), axis))`, computed stably: the maximum is taken out first, so
@@ -379,10 +429,10 @@ def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
         x = convert_to_tensor(input_tensor)
         raw_max = reduce_max(x, axis, keepdims=True)
         top = stop_gradient(where(is_finite(raw_max), raw_max, 0))
-        result = math_ops.log(reduce_sum(math_ops.exp(subtract(x, top)), axis, keepdims))
+        result = log(reduce_sum(exp(subtract(x, top)), axis, keepdims))
         if not keepdims:
             top = reshape(top, shape_of(result))
-        return math_ops.add(result, top, name=s)
+        return arithmetic_ops.add(result, top, name=s)
 
 
 reduce_logsumexp_v1 = v1_reduction(reduce_logsumexp)
@@ -410,69 +460,3 @@ def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
     """The population standard deviation across `axis`: `sqrt(reduce_variance(...))`."""
     with scope(name or "reduce_std"):
         return sqrt(reduce_variance(input_tensor, axis, keepdims))
-
-
-_VECTOR_ORDS, _MATRIX_ORDS = ["euclidean", 1, 2, np.inf], ["euclidean", "fro", 1, 2, np.inf]
-
-
-def _is_matrix_norm(ord, axis):
-    """Whether `axis` asks for a matrix norm; raises for the `ord` and `axis` TensorFlow
-    rejects."""
-    if isinstance(axis, (list, tuple)) and len(axis) == 2 and axis[0] != axis[1] and \
-            all(isinstance(a, int) for a in axis):
-        if ord not in _MATRIX_ORDS:
-            raise ValueError("'ord' must be a supported matrix norm in %s, got %s"
-                             % (_MATRIX_ORDS, ord))
-        if ord == 2:
-            raise NotImplementedError("minitf has no matrix 2-norm (the largest singular value "
-                                      "needs an SVD); use ord='fro', 1 or np.inf.")
-        return True
-    if not (axis is None or isinstance(axis, int)):
-        raise ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, "
-                         "got %s" % (axis,))
-    if ord not in _VECTOR_ORDS and (isinstance(ord, str) or not ord > 0):
-        raise ValueError("'ord' must be a supported vector norm, got %s" % (ord,))
-    return False
-
-
-def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
-    """A vector norm (over all elements, or along the int `axis`) or a matrix norm (over the
-    2 dimensions of a pair `axis`).
-
-    Args:
-      tensor: a float tensor.
-      ord: for vectors "euclidean" (= 2), 1, np.inf or any p > 0; for matrices "euclidean" or
-        "fro" (Frobenius), 1 (largest column sum of |x|) or np.inf (largest row sum).
-      axis: None, an int, or a pair of distinct ints.
-      keepdims: keep the reduced dimensions with size 1.
-      name: the name scope.
-
-    Raises:
-      ValueError: for an unsupported `ord` or `axis`.
-      NotImplementedError: for the matrix 2-norm (the largest singular value).
-
-    >>> minitf.norm(minitf.constant([[3., -4.], [0., 0.]]), ord=1, axis=1)
-    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([7., 0.], dtype=float32)>
-    """
-    matrix = _is_matrix_norm(ord, axis)
-    keep = bool(keepdims)
-    with scope(name or "norm"):
-        x = convert_to_tensor(tensor)
-        if ord in ("euclidean", "fro", 2):
-            return sqrt(reduce_sum(x * x, axis, keep))
-        a = math_ops.abs(x)
-        if ord == 1 and matrix:
-            return reduce_max(reduce_sum(a, axis[0], keepdims=True), list(axis), keep)
-        if ord == np.inf and matrix:
-            return reduce_max(reduce_sum(a, axis[1], keepdims=True), list(axis), keep)
-        if ord == 1:
-            return reduce_sum(a, axis, keep)
-        if ord == np.inf:
-            return reduce_max(a, axis, keep)
-        return math_ops.pow(reduce_sum(math_ops.pow(a, ord), axis, keep), 1.0 / ord)
-
-
-def norm_v1(tensor, ord="euclidean", axis=None, keepdims=None, name=None, keep_dims=None):
-    """TensorFlow 1.x's `norm`, which also takes `keep_dims`, the older name of `keepdims`."""
-    keepdims = deprecated_alias(keepdims, keep_dims, "keepdims", "keep_dims")
-    return norm(tensor, ord, axis, keepdims, name)

@@ -11,10 +11,10 @@ import contextlib
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.context import ctx, get_default_graph
+from ..framework.context import ctx
 from ..framework.errors import InvalidArgumentError, OpError
-from ..framework.graph import Operation, describe_inputs
-from ..framework.shapes import IncompatibleShapesError, TensorShape, dims_str
+from ..framework.graph import describe_inputs, get_default_graph
+from ..framework.shapes import IncompatibleShapesError, dims_str
 from ..framework.tensor import EagerTensor, SymbolicTensor, Tensor
 
 OPS = {}
@@ -401,26 +401,6 @@ def _add_to_graph(op_def, inputs, attrs, name):
     return op.outputs[0] if op.outputs else op
 
 
-class _NumpySilenced:
-    """A context with numpy's floating-point warnings off (TensorFlow gives inf and nan
-    silently); `depth` tells kernels whether they run inside one."""
-
-    depth = 0
-
-    def __enter__(self):
-        if _NumpySilenced.depth == 0:
-            self._saved = np.seterr(all="ignore")
-        _NumpySilenced.depth += 1
-
-    def __exit__(self, *exc):
-        _NumpySilenced.depth -= 1
-        if _NumpySilenced.depth == 0:
-            np.seterr(**self._saved)
-
-
-numpy_silenced = _NumpySilenced()
-
-
 @contextlib.contextmanager
 def scope(name):
     """For an op function made of several ops: in a graph, opens name scope `name` and yields its
@@ -431,43 +411,3 @@ def scope(name):
     else:
         with get_default_graph().name_scope(name) as prefix:
             yield prefix
-
-
-def constant_value(t):
-    """The value of `t` if it is known while building a graph (a Const, or eager), else None."""
-    if isinstance(t, EagerTensor):
-        return t._value
-    if isinstance(t, SymbolicTensor):
-        op = t.op
-        if op.type == "Const":
-            return op.attrs["value"]
-        if op.type == "Shape" and op.inputs[0].shape.is_fully_defined():
-            return np.array(op.inputs[0].shape.as_list(), t.dtype.np)
-        if op.type == "Cast":
-            v = constant_value(op.inputs[0])
-            return None if v is None else v.astype(op.attrs["DstT"].np)
-        if op.type == "Pack":
-            parts = [constant_value(x) for x in op.inputs]
-            if all(p is not None for p in parts):
-                return np.stack(parts, op.attrs["axis"])
-    return None
-
-
-def constant_shape(t):
-    """What a 1-D int tensor used as a shape tells statically: a TensorShape, maybe partial."""
-    v = constant_value(t)
-    if v is not None:
-        return TensorShape([None if d < 0 else int(d) for d in np.reshape(v, [-1])])
-    if isinstance(t, SymbolicTensor):
-        if t.op.type == "Shape":
-            return t.op.inputs[0].shape
-        if t.op.type == "Pack":
-            dims = [constant_value(x) for x in t.op.inputs]
-            return TensorShape([None if d is None or d < 0 else int(d) for d in dims])
-        if t.shape.rank == 1 and t.shape[0] is not None:
-            return TensorShape([None] * t.shape[0])
-    return TensorShape(None)
-
-
-def is_operation(x):
-    return isinstance(x, Operation)

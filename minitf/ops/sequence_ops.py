@@ -8,11 +8,11 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.shapes import TensorShape, broadcast_shapes
 from ..framework.tensor import Tensor
+from .arithmetic_ops import cast
 from .array_ops import reshape
-from .fill_ops import sum_to
-from .math_ops import cast
-from .registry import constant_value, convert_to_tensor, execute, register, scope
-from .sum_ops import reduce_sum
+from .constant_folding import constant_value
+from .registry import convert_to_tensor, execute, register, scope
+from .shape_rules import sum_to
 
 _RANGE_TYPES = (dtypes.int32, dtypes.int64, dtypes.float16, dtypes.float32, dtypes.float64)
 
@@ -110,8 +110,9 @@ def _linspace_grad(op, dy):
     t = execute("LinSpace", [np.zeros((), dy.dtype.np), np.ones((), dy.dtype.np), num],
                 {"axis": 0})
     t = reshape(t, [-1] + [1] * (r - 1 - a))
-    d_stop = reduce_sum(dy * t, a)
-    return [sum_to(reduce_sum(dy, a) - d_stop, start), sum_to(d_stop, stop), None]
+    d_stop = execute("Sum", [dy * t, a], {"keepdims": False})
+    d_start = execute("Sum", [dy, a], {"keepdims": False}) - d_stop
+    return [sum_to(d_start, start), sum_to(d_stop, stop), None]
 
 
 register("LinSpace", "start: T, stop: T, num: index", _linspace_kernel, _linspace_infer,

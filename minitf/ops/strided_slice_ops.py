@@ -11,9 +11,10 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.shapes import TensorShape, dims_str
 from ..framework.tensor import Tensor
-from .array_ops import shape_of
+from .constant_folding import constant_shape, constant_value
 from .indexing_ops import boolean_mask
-from .registry import constant_shape, constant_value, convert_to_tensor, execute, register
+from .registry import convert_to_tensor, execute, register
+from .shape_rules import shape_of
 
 
 class _Bound:

@@ -10,9 +10,9 @@ import warnings
 
 from ..autodiff.gradients import gradients
 from ..framework import dtypes
-from ..framework.context import executing_eagerly, get_default_graph
-from ..framework.graph import GraphKeys
-from ..ops import array_ops, control_flow_ops, fill_ops, math_ops, training_ops
+from ..framework.context import executing_eagerly
+from ..framework.graph import GraphKeys, get_default_graph
+from ..ops import arithmetic_ops, array_ops, control_flow_ops, fill_ops, training_ops
 from ..ops.registry import convert_to_tensor
 from ..variables import Variable, trainable_variables
 
@@ -112,7 +112,7 @@ class Optimizer:
 
     def _get(self, name, var):
         """Hyperparameter `name` as a tensor of `var`'s dtype."""
-        return math_ops.cast(self._tensors[name], var.dtype)
+        return arithmetic_ops.cast(self._tensors[name], var.dtype)
 
     def _slot(self, var, slot_name, make_value):
         """Makes slot `slot_name` of `var` (unless it exists) from `make_value()`."""
@@ -228,7 +228,7 @@ class AdamOptimizer(Optimizer):
         beta1_power, beta2_power = self._beta_powers()
         return training_ops.apply_adam(
             var, self.get_slot(var, "m"), self.get_slot(var, "v"),
-            math_ops.cast(beta1_power, var.dtype), math_ops.cast(beta2_power, var.dtype),
+            arithmetic_ops.cast(beta1_power, var.dtype), arithmetic_ops.cast(beta2_power, var.dtype),
             self._get("learning_rate", var), self._get("beta1", var), self._get("beta2", var),
             self._get("epsilon", var), grad)
 

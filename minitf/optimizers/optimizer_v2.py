@@ -14,7 +14,7 @@ from ..autodiff.tape import GradientTape
 from ..framework import dtypes
 from ..framework.context import init_scope
 from ..framework.name_scope import name_scope
-from ..ops import array_ops, clip_ops, control_flow_ops, math_ops, training_ops
+from ..ops import arithmetic_ops, array_ops, clip_ops, control_flow_ops, training_ops
 from ..ops.registry import contains_tensor, convert_to_tensor, scope
 from ..variables import Variable
 from .schedules import LearningRateSchedule
@@ -174,7 +174,7 @@ class Optimizer:
 def _as(value, dtype):
     """A hyperparameter (a Python number or a tensor) as a tensor of `dtype`."""
     if contains_tensor(value):
-        return math_ops.cast(value, dtype)
+        return arithmetic_ops.cast(value, dtype)
     return convert_to_tensor(value, dtype)
 
 
@@ -234,9 +234,9 @@ class Adam(Optimizer):
                 self._add_slot(v, slot_name)
 
     def _update_step(self, grad, var, lr):
-        step = math_ops.cast(self.iterations + 1, var.dtype)
+        step = arithmetic_ops.cast(self.iterations + 1, var.dtype)
         beta_1, beta_2 = _as(self.beta_1, var.dtype), _as(self.beta_2, var.dtype)
-        args = [math_ops.pow(beta_1, step), math_ops.pow(beta_2, step), lr, beta_1, beta_2,
+        args = [arithmetic_ops.pow(beta_1, step), arithmetic_ops.pow(beta_2, step), lr, beta_1, beta_2,
                 _as(self.epsilon, var.dtype), grad]
         m, v = self.get_slot(var, "m"), self.get_slot(var, "v")
         if self.amsgrad:

@@ -6,7 +6,7 @@ A v2 optimizer calls its schedule with its `iterations` (0 at the first step); t
 import functools
 
 from ..framework.context import executing_eagerly
-from ..ops import comparison_ops, math_ops, unary_ops, where_ops
+from ..ops import arithmetic_ops, comparison_ops, math_ops
 from ..ops.registry import convert_to_tensor, scope
 
 
@@ -37,12 +37,12 @@ class ExponentialDecay(LearningRateSchedule):
     def __call__(self, step):
         with scope(self.name or "ExponentialDecay") as name:
             lr = convert_to_tensor(self.initial_learning_rate, name="initial_learning_rate")
-            step = math_ops.cast(step, lr.dtype)
-            decay_steps = math_ops.cast(self.decay_steps, lr.dtype)
+            step = arithmetic_ops.cast(step, lr.dtype)
+            decay_steps = arithmetic_ops.cast(self.decay_steps, lr.dtype)
             p = step / decay_steps
             if self.staircase:
-                p = unary_ops.floor(p)
-            return math_ops.multiply(lr, math_ops.pow(math_ops.cast(self.decay_rate, lr.dtype), p),
+                p = math_ops.floor(p)
+            return arithmetic_ops.multiply(lr, arithmetic_ops.pow(arithmetic_ops.cast(self.decay_rate, lr.dtype), p),
                                      name=name)
 
 
@@ -72,8 +72,8 @@ class PiecewiseConstantDecay(LearningRateSchedule):
             values = [convert_to_tensor(v) for v in self.values]
             rate = values[-1]
             for b, v in reversed(list(zip(self.boundaries, values))):
-                rate = where_ops.where(
-                    comparison_ops.less_equal(step, math_ops.cast(b, step.dtype)), v, rate)
+                rate = comparison_ops.where(
+                    comparison_ops.less_equal(step, arithmetic_ops.cast(b, step.dtype)), v, rate)
             return rate
 
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..autodiff.gradients import gradients
 from ..autodiff.tape import GradientTape
+from ..framework.context import get_default_session
 from ..ops import array_ops, control_flow_ops
 from ..variables import trainable_variables
 
@@ -73,7 +74,6 @@ class ScipyOptimizerInterface:
           fetches: tensors passed, evaluated, to `loss_callback` after each evaluation.
           step_callback: called with the packed variable vector after each iteration.
         """
-        from ..session import get_default_session
         session = session or get_default_session()
         fetches = list(fetches or [])
 

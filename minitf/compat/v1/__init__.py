@@ -7,71 +7,67 @@ from ...autodiff.gradients import gradients
 from ...autodiff.tape import GradientTape, UnconnectedGradients
 from ...framework import dtypes, errors
 from ...framework.context import (disable_eager_execution, enable_eager_execution,
-                                  executing_eagerly, get_default_graph, init_scope,
-                                  reset_default_graph)
+                                  executing_eagerly, get_default_session, init_scope)
 from ...framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
                                  int8, int16, int32, int64, resource, uint8, uint16,
                                  uint32, uint64)
-from ...framework.graph import Graph, GraphKeys, Operation
+from ...framework.graph import (Graph, GraphKeys, Operation, get_default_graph,
+                                reset_default_graph)
 from ...framework.name_scope import name_scope_v1 as name_scope
 from ...framework.shapes import TensorShape
 from ...framework.tensor import Tensor, is_tensor
 from ...framework.tensor_spec import TensorSpec
 from ...function import function
+from ...ops.activation_ops import log_sigmoid, sigmoid, tanh
+from ...ops.arithmetic_ops import (abs, add, add_n, cast, div, divide, divide_no_nan as div_no_nan,
+                                   floor_div, floordiv, floormod, floormod as mod, maximum, minimum,
+                                   multiply, negative, pow, sign, square, squared_difference,
+                                   subtract, to_double, to_float, to_int32, to_int64, truediv)
 from ...ops.array_ops import (constant, expand_dims_v1 as expand_dims, identity, placeholder,
                               placeholder_with_default, rank, reshape, shape, size,
-                              squeeze_v1 as squeeze, stack, stop_gradient, unstack)
-from ...ops.comparison_ops import (equal, greater, greater_equal, is_finite, is_inf, is_nan, less,
-                                   less_equal, not_equal)
-from ...ops.control_flow_ops import control_dependencies, group, no_op, tuple
+                              squeeze_v1 as squeeze, stop_gradient)
 from ...ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm
+from ...ops.comparison_ops import (equal, greater, greater_equal, is_finite, is_inf, is_nan, less,
+                                   less_equal, not_equal, where as where_v2, where_v1 as where)
+from ...ops.control_flow_ops import control_dependencies, group, no_op, tuple
+from ...ops.diag_ops import (diag as matrix_diag, diag_part as matrix_diag_part, eye,
+                             tensor_diag as diag, tensor_diag_part as diag_part, trace)
 from ...ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
 from ...ops.indexing_ops import (boolean_mask_v1 as boolean_mask, gather_nd, gather_v1 as gather,
                                  one_hot, scatter_nd)
-from ...ops.init_ops import GlorotUniform as glorot_uniform_initializer
-from ...ops.init_ops import Ones as ones_initializer
-from ...ops.init_ops import RandomNormal as random_normal_initializer
-from ...ops.init_ops import Zeros as zeros_initializer
-from ...ops.linalg_ops import (diag as matrix_diag, diag_part as matrix_diag_part, eye,
-                               matrix_determinant, matrix_inverse, matrix_transpose,
-                               tensor_diag as diag, tensor_diag_part as diag_part, tensordot,
-                               trace)
-from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
+from ...ops.init_ops import (GlorotUniform as glorot_uniform_initializer, Ones as ones_initializer,
+                             RandomNormal as random_normal_initializer, Zeros as zeros_initializer)
+from ...ops.join_ops import concat, split, stack, unstack
+from ...ops.linalg_ops import (matmul, matrix_determinant, matrix_inverse, matrix_transpose,
+                               norm_v1 as norm, tensordot)
 from ...ops.logging_ops import print
-from ...ops.manip_ops import (concat, invert_permutation, reverse, reverse as reverse_v2, split,
-                              tile, transpose_v1 as transpose)
-from ...ops.math_ops import (abs, add, add_n, cast, div, divide, exp, floor_div, floordiv,
-                             floormod, floormod as mod, log, maximum, minimum, multiply, negative,
-                             pow, sign, sqrt, square, squared_difference, subtract, to_double,
-                             to_float, to_int32, to_int64, truediv)
-from ...ops.math_ops import divide_no_nan as div_no_nan
-from ...ops.matmul_ops import matmul
-from ...ops.reduction_ops import arg_max, arg_min, cumprod, cumsum, norm_v1 as norm
-from ...ops.reduction_ops import (argmax_v1 as argmax, argmin_v1 as argmin,
-                                  count_nonzero_v1 as count_nonzero,
-                                  reduce_all_v1 as reduce_all, reduce_any_v1 as reduce_any,
-                                  reduce_logsumexp_v1 as reduce_logsumexp,
-                                  reduce_max_v1 as reduce_max, reduce_min_v1 as reduce_min,
-                                  reduce_prod_v1 as reduce_prod)
-from ...ops.nn_impl import log_sigmoid
-from ...ops.nn_ops import sigmoid, tanh
+from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
+from ...ops.manip_ops import (invert_permutation, reverse, reverse as reverse_v2, tile,
+                              transpose_v1 as transpose)
+from ...ops.math_ops import (acos, asin, atan, atan2, ceil, cos, cosh, erf, exp, expm1, floor, log,
+                             log1p, reciprocal, round, rsqrt, sin, sinh, sqrt, tan)
 from ...ops.pad_ops import pad_v1 as pad, slice
-from ...ops.random_ops import random_normal, random_shuffle, random_uniform, truncated_normal
-from ...ops.random_ops import set_seed as set_random_seed
+from ...ops.random_ops import (random_normal, random_shuffle, random_uniform,
+                               set_seed as set_random_seed, truncated_normal)
+from ...ops.reduction_ops import (arg_max, arg_min, argmax_v1 as argmax, argmin_v1 as argmin,
+                                  count_nonzero_v1 as count_nonzero, reduce_all_v1 as reduce_all,
+                                  reduce_any_v1 as reduce_any,
+                                  reduce_logsumexp_v1 as reduce_logsumexp,
+                                  reduce_max_v1 as reduce_max, reduce_mean_v1 as reduce_mean,
+                                  reduce_min_v1 as reduce_min, reduce_prod_v1 as reduce_prod,
+                                  reduce_sum_v1 as reduce_sum)
 from ...ops.registry import convert_to_tensor
+from ...ops.scan_ops import cumprod, cumsum
 from ...ops.sequence_ops import linspace, range
-from ...ops.sum_ops import reduce_mean_v1 as reduce_mean, reduce_sum_v1 as reduce_sum
-from ...ops.unary_ops import (acos, asin, atan, atan2, ceil, cos, cosh, erf, expm1, floor, log1p,
-                              reciprocal, round, rsqrt, sin, sinh, tan)
-from ...ops.where_ops import where_v1 as where, where as where_v2
-from ...session import ConfigProto, InteractiveSession, Session, get_default_session
+from ...session import ConfigProto, InteractiveSession, Session
 from ...variable_scope import AUTO_REUSE, get_variable, get_variable_scope, variable_scope
 from ...variables import (Variable, assign, assign_add, assign_sub, global_variables,
                           global_variables_initializer, is_variable_initialized, local_variables,
                           local_variables_initializer, trainable_variables,
                           variables_initializer)
-from ... import bitwise, linalg, math, test  # noqa: F401
-from . import contrib, data, initializers, nn, random, train  # noqa: F401
+from ... import bitwise, linalg, math  # noqa: F401
+from ... import testing as test  # noqa: F401
+from . import contrib, data, initializers, nn, random, summary, train  # noqa: F401
 
 newaxis = None
 

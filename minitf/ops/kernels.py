@@ -1,0 +1,47 @@
+"""Helpers for writing numpy kernels: `quiet` for kernels that may give inf or nan (TensorFlow
+gives them silently, numpy warns), `numpy_silenced` for a whole plan's run, and `scipy_special`,
+imported on first use.
+"""
+import functools
+
+import numpy as np
+
+
+class _NumpySilenced:
+    """A context with numpy's floating-point warnings off (TensorFlow gives inf and nan
+    silently); `depth` tells kernels whether they run inside one."""
+
+    depth = 0
+
+    def __enter__(self):
+        if _NumpySilenced.depth == 0:
+            self._saved = np.seterr(all="ignore")
+        _NumpySilenced.depth += 1
+
+    def __exit__(self, *exc):
+        _NumpySilenced.depth -= 1
+        if _NumpySilenced.depth == 0:
+            np.seterr(**self._saved)
+
+
+numpy_silenced = _NumpySilenced()
+
+
+def quiet(kernel):
+    """A kernel that returns inf/nan where numpy would also warn (as TensorFlow does). A plan
+    silences numpy once for its whole run (`numpy_silenced`), so the kernels it calls
+    skip this wrapper's own, costlier, silencing."""
+    @functools.wraps(kernel)
+    def run(*args, **kwargs):
+        if numpy_silenced.depth:
+            return kernel(*args, **kwargs)
+        with np.errstate(all="ignore"):
+            return kernel(*args, **kwargs)
+    return run
+
+
+@functools.lru_cache(maxsize=None)
+def scipy_special():
+    """scipy.special, imported on first use: importing it takes longer than all of minitf."""
+    from scipy import special
+    return special
