@@ -231,6 +231,11 @@ def test_each_iteration_reshuffles_unless_told_not_to():
     assert values(again) != values(again) and values(same) == values(same)
 
 
+def test_reshuffle_each_iteration_none_means_true():
+    ds = Dataset.range(20).shuffle(20, seed=1, reshuffle_each_iteration=None)
+    assert values(ds) != values(ds)
+
+
 def test_repeat_after_shuffle_reshuffles_each_pass():
     order = values(Dataset.range(20).shuffle(20, seed=2).repeat(2))
     assert sorted(order[:20]) == sorted(order[20:]) and order[:20] != order[20:]

@@ -406,7 +406,7 @@ class _ShuffleDataset(Dataset):
                      "ShuffleDatasetV3")
         super().__init__(input.element_spec, input._cardinality, inputs=[input])
         self._buffer_size = np.inf if buffer_size == UNKNOWN_CARDINALITY else buffer_size
-        self._reshuffle = bool(reshuffle)
+        self._reshuffle = reshuffle is None or bool(reshuffle)
         seeds = op_seeds(seed)
         # Without seeds the orders are random, but drawn once here, so that a dataset that
         # does not reshuffle repeats its one order.

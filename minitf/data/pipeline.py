@@ -65,19 +65,26 @@ def count(numbers, dtype):
 def shuffled(elements, buffer_size, rng):
     """TensorFlow's buffer shuffle: fill a buffer of `buffer_size` elements, then give a random
     one of them each time, refilling its place with the next input element."""
-    buffer = []
+    buffer, u = [], _uniforms(rng)
     for e in elements:
         if len(buffer) < buffer_size:
             buffer.append(e)
             continue
-        i = rng.integers(len(buffer))
+        i = int(next(u) * len(buffer))
         yield buffer[i]
         buffer[i] = e
     while buffer:
-        i = rng.integers(len(buffer))
+        i = int(next(u) * len(buffer))
         yield buffer[i]
         buffer[i] = buffer[-1]
         buffer.pop()
+
+
+def _uniforms(rng):
+    """Draws in [0, 1), a block at a time (one call per element would cost more than all the
+    rest of a shuffle)."""
+    while True:
+        yield from rng.random(1024).tolist()
 
 
 def batched(elements, batch_size, drop_remainder):
