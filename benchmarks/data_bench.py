@@ -84,7 +84,8 @@ def main():
             ("minitf eager", eager_epoch(tf, x, y, args.batch)),
             ("minitf v1 Session", session_epoch(tf, x, y, args.batch))]
     base = None
-    print("| pipeline (%d rows, batch %d) | ms per epoch | ratio to numpy |" % (args.rows, args.batch))
+    print("| pipeline (%d rows, batch %d) | ms per epoch | ratio to numpy |"
+          % (args.rows, args.batch))
     print("|---|---|---|")
     for name, fn in rows:
         t = median_time(fn, args.repeats)

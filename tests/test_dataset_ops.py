@@ -241,7 +241,7 @@ def test_repeat_after_shuffle_reshuffles_each_pass():
     assert sorted(order[:20]) == sorted(order[20:]) and order[:20] != order[20:]
 
 
-# -- in functions and graphs ------------------------------------------------------------------
+# -- in functions, graphs and fit ---------------------------------------------------------
 X = np.arange(8, dtype=np.float32).reshape(4, 2)
 Y = np.array([1.0, 2.0, 3.0, 4.0], np.float32)
 
@@ -288,6 +288,15 @@ def test_next_on_an_eager_iterator_inside_a_function_advances_it_every_call():
     it = iter(Dataset.range(5))
     f = tf.function(lambda it: next(it) * 2)
     assert [f(it).numpy() for _ in range(3)] + [next(it).numpy()] == [0, 2, 4, 3]
+
+
+def test_keras_fit_on_a_dataset_matches_fit_on_its_arrays():
+    def fit(*data, **kwargs):
+        model = tf.keras.Sequential([tf.keras.layers.Dense(1, kernel_initializer="ones")])
+        model.compile(tf.keras.optimizers.SGD(0.01), "mse")
+        return model.fit(*data, epochs=3, verbose=0, **kwargs).history["loss"]
+    ds = Dataset.from_tensor_slices((X, Y[:, None])).batch(2)
+    assert fit(ds) == fit(X, Y[:, None], batch_size=2, shuffle=False)
 
 
 def test_graph_mode_refuses_python_iteration_and_len(graph):
