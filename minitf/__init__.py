@@ -51,8 +51,8 @@ from .ops.scan_ops import cumsum
 from .ops.sequence_ops import linspace, range
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
-               ragged, random, sparse, strings, summary, train)
+from . import (bitwise, compat, config, data, keras, linalg, math, nn,  # noqa: E402,F401
+               optimizers, ragged, random, sparse, strings, summary, train)
 from .ragged.ragged_tensor import RaggedTensor  # noqa: E402
 from .sparse.sparse_tensor import SparseTensor  # noqa: E402
 from .keras import initializers  # noqa: E402,F401

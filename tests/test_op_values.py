@@ -419,6 +419,8 @@ ELSEWHERE = {
                     "update rules: test_optimizers.py against numpy formulas"),
     **dict.fromkeys(["StatelessRandomNormal", "StatelessRandomUniform"],
                     "initializers: test_initializers.py"),
+    **dict.fromkeys(["IteratorV2", "OneShotIterator", "MakeIterator", "IteratorGetNext"],
+                    "dataset iterators: test_iterator_ops.py and test_dataset_ops.py"),
     "StatefulPartitionedCall": "function calls: test_function.py",
     "RngReadAndSkip": "generator states: test_random_generator.py",
     "IdentityN": "custom gradients: test_tape_features.py",
