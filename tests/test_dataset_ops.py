@@ -307,3 +307,18 @@ def test_graph_mode_refuses_python_iteration_and_len(graph):
         ds.as_numpy_iterator()
     with pytest.raises(TypeError, match="only supports `len` in eager mode"):
         len(ds)
+
+
+def test_string_elements_flow_through_map_and_batch_eagerly():
+    ds = tf.data.Dataset.from_tensor_slices(["hello", "world"]).map(tf.strings.upper).batch(2)
+    assert ds.element_spec == tf.TensorSpec([None], tf.string)
+    assert [b.tolist() for b in ds.as_numpy_iterator()] == [[b"HELLO", b"WORLD"]]
+
+
+def test_a_v1_iterator_over_strings_gives_bytes_per_run():
+    with tf.Graph().as_default():
+        it = tf.compat.v1.data.make_one_shot_iterator(
+            tf.data.Dataset.from_tensor_slices(["a", "bc"]))
+        x = it.get_next()
+        with tf.compat.v1.Session() as sess:
+            assert [sess.run(x), sess.run(x)] == [b"a", b"bc"]
