@@ -21,6 +21,7 @@ from . import autograph, config, nest
 from .autodiff.gradients import gradients
 from .executor import Plan
 from .framework import dtypes
+from .framework.composite_tensor import CompositeTensor
 from .framework.context import ctx, executing_eagerly
 from .framework.errors import InvalidArgumentError
 from .framework.graph import get_default_graph
@@ -438,6 +439,10 @@ def _output(x):
     output tensors; other Python values (None, strings, objects) are returned as they are."""
     if isinstance(x, (Tensor, int, float, np.ndarray, np.generic)) or hasattr(x, "_to_tensor"):
         return array_ops.identity(x)
+    if isinstance(x, CompositeTensor):
+        raise TypeError("A minitf.function cannot return a %s yet: return its parts (such as "
+                        ".values and .row_splits) or a dense tensor (.to_tensor())."
+                        % type(x).__name__)
     return x
 
 

@@ -3,14 +3,16 @@ import pytest
 
 import minitf as tf
 from minitf.framework.context import ctx
+from minitf.keras import backend as keras_backend
 from minitf.ops import random_ops
 from minitf.summary import writer as summary_writer
 
 
 @pytest.fixture(autouse=True)
 def fresh_process_state():
-    """Each test starts eager, with no graph, tape, scope, default session, summary writer or
-    global random seed left over."""
+    """Each test starts eager, with no graph, tape, scope, default session, summary writer,
+    global random seed or Keras layer name left over."""
+    keras_backend.clear_session()
     yield
     ctx.eager_default = True
     ctx.graphs.clear()

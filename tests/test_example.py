@@ -82,3 +82,19 @@ def test_lazy_vs_eager_prints_both_columns_and_draws_three_graphs(tmp_path, caps
     assert out.count("Python print: tracing") == 1 and out.count("tf.print: running") == 2
     assert_valid_pictures(tmp_path, ["lazy_vs_eager_function.png", "lazy_vs_eager_session.png",
                                      "lazy_vs_eager_tape.png"])
+
+
+def test_mlp_classifier_trains_three_ways_alike_and_draws_two_pictures(tmp_path, capsys):
+    histories = _load_example("mlp_classifier").main(["--epochs", "3", "--out", str(tmp_path)])
+    assert histories["custom loop"] == histories["fit"]  # the same ops, to the last bit
+    np.testing.assert_allclose(histories["session"]["loss"], histories["fit"]["loss"],
+                               rtol=1e-5)
+    assert histories["fit"]["loss"][-1] < histories["fit"]["loss"][0]
+    assert_valid_pictures(tmp_path, ["mlp_classifier_boundary.png",
+                                     "mlp_classifier_curves.png"])
+    assert "fit         epoch    3/3  loss" in capsys.readouterr().out
+
+
+def test_mlp_classifier_spirals_have_two_balanced_classes():
+    x, y = _load_example("mlp_classifier").make_spirals()
+    assert (x.shape, int(y.sum())) == ((400, 2), 200)

@@ -360,6 +360,52 @@ CASES = [
     Case("sigmoid_cross_entropy",
          lambda z, x: tf.nn.sigmoid_cross_entropy_with_logits(labels=z, logits=x),
          [(M, N), (M, N)], ["Softplus"], (positive, away_from_zero)),
+    # -- complex numbers: real inputs -> complex computation -> real output, which checks the
+    # gradient convention (dL/dx + i dL/dy, as TensorFlow's) through complex/real/imag -------
+    *binary("complex multiply", lambda x, y: _re_im(tf.complex(x, y) * tf.complex(y, x)),
+            ["Complex", "Mul", "Real", "Imag"]),
+    *binary("complex divide", lambda x, y: _re_im(tf.complex(x, y) / tf.complex(y, x)),
+            ["RealDiv"], away_from_zero),
+    Case("complex add, subtract, negative", lambda x, y: _re_im(
+        -(tf.complex(x, y) + tf.complex(y, x)) - tf.complex(x * y, x)), [(M, N), (M, N)],
+         ["AddV2", "Sub", "Neg"]),
+    Case("complex exp, log, sqrt, square", lambda x, y: _re_im(
+        tf.exp(_z(x, y)) + tf.math.log(_z(x, y)) + tf.sqrt(_z(x, y)) + tf.square(_z(x, y))),
+         [(M, N), (M, N)], ["Exp", "Log", "Sqrt", "Square"], (positive, anywhere)),
+    Case("complex pow", lambda x, y: _re_im(_z(x, y) ** _z(y, x)), [(M, N), (M, N)], ["Pow"],
+         (positive, anywhere)),
+    Case("conj", lambda x, y: _re_im(tf.math.conj(_z(x, y)) * _z(y, x)), [(M, N), (M, N)],
+         ["Conj"]),
+    Case("angle", lambda x, y: tf.math.angle(_z(x, y)), [(M, N), (M, N)], ["Angle"],
+         away_from_zero),
+    Case("complex abs", lambda x, y: tf.abs(_z(x, y)), [(M, N), (M, N)], ["ComplexAbs"],
+         away_from_zero),
+    Case("complex matmul adjoint", lambda a, b: _re_im(tf.matmul(_z(a, b), _z(b, a),
+                                                                adjoint_b=True)),
+         [(M, N), (M, N)], ["MatMul", "Conj"]),
+    Case("complex batch matmul", lambda a, b: _re_im(tf.matmul(_z(a, b), _z(b, a),
+                                                              transpose_b=True)),
+         [(2, M, N), (2, M, N)], ["BatchMatMulV2"]),
+    Case("complex sum, mean, add_n, divide_no_nan", lambda x, y: _re_im(
+        tf.reduce_sum(_z(x, y), 0) + tf.reduce_mean(tf.add_n([_z(y, x), _z(x, x)]), 1)[0]
+        + tf.reduce_sum(tf.math.divide_no_nan(_z(x, y), _z(y, x)))),
+         [(M, N), (M, N)], ["Sum", "Mean", "AddN", "DivNoNan"], away_from_zero),
+    Case("complex cast", lambda x: tf.cast(tf.cast(x, tf.complex128) * _z(x, x), tf.float64),
+         [(M, N)], ["Cast"]),
+    # -- sparse tensors: gradients reach the values and the dense operands -------------------
+    Case("sparse to_dense", lambda v, d: tf.sparse.to_dense(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]), default_value=d),
+         [(3,), ()], ["SparseToDense"]),
+    Case("sparse + dense", lambda v, b: tf.sparse.add(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]), b), [(3,), (M, N)],
+         ["SparseTensorDenseAdd"]),
+    Case("sparse + sparse", lambda v, w: tf.sparse.add(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]),
+        tf.sparse.SparseTensor([[0, 0], [1, 0]], w, [M, N])).values, [(3,), (2,)],
+         ["SparseAdd"]),
+    Case("sparse reorder", lambda v: tf.sparse.reorder(
+        tf.sparse.SparseTensor([[1, 0], [0, 2], [0, 1]], v, [M, N])).values * [1.0, 2.0, 3.0],
+         [(3,)], ["SparseReorder"]),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
@@ -400,6 +446,15 @@ CASES = [
     Case("tensor array in a loop", lambda x: _staged(_squares_by_array)(x), [(M, N)],
          ["StatelessWhile"]),
 ]
+
+def _z(x, y):
+    return tf.complex(x, y)
+
+
+def _re_im(w):
+    """A real function of a complex tensor that depends on both its parts."""
+    return tf.math.real(w) + 2.0 * tf.math.imag(w)
+
 
 @tf.function
 def _traced(x, y):

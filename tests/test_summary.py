@@ -340,3 +340,7 @@ def test_import_minitf_loads_neither_tensorboard_nor_networkx():
             "{'tensorboard', 'networkx'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_v1_summary_is_a_string_tensor(graph):
+    assert v1.summary.scalar("loss", tf.constant(1.0)).dtype is tf.string

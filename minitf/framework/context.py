@@ -44,16 +44,36 @@ def executing_eagerly_outside_functions():
 @contextlib.contextmanager
 def init_scope():
     """Leaves any function being traced, for code that must run outside it (creating the
-    variables of a function, for one): inside, the mode is that of the outermost context."""
+    variables of a function, for one): inside, the mode is that of the outermost context, and
+    when that is eager, the name scope is the one the function's graph is in, as in TensorFlow
+    (a variable made in `with name_scope("layer")` inside a function is "layer/...")."""
     saved = []
     while ctx.graphs and ctx.graphs[-1].is_function:
         saved.append(ctx.graphs.pop())
     tapes, ctx.tapes = ctx.tapes, []
+    scope = ctx.eager_scope
+    if saved and executing_eagerly():
+        inner = saved[0].get_name_scope()
+        ctx.eager_scope = inner + "/" if inner else ""
     try:
         yield
     finally:
         ctx.graphs.extend(reversed(saved))
         ctx.tapes = tapes
+        ctx.eager_scope = scope
+
+
+@contextlib.contextmanager
+def eager_mode():
+    """Executes eagerly inside, whatever the surrounding mode (no graph is built and no tape
+    records): for Python work done while a kernel runs, such as a `minitf.data` pipeline
+    computing the next element for an iterator op."""
+    saved = ctx.graphs, ctx.eager_default, ctx.tapes
+    ctx.graphs, ctx.eager_default, ctx.tapes = [], True, []
+    try:
+        yield
+    finally:
+        ctx.graphs, ctx.eager_default, ctx.tapes = saved
 
 
 def disable_eager_execution():
@@ -61,7 +81,16 @@ def disable_eager_execution():
     ctx.eager_default = False
 
 
-def enable_eager_execution():
+def enable_eager_execution(config=None, device_policy=None, execution_mode=None):
+    """TensorFlow 1.x's way to turn eager execution on (2.x starts with it on); like there, it
+    must come before any graph is built.
+
+    Raises:
+      ValueError: if graph-mode ops have been made already.
+    """
+    built = ctx.graphs or ctx.global_graph is not None and ctx.global_graph.version
+    if not ctx.eager_default and built:
+        raise ValueError("tf.enable_eager_execution must be called at program startup.")
     ctx.eager_default = True
 
 

@@ -78,6 +78,7 @@ class SymbolicTensor(Tensor):
     dtype = property(lambda self: self._dtype)
     shape = property(lambda self: self._shape)
     graph = property(lambda self: self._op.graph)
+    device = property(lambda self: self._op.device)
 
     @property
     def name(self):

@@ -30,7 +30,7 @@ class TensorList:
     # A TensorList travels as the value of a scalar variant tensor.
     shape = ()
     ndim = 0
-    dtype = np.dtype(object)
+    dtype = dtypes.VARIANT_NUMPY
 
     def __init__(self, items=()):
         self._buffer = list(items)

@@ -83,7 +83,7 @@ def _merge_kernel(*inputs):
 
 
 def _serialized_infer(inputs, **_):
-    return [(summary_protos.string, _SCALAR)]
+    return [(dtypes.string, _SCALAR)]
 
 
 def _scalar_infer(inputs, tag):
@@ -103,9 +103,9 @@ def serialized_summary(op_type, name, values):
     """A 1.x summary op in the default graph, named (and tagged) `name` made unique."""
     if executing_eagerly():
         raise RuntimeError("compat.v1.summary ops build graph ops whose value is a serialized "
-                           "summary, which needs string tensors that minitf does not have yet. "
-                           "When executing eagerly, write summaries with "
-                           "minitf.summary.create_file_writer and minitf.summary.scalar.")
+                           "summary, to run in a Session. When executing eagerly, write "
+                           "summaries with minitf.summary.create_file_writer and "
+                           "minitf.summary.scalar.")
     return execute(op_type, [values], {"tag": _unique_tag(name)}, name=name)
 
 

@@ -11,12 +11,6 @@ import types
 
 import numpy as np
 
-from ..framework.dtypes import DType
-
-# The dtype of serialized summaries until minitf has string tensors (`tf.string`): a value is a
-# numpy object array holding `bytes`, so `Session.run` of a scalar summary returns `bytes`.
-string = DType("string", np.object_)
-
 _modules = None
 
 

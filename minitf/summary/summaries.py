@@ -75,8 +75,8 @@ def text(name, data, step=None, description=None):
     tab. Returns and raises as `scalar`.
 
     Raises:
-      TypeError: if `data` is not made of strings (minitf has no string tensors yet, so the
-        text is a Python value, fixed when a function is traced).
+      TypeError: if `data` is not made of Python strings (the text is a Python value, fixed
+        when a function is traced; string tensors are not taken here yet).
 
     >>> import tempfile
     >>> with minitf.summary.create_file_writer(tempfile.mkdtemp()).as_default(step=3):
