@@ -366,3 +366,30 @@ def test_a_condition_that_is_not_bool_raises():
     with pytest.raises(ValueError, match="condition of if statement expected to be `tf.bool` "
                                          "scalar"):
         tf.function(f)(tf.constant(1.0))
+
+
+# -- datasets -------------------------------------------------------------------------------------
+def batches():
+    return tf.data.Dataset.from_tensor_slices(np.arange(6.0, dtype=np.float32)).batch(2)
+
+
+def test_a_loop_over_a_dataset_in_a_function():
+    @tf.function
+    def total(ds):
+        s = tf.constant(0.0)
+        for batch in ds:
+            s += tf.reduce_sum(batch)
+        return s
+    assert total(batches()).numpy() == 15.0
+
+
+def test_a_tensor_break_in_a_loop_over_a_dataset():
+    @tf.function
+    def until_over_two(ds):
+        s = tf.constant(0.0)
+        for batch in ds:
+            if s > 2.0:
+                break
+            s += tf.reduce_sum(batch)
+        return s
+    assert until_over_two(batches()).numpy() == 6.0

@@ -3,9 +3,12 @@
 A loop whose test (first checked in a throwaway graph) or iterable is a tensor of the graph
 being built is staged as a `while_loop` over its state: `for x in tensor` reads the rows from a
 TensorArray, `for i in range(...)` of tensors counts without making the range. Otherwise it is a
-Python loop. A variable first assigned inside a staged loop gets a placeholder start value,
+Python loop; over a `minitf.data.Dataset`, which unrolls itself in a traced function, a `break`
+on a tensor makes each later element's iteration a cond. A variable first assigned inside a staged loop gets a placeholder start value,
 found by tracing the body once, and the loop must run at least once (checked when it runs).
 """
+import functools
+
 from .. import nest
 from ..control_flow import graph_function
 from ..control_flow.cond import cond
@@ -18,7 +21,7 @@ from ..ops import array_ops, assert_ops, fill_ops, logical_ops
 from ..ops.control_flow_ops import control_dependencies
 from ..ops.constant_folding import constant_value
 from ..ops.registry import convert_to_tensor
-from .operators import (Undefined, UndefinedReturnValue, condition, dtype_of, located,
+from .operators import (Undefined, UndefinedReturnValue, condition, dtype_of, if_stmt, located,
                         staged)
 
 
@@ -50,19 +53,20 @@ def for_stmt(iterable, extra_test, body, get_state, set_state, names, opts, wher
         else:
             _tensor_for(t, extra_test, body, get_state, set_state, names, opts, where)
         return
+    dataset = hasattr(iterable, "element_spec")  # a minitf.data.Dataset: unrolled while traced
     for x in iterable:
-        if extra_test is not None and not _python_test(extra_test, where):
-            break
-        body(x)
-
-
-def _python_test(extra_test, where):
-    value = extra_test()
-    if staged(value):
-        raise located(NotImplementedError, "break and return statements which depend on a TF "
-                      "condition are not supported in Python for loops. Did you intend to make "
-                      "it a TF loop?", where)
-    return value
+        go = True if extra_test is None else extra_test()
+        if not staged(go):
+            if not go:
+                break
+            body(x)
+        elif dataset:  # after a tensor `break`, each later element runs under a cond
+            if_stmt(go, functools.partial(body, x), lambda: None, get_state, set_state, names,
+                    len(names), where)
+        else:
+            raise located(NotImplementedError, "break and return statements which depend on a "
+                          "TF condition are not supported in Python for loops. Did you intend to "
+                          "make it a TF loop?", where)
 
 
 def _tensor_for(t, extra_test, body, get_state, set_state, names, opts, where):
