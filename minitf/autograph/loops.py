@@ -4,8 +4,9 @@ A loop whose test (first checked in a throwaway graph) or iterable is a tensor o
 being built is staged as a `while_loop` over its state: `for x in tensor` reads the rows from a
 TensorArray, `for i in range(...)` of tensors counts without making the range. Otherwise it is a
 Python loop; over a `minitf.data.Dataset`, which unrolls itself in a traced function, a `break`
-on a tensor makes each later element's iteration a cond. A variable first assigned inside a staged loop gets a placeholder start value,
-found by tracing the body once, and the loop must run at least once (checked when it runs).
+on a tensor makes each later element's iteration a cond. A variable first assigned inside a
+staged loop gets a placeholder start value, found by tracing the body once, and the loop must
+run at least once (checked when it runs).
 """
 import functools
 
