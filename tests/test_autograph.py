@@ -170,6 +170,11 @@ def test_functions_behind_a_decorator_are_converted_too():
     assert f(tf.constant(-3.0)).numpy() == 6.0
 
 
+def test_lambdas_are_converted_too():
+    f = tf.function(lambda x: x if x > 0 else -x)
+    assert f(tf.constant(-3.0)).numpy() == 3.0
+
+
 def test_nested_functions_are_converted_too():
     @tf.function
     def f(x):

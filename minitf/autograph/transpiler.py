@@ -63,10 +63,10 @@ def _transform(f, warn):
             warnings.warn("AutoGraph could not transform %r and will run it as-is: %s" % (f, e),
                           stacklevel=4)
         return None
-    node = tree.body[0] if tree.body else None
-    if not isinstance(node, ast.FunctionDef) or node.name != f.__code__.co_name or any(
-            isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) for n in ast.walk(node)):
-        return None  # a lambda, a generator, or source that is not this function's
+    node = _definition(tree, f.__code__)
+    if node is None or any(isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await))
+                           for n in ast.walk(node)):
+        return None  # a generator, or source that is not (only) this function's
     ast.increment_lineno(tree, f.__code__.co_firstlineno - 1)  # the first line, decorators'
     taken = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} | \
         {n.arg for n in ast.walk(node) if isinstance(n, ast.arg)}
@@ -84,6 +84,23 @@ def _transform(f, warn):
     converted = next(c for c in factory_code.co_consts
                      if isinstance(c, types.CodeType) and c.co_name == node.name)
     return converted, ast.unparse(node)
+
+
+def _definition(tree, code):
+    """The FunctionDef of `code` in its parsed source; a lambda's, as a def returning its
+    expression (when its line holds one lambda with its parameters)."""
+    first = tree.body[0] if tree.body else None
+    if isinstance(first, ast.FunctionDef) and first.name == code.co_name:
+        return first
+    if code.co_name != "<lambda>":
+        return None
+    params = list(code.co_varnames[:code.co_argcount])
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and n.lineno == 1
+             and [a.arg for a in n.args.args] == params]
+    if len(found) != 1:
+        return None
+    return ast.copy_location(ast.FunctionDef("__ag_lambda", found[0].args, [
+        ast.copy_location(ast.Return(found[0].body), found[0])], [], None, None), found[0])
 
 
 def _namer(taken):
