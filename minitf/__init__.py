@@ -7,11 +7,12 @@ from . import nest  # noqa: F401
 from .autodiff.custom_gradient import custom_gradient
 from .autodiff.gradients import gradients
 from .autodiff.tape import GradientTape, UnconnectedGradients
+from .control_flow import TensorArray, case, cond, switch_case, while_loop
 from .framework import dtypes, errors
 from .framework.context import executing_eagerly, init_scope
 from .framework.dtypes import (DType, as_dtype, bool, complex64, complex128, double, float16,
                                float32, float64, half, int8, int16, int32, int64, resource, string,
-                               uint8, uint16, uint32, uint64)
+                               uint8, uint16, uint32, uint64, variant)
 from .framework.device import DeviceSpec
 from .framework.graph import Graph, Operation, device
 from .framework.variable_enums import VariableAggregationV2 as VariableAggregation
@@ -25,6 +26,7 @@ from .module import Module
 from .ops.activation_ops import sigmoid, tanh
 from .ops.arithmetic_ops import (abs, add, add_n, cast, divide, maximum, minimum, multiply,
                                  negative, pow, sign, square, subtract, truediv)
+from .ops.assert_ops import Assert
 from .ops.array_ops import (constant, expand_dims, identity, rank, reshape, shape, size, squeeze,
                             stop_gradient)
 from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value
@@ -53,8 +55,9 @@ from .ops.sequence_ops import linspace, range
 from .py_function import py_function
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import (bitwise, compat, config, image, keras, linalg, math, nn,  # noqa: E402,F401
-               optimizers, ragged, random, saved_model, sparse, strings, summary, train)
+from . import (autograph, bitwise, compat, config, data, image, keras, linalg,  # noqa: E402,F401
+               math, nn, optimizers, ragged, random, saved_model, sparse, strings, summary,
+               train)
 from .ragged.ragged_tensor import RaggedTensor  # noqa: E402
 from .sparse.sparse_tensor import SparseTensor  # noqa: E402
 from .keras import initializers  # noqa: E402,F401

@@ -59,3 +59,18 @@ def grads():
             y = f(*xs)
         return [g.numpy().tolist() for g in tape.gradient(y, xs)]
     return compute
+
+
+@pytest.fixture
+def three_ways():
+    """three_ways(f, *arrays): f's result (numpy values in f's structure) computed eagerly, in a
+    graph run by a v1 Session, and by a `function`, the arrays given as constants."""
+    def compute(f, *arrays):
+        def call(fn):
+            return fn(*[tf.constant(a) for a in arrays])
+        eager = call(f)
+        with tf.Graph().as_default():
+            session = tf.compat.v1.Session().run(call(f))
+        function = call(tf.function(f))
+        return [tf.nest.map_structure(np.asarray, r) for r in (eager, session, function)]
+    return compute

@@ -12,7 +12,10 @@ from ..ops import arithmetic_ops, fill_ops
 
 
 def differentiable(t):
-    return t.dtype.is_floating or t.dtype.is_complex or t.dtype is dtypes.resource
+    # A variable's handle gets the gradient of its reads, a TensorList (variant) a list of
+    # gradients of its items.
+    return t.dtype.is_floating or t.dtype.is_complex or t.dtype is dtypes.resource or \
+        t.dtype is dtypes.variant
 
 
 def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=()):

@@ -63,6 +63,19 @@ def init_scope():
         ctx.eager_scope = scope
 
 
+@contextlib.contextmanager
+def eager_mode():
+    """Executes eagerly inside, whatever the surrounding mode (no graph is built and no tape
+    records): for Python work done while a kernel runs, such as a `minitf.data` pipeline
+    computing the next element for an iterator op."""
+    saved = ctx.graphs, ctx.eager_default, ctx.tapes
+    ctx.graphs, ctx.eager_default, ctx.tapes = [], True, []
+    try:
+        yield
+    finally:
+        ctx.graphs, ctx.eager_default, ctx.tapes = saved
+
+
 def disable_eager_execution():
     """Makes graph building the default for the rest of the process (TensorFlow 1.x style)."""
     ctx.eager_default = False

@@ -107,13 +107,19 @@ bool = DType("bool", np.bool_)  # noqa: A001 - TensorFlow's name
 string = DType("string", np.object_)
 # The element type of a variable's handle: the handle's value is the variable's storage cell.
 resource = DType("resource", np.object_)
+# The element type of an opaque value: a TensorList (the storage of a TensorArray in a graph).
+variant = DType("variant", np.object_)
 half, double = float16, float64
 
 _ALL = (float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64,
-        complex64, complex128, bool, string, resource)
+        complex64, complex128, bool, string, resource, variant)
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update(half=float16, float=float32, double=float64)
-_BY_NUMPY = {d.np: d for d in _ALL if d is not resource}
+_BY_NUMPY = {d.np: d for d in _ALL if d is not resource and d is not variant}
+# The numpy dtype a variant value (a TensorList) reports, so that an eager tensor of one knows
+# its dtype.
+VARIANT_NUMPY = np.dtype([("variant", np.object_)])
+_BY_NUMPY[VARIANT_NUMPY] = variant
 
 FLOATS = frozenset((float16, float32, float64))
 INTEGERS = frozenset((int8, int16, int32, int64, uint8, uint16, uint32, uint64))

@@ -55,6 +55,21 @@ class Operation:
     def values(self):
         return tuple(self.outputs)
 
+    def _set_attr(self, name, value):
+        """Replaces an attr (a control-flow op's gradient swaps in functions that give more)."""
+        self.attrs = dict(self.attrs, **{name: value})
+
+    def _add_inputs(self, tensors):
+        """Appends inputs; how a while loop's gradient adds its accumulators to the loop."""
+        self.inputs = self.inputs + tuple(tensors)
+
+    def _add_outputs(self, specs):
+        """Appends outputs, one per (dtype, shape): the values a control-flow op's gradient
+        needs it to give (plans compiled before keep the outputs they knew)."""
+        n = len(self.outputs)
+        self.outputs += [SymbolicTensor(self, n + i, dtype, shape)
+                         for i, (dtype, shape) in enumerate(specs)]
+
     def run(self, feed_dict=None, session=None):
         """Runs this operation in `session` (default: the default session)."""
         context.run_in_default_session(self, feed_dict, session)

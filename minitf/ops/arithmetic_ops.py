@@ -404,7 +404,7 @@ def _add_n_infer(inputs):
 
 
 register("AddN", "inputs: N*T", _add_n_kernel, _add_n_infer,
-         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS | COMPLEX})
+         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS | COMPLEX | {dtypes.variant}})
 
 
 def add_n(inputs, name=None):

@@ -75,8 +75,9 @@ def _truncate(seed):
     return int(seed) % _MAXINT32
 
 
-def _op_seeds(seed):
-    """The (seed, seed2) attrs of a random op being created with op seed `seed`."""
+def op_seeds(seed):
+    """The (seed, seed2) attrs of a random op (or the seeds of a dataset shuffle) being created
+    with op seed `seed`."""
     if executing_eagerly():
         context = _eager
     else:
@@ -243,7 +244,7 @@ def _scaled(op_type, shape, mean, stddev, dtype, seed, name):
         shape = shape_tensor(shape)
         mean = convert_to_tensor(mean, dtype, name="mean")
         stddev = convert_to_tensor(stddev, dtype, name="stddev")
-        seed, seed2 = _op_seeds(seed)
+        seed, seed2 = op_seeds(seed)
         draw = execute(op_type, [shape], {"dtype": dtype, "seed": seed, "seed2": seed2})
         return add(draw * stddev, mean, name=s)
 
@@ -309,7 +310,7 @@ def random_uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None
         if dtype.is_integer or not lo_is_zero:
             minval = convert_to_tensor(minval, dtype, name="min")
             maxval = convert_to_tensor(maxval, dtype, name="max")
-        seed, seed2 = _op_seeds(seed)
+        seed, seed2 = op_seeds(seed)
         attrs = {"seed": seed, "seed2": seed2}
         if dtype.is_integer:
             return execute("RandomUniformInt", [shape, minval, maxval], attrs, name=s)
@@ -329,7 +330,7 @@ def random_shuffle(value, seed=None, name=None):
     >>> sorted(minitf.random.shuffle([1, 2, 3], seed=4).numpy().tolist())
     [1, 2, 3]
     """
-    seed, seed2 = _op_seeds(seed)
+    seed, seed2 = op_seeds(seed)
     return execute("RandomShuffle", [value], {"seed": seed, "seed2": seed2},
                    name=name or "RandomShuffle")
 

@@ -18,7 +18,8 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.shapes import TensorShape
 from ..framework.tensor import EagerTensor, Tensor
-from ..function import ConcreteFunction, FuncGraph
+from ..func_graph import FuncGraph
+from ..function import ConcreteFunction
 from ..ops.logging_ops import TENSOR_SLOT, TEXT_SLOT
 from ..ops.registry import execute
 from ..ops.strided_slice_ops import Bound

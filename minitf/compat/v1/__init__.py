@@ -5,6 +5,8 @@ from ... import nest  # noqa: F401
 from ...autodiff.custom_gradient import custom_gradient
 from ...autodiff.gradients import gradients
 from ...autodiff.tape import GradientTape, UnconnectedGradients
+from ...control_flow import TensorArray, case, cond_v1 as cond, switch_case
+from ...control_flow import while_loop_v1 as while_loop
 from ...framework import dtypes, errors
 from ...framework.context import (disable_eager_execution, enable_eager_execution,
                                   executing_eagerly, get_default_session, init_scope)
@@ -12,7 +14,7 @@ from ...framework.device import DeviceSpec
 from ...framework.dimension import Dimension, dimension_value
 from ...framework.dtypes import (DType, as_dtype, bool, complex64, complex128, double, float16,
                                  float32, float64, half, int8, int16, int32, int64, resource,
-                                 string, uint8, uint16, uint32, uint64)
+                                 string, uint8, uint16, uint32, uint64, variant)
 from ...framework.graph import (Graph, GraphKeys, Operation, device, get_default_graph,
                                 reset_default_graph)
 from ...framework.name_scope import name_scope_v1 as name_scope
@@ -25,6 +27,7 @@ from ...ops.arithmetic_ops import (abs, add, add_n, cast, div, divide, divide_no
                                    floor_div, floordiv, floormod, floormod as mod, maximum, minimum,
                                    multiply, negative, pow, sign, square, squared_difference,
                                    subtract, to_double, to_float, to_int32, to_int64, truediv)
+from ...ops.assert_ops import Assert
 from ...ops.array_ops import (constant, expand_dims_v1 as expand_dims, identity, placeholder,
                               placeholder_with_default, rank, reshape, shape, size,
                               squeeze_v1 as squeeze, stop_gradient)
@@ -81,7 +84,8 @@ from ...sparse.sparse_ops import to_dense as sparse_tensor_to_dense
 from ...sparse.sparse_tensor import SparseTensor, SparseTensorValue
 from ... import bitwise, config, linalg, math, ragged, sparse  # noqa: F401
 from ... import testing as test  # noqa: F401
-from . import contrib, initializers, layers, nn, random, strings, summary, train  # noqa: F401
+from . import (contrib, data, initializers, layers, nn, random, strings,  # noqa: F401
+               summary, train)
 
 newaxis = None
 
