@@ -192,3 +192,24 @@ def test_strings_and_prints(tmp_path, capsys):
     tf.saved_model.save(Greeter(), str(tmp_path))
     out = tf.saved_model.load(str(tmp_path))(tf.constant("bob"))
     assert (out.numpy(), capsys.readouterr().out) == (b"hi bob", "bob\n")
+
+
+def test_control_flow_is_saved_with_its_branches_and_body(tmp_path):
+    class Loop(tf.Module):
+        def __init__(self):
+            super().__init__()
+            self.v = tf.Variable(3.0)
+
+        @tf.function(input_signature=[tf.TensorSpec([], tf.float32)])
+        def __call__(self, x):
+            y = tf.cond(x > 0, lambda: x * self.v, lambda: -x)
+            return tf.while_loop(lambda i, s: i < 3, lambda i, s: (i + 1, s + y), [0, 0.0])[1]
+
+    tf.saved_model.save(Loop(), str(tmp_path))
+    m = tf.saved_model.load(str(tmp_path))
+    x = tf.constant(2.0)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = m(x)
+    assert (float(y), float(m(-1.0)), [float(g) for g in tape.gradient(y, [x, m.v])]) == (
+        18.0, 3.0, [9.0, 6.0])

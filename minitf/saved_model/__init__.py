@@ -15,8 +15,10 @@ written). A SavedModel directory holds:
 * `variables.npz` (variable i as member "v<i>") and `arrays.npz` (constants and other array
   attrs, by the keys the JSON names), both in numpy's format without pickles.
 
-Op attrs are data only (see function_io); code is never stored, so a function that needs
-Python objects at run time (a py_function) cannot be saved.
+Op attrs are data only (see function_io): a called function by its name, a cond branch or loop
+body as {"graph_function": {"name", "ops", "inputs", "outputs"}}. Code is never stored, so a
+function that needs Python objects at run time (a py_function) cannot be saved, and custom
+gradients are not kept.
 """
 from .load import load  # noqa: F401
 from .save import save  # noqa: F401

@@ -15,6 +15,7 @@ import sys
 
 import numpy as np
 
+from ..control_flow.graph_function import GraphFunction
 from ..framework import dtypes
 from ..framework.shapes import TensorShape
 from ..framework.tensor import EagerTensor, Tensor
@@ -57,13 +58,15 @@ class Writer:
         self.arrays[key] = a.astype(bytes) if a.dtype == object else a
         return key
 
+    def _encode_ops(self, graph):
+        return [{"name": op.name, "type": op.type, "inputs": _grouped_inputs(op),
+                 "control_inputs": [c.name for c in op.control_inputs],
+                 "attrs": {k: self._encode(v, op, k) for k, v in sorted(op.attrs.items())}}
+                for op in graph.get_operations()]
+
     def _encode_function(self, f):
         graph = f.graph
-        ops = [{"name": op.name, "type": op.type, "inputs": _grouped_inputs(op),
-                "control_inputs": [c.name for c in op.control_inputs],
-                "attrs": {k: self._encode(v, op, k) for k, v in sorted(op.attrs.items())}}
-               for op in graph.get_operations()]
-        return {"ops": ops, "args": [t.name for t in f.args],
+        return {"ops": self._encode_ops(graph), "args": [t.name for t in f.args],
                 "captures": [[p.name, self._capture(v, p)] for v, p in graph.captures],
                 "outputs": [t.name for t in f.outputs],
                 "structured_outputs": _encode_structure(f.structured_outputs),
@@ -102,6 +105,10 @@ class Writer:
             return {"bound": v.i}
         if isinstance(v, ConcreteFunction):
             return {"function": self.add_function(v)}
+        if isinstance(v, GraphFunction):  # a branch or loop body: its captures are inputs
+            return {"graph_function": {"name": v.name, "ops": self._encode_ops(v.graph),
+                                       "inputs": [t.name for t in v.inputs],
+                                       "outputs": [t.name for t in v.outputs]}}
         if v is TENSOR_SLOT or v is TEXT_SLOT:
             return {"printed": "text" if v is TEXT_SLOT else "tensor"}
         if isinstance(v, Tensor) and op.type == "PrintV2":  # a place in a printed structure
@@ -188,6 +195,11 @@ class Reader:
             return Bound(x)
         if kind == "function":
             return self.function(x)
+        if kind == "graph_function":
+            graph = FuncGraph(x["name"])
+            tensors = self._add_ops(graph, x["ops"], {})
+            return GraphFunction(graph, [tensors[t] for t in x["inputs"]],
+                                 [tensors[t] for t in x["outputs"]])
         if kind == "stream":
             return _STREAMS[x]()
         if kind == "custom_gradient":
@@ -196,14 +208,14 @@ class Reader:
             return TEXT_SLOT if x == "text" else TENSOR_SLOT
         raise ValueError("Unknown attr encoding %r in the SavedModel." % (v,))
 
-    def _restore(self, name, enc):
-        graph = FuncGraph(name.rsplit("_", 1)[0])
-        captures = dict(enc["captures"])
+    def _add_ops(self, graph, ops, captures):
+        """Adds encoded `ops` to `graph`; a placeholder named in `captures` is made by
+        capturing its value instead. Returns the tensors by name."""
         tensors = {}
         with graph.as_default():
-            for op in enc["ops"]:
-                if op["name"] + ":0" in captures:
-                    source = captures[op["name"] + ":0"]
+            for op in ops:
+                source = captures.get(op["name"] + ":0")
+                if source is not None:
                     value = (self.variables[source["variable"]].handle if "variable" in source
                              else EagerTensor(self.arrays[source["constant"]]))
                     tensors[op["name"] + ":0"] = graph.capture(value)
@@ -214,6 +226,11 @@ class Reader:
                     execute(op["type"], _inputs(op, tensors), attrs, name=op["name"] + "/")
                 made = graph.get_operation_by_name(op["name"])
                 tensors.update((t.name, t) for t in made.outputs)
+        return tensors
+
+    def _restore(self, name, enc):
+        graph = FuncGraph(name.rsplit("_", 1)[0])
+        tensors = self._add_ops(graph, enc["ops"], dict(enc["captures"]))
         for i in enc["variables"]:
             graph.watch_variable(self.variables[i])
         outputs = [tensors[t] for t in enc["outputs"]]
