@@ -1,7 +1,7 @@
 """Times one training step of a LeNet-sized CNN and of TensorFlow 1.x's autoencoder and GAN
 examples: minitf in each style, against a hand-written numpy step and against TensorFlow in the
-same run (when it is importable: run this file with an interpreter that has TensorFlow, e.g.
-`/work/tfref/bin/python benchmarks/cnn_bench.py`; minitf is imported from this checkout).
+same run (when it is importable: run this file with an interpreter that has TensorFlow and
+numpy; minitf is imported from this checkout).
 
 Each workload is a function returning a `step` callable, so that bench.py's table can take
 them as rows. Times are medians over repeats; the ratio column divides by the row named in it.
