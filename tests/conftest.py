@@ -3,19 +3,24 @@ import pytest
 
 import minitf as tf
 from minitf.framework.context import ctx
+from minitf.keras import backend as keras_backend
 from minitf.ops import random_ops
+from minitf.summary import writer as summary_writer
 
 
 @pytest.fixture(autouse=True)
 def fresh_process_state():
-    """Each test starts eager, with no graph, tape, scope, default session or global random
-    seed left over."""
+    """Each test starts eager, with no graph, tape, scope, default session, summary writer,
+    global random seed or Keras layer name left over."""
+    keras_backend.clear_session()
     yield
     ctx.eager_default = True
     ctx.graphs.clear()
     ctx.tapes.clear()
     ctx.global_graph = None
     ctx.eager_scope = ""
+    ctx.function_graphs = None
+    vars(summary_writer._state).clear()  # no default summary writer, step or record_if
     ctx.sessions.clear()
     random_ops.set_seed(None)
 
@@ -53,4 +58,19 @@ def grads():
                 tape.watch(x)
             y = f(*xs)
         return [g.numpy().tolist() for g in tape.gradient(y, xs)]
+    return compute
+
+
+@pytest.fixture
+def three_ways():
+    """three_ways(f, *arrays): f's result (numpy values in f's structure) computed eagerly, in a
+    graph run by a v1 Session, and by a `function`, the arrays given as constants."""
+    def compute(f, *arrays):
+        def call(fn):
+            return fn(*[tf.constant(a) for a in arrays])
+        eager = call(f)
+        with tf.Graph().as_default():
+            session = tf.compat.v1.Session().run(call(f))
+        function = call(tf.function(f))
+        return [tf.nest.map_structure(np.asarray, r) for r in (eager, session, function)]
     return compute

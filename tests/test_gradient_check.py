@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops.strided_slice_ops import _Bound
+from minitf.ops import list_ops
+from minitf.ops.strided_slice_ops import Bound
 from minitf.ops.registry import OPS, execute
 
 M, N = 2, 3
@@ -239,7 +240,7 @@ CASES = [
          [(3, N)], ["StatefulPartitionedCall"]),
     Case("strided_slice_grad tensor bounds",
          lambda dy: execute("StridedSliceGrad", [[M, N], dy, [_index(1)]],
-                            {"key": (slice(_Bound(0), None),)}),
+                            {"key": (slice(Bound(0), None),)}),
          [(1, N)], ["StridedSliceGrad"], unknown_shapes=True),
     Case("sum_to_shape", lambda g: execute("SumToShape", [g, [1, N]]), [(M, N)],
          ["SumToShape"]),
@@ -359,11 +360,220 @@ CASES = [
     Case("sigmoid_cross_entropy",
          lambda z, x: tf.nn.sigmoid_cross_entropy_with_logits(labels=z, logits=x),
          [(M, N), (M, N)], ["Softplus"], (positive, away_from_zero)),
+    # -- complex numbers: real inputs -> complex computation -> real output, which checks the
+    # gradient convention (dL/dx + i dL/dy, as TensorFlow's) through complex/real/imag -------
+    *binary("complex multiply", lambda x, y: _re_im(tf.complex(x, y) * tf.complex(y, x)),
+            ["Complex", "Mul", "Real", "Imag"]),
+    *binary("complex divide", lambda x, y: _re_im(tf.complex(x, y) / tf.complex(y, x)),
+            ["RealDiv"], away_from_zero),
+    Case("complex add, subtract, negative", lambda x, y: _re_im(
+        -(tf.complex(x, y) + tf.complex(y, x)) - tf.complex(x * y, x)), [(M, N), (M, N)],
+         ["AddV2", "Sub", "Neg"]),
+    Case("complex exp, log, sqrt, square", lambda x, y: _re_im(
+        tf.exp(_z(x, y)) + tf.math.log(_z(x, y)) + tf.sqrt(_z(x, y)) + tf.square(_z(x, y))),
+         [(M, N), (M, N)], ["Exp", "Log", "Sqrt", "Square"], (positive, anywhere)),
+    Case("complex pow", lambda x, y: _re_im(_z(x, y) ** _z(y, x)), [(M, N), (M, N)], ["Pow"],
+         (positive, anywhere)),
+    Case("conj", lambda x, y: _re_im(tf.math.conj(_z(x, y)) * _z(y, x)), [(M, N), (M, N)],
+         ["Conj"]),
+    Case("angle", lambda x, y: tf.math.angle(_z(x, y)), [(M, N), (M, N)], ["Angle"],
+         away_from_zero),
+    Case("complex abs", lambda x, y: tf.abs(_z(x, y)), [(M, N), (M, N)], ["ComplexAbs"],
+         away_from_zero),
+    Case("complex matmul adjoint", lambda a, b: _re_im(tf.matmul(_z(a, b), _z(b, a),
+                                                                adjoint_b=True)),
+         [(M, N), (M, N)], ["MatMul", "Conj"]),
+    Case("complex batch matmul", lambda a, b: _re_im(tf.matmul(_z(a, b), _z(b, a),
+                                                              transpose_b=True)),
+         [(2, M, N), (2, M, N)], ["BatchMatMulV2"]),
+    Case("complex sum, mean, add_n, divide_no_nan", lambda x, y: _re_im(
+        tf.reduce_sum(_z(x, y), 0) + tf.reduce_mean(tf.add_n([_z(y, x), _z(x, x)]), 1)[0]
+        + tf.reduce_sum(tf.math.divide_no_nan(_z(x, y), _z(y, x)))),
+         [(M, N), (M, N)], ["Sum", "Mean", "AddN", "DivNoNan"], away_from_zero),
+    Case("complex cast", lambda x: tf.cast(tf.cast(x, tf.complex128) * _z(x, x), tf.float64),
+         [(M, N)], ["Cast"]),
+    # -- sparse tensors: gradients reach the values and the dense operands -------------------
+    Case("sparse to_dense", lambda v, d: tf.sparse.to_dense(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]), default_value=d),
+         [(3,), ()], ["SparseToDense"]),
+    Case("sparse + dense", lambda v, b: tf.sparse.add(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]), b), [(3,), (M, N)],
+         ["SparseTensorDenseAdd"]),
+    Case("sparse + sparse", lambda v, w: tf.sparse.add(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]),
+        tf.sparse.SparseTensor([[0, 0], [1, 0]], w, [M, N])).values, [(3,), (2,)],
+         ["SparseAdd"]),
+    Case("sparse reorder", lambda v: tf.sparse.reorder(
+        tf.sparse.SparseTensor([[1, 0], [0, 2], [0, 1]], v, [M, N])).values * [1.0, 2.0, 3.0],
+         [(3,)], ["SparseReorder"]),
+    # -- convolution and pooling -----------------------------------------------------------
+    Case("conv2d", lambda x, w: tf.nn.conv2d(x, w, 1, "SAME"), [(2, 5, 4, 2), (3, 2, 2, 3)],
+         ["Conv2D"], unknown_shapes=True),
+    Case("conv2d strided dilated", lambda x, w: tf.nn.conv2d(x, w, 2, "VALID", dilations=[1, 2]),
+         [(1, 6, 7, 2), (2, 2, 2, 3)], ["Conv2D"]),
+    Case("conv2d explicit padding", lambda x, w: tf.nn.conv2d(x, w, [1, 2], [[0, 0], [1, 2],
+                                                                            [0, 1], [0, 0]]),
+         [(1, 4, 5, 2), (3, 3, 2, 2)], ["Conv2D"]),
+    Case("conv2d_transpose", lambda x, w: tf.nn.conv2d_transpose(x, w, [2, 5, 4, 2], 2),
+         [(2, 3, 2, 3), (3, 2, 2, 3)], ["Conv2DBackpropInput"], unknown_shapes=True),
+    Case("conv2d_backprop_filter",
+         lambda x, dy: execute("Conv2DBackpropFilter", [x, [3, 2, 2, 3], dy], _CONV_SAME),
+         [(2, 5, 4, 2), (2, 5, 4, 3)], ["Conv2DBackpropFilter"], unknown_shapes=True),
+    Case("conv1d", lambda x, w: tf.nn.conv1d(x, w, 2, "SAME"), [(2, 7, 2), (3, 2, 3)],
+         ["Conv2D"]),
+    Case("depthwise_conv2d", lambda x, w: tf.nn.depthwise_conv2d(x, w, [1, 2, 2, 1], "SAME"),
+         [(2, 5, 4, 2), (3, 2, 2, 2)], ["DepthwiseConv2dNative"], unknown_shapes=True),
+    Case("depthwise_conv2d_backprop_input",
+         lambda w, dy: execute("DepthwiseConv2dNativeBackpropInput", [[2, 5, 4, 2], w, dy],
+                               _CONV_SAME), [(3, 2, 2, 2), (2, 5, 4, 4)],
+         ["DepthwiseConv2dNativeBackpropInput"], unknown_shapes=True),
+    Case("depthwise_conv2d_backprop_filter",
+         lambda x, dy: execute("DepthwiseConv2dNativeBackpropFilter", [x, [3, 2, 2, 2], dy],
+                               _CONV_SAME), [(2, 5, 4, 2), (2, 5, 4, 4)],
+         ["DepthwiseConv2dNativeBackpropFilter"], unknown_shapes=True),
+    Case("max_pool2d", lambda x: tf.nn.max_pool2d(x, 2, 2, "VALID"), [(2, 4, 6, 2)], ["MaxPool"],
+         unknown_shapes=True),
+    Case("max_pool2d overlapping SAME", lambda x: tf.nn.max_pool2d(x, 3, [2, 1], "SAME"),
+         [(1, 5, 4, 2)], ["MaxPool"]),
+    Case("max_pool_grad", lambda x, dy: execute("MaxPoolGrad", [x, _pooled(x), dy], _POOL_SAME),
+         [(1, 5, 4, 2), (1, 3, 4, 2)], ["MaxPoolGrad"], unknown_shapes=True),
+    Case("max_pool_grad_grad",
+         lambda x, dd: execute("MaxPoolGradGrad", [x, _pooled(x), dd], _POOL_SAME),
+         [(1, 5, 4, 2), (1, 5, 4, 2)], ["MaxPoolGradGrad"], unknown_shapes=True),
+    Case("avg_pool2d", lambda x: tf.nn.avg_pool2d(x, 3, [2, 1], "SAME"), [(1, 5, 4, 2)],
+         ["AvgPool"], unknown_shapes=True),
+    Case("avg_pool_grad", lambda dy: execute("AvgPoolGrad", [[1, 5, 4, 2], dy], _AVG_SAME),
+         [(1, 3, 4, 2)], ["AvgPoolGrad"], unknown_shapes=True),
+    # -- solvers, decompositions, scatters, batch normalization --------------------------
+    Case("band_part", lambda x: tf.linalg.band_part(x, 1, 0), [(2, 3, 4)], ["MatrixBandPart"],
+         unknown_shapes=True),
+    Case("solve", tf.linalg.solve, [(2, N, N), (2, N, 2)], ["MatrixSolve"], (well_conditioned,
+                                                                            anywhere),
+         unknown_shapes=True),
+    Case("solve adjoint", lambda a, b: tf.linalg.solve(a, b, adjoint=True), [(N, N), (N, 1)],
+         ["MatrixSolve"], (well_conditioned, anywhere)),
+    Case("triangular_solve", tf.linalg.triangular_solve, [(2, N, N), (2, N, 2)],
+         ["MatrixTriangularSolve"], (well_conditioned, anywhere), unknown_shapes=True),
+    Case("triangular_solve upper adjoint",
+         lambda a, b: tf.linalg.triangular_solve(a, b, lower=False, adjoint=True),
+         [(N, N), (N, 2)], ["MatrixTriangularSolve"], (well_conditioned, anywhere)),
+    Case("cholesky", lambda a: tf.linalg.cholesky(_symmetric(a)), [(2, N, N)], ["Cholesky"],
+         well_conditioned, unknown_shapes=True),
+    Case("lstsq overdetermined", lambda a, b: tf.linalg.lstsq(a, b, l2_regularizer=0.1),
+         [(4, 2), (4, 3)], ["Cholesky", "MatrixTriangularSolve"]),
+    Case("lstsq underdetermined", tf.linalg.lstsq, [(2, 4), (2, 1)],
+         ["Cholesky", "MatrixTriangularSolve"]),
+    Case("qr", lambda a: _flat(*tf.linalg.qr(a)), [(4, N)], ["Qr"]),
+    Case("qr square full", lambda a: _flat(*tf.linalg.qr(a, full_matrices=True)), [(N, N)],
+         ["Qr"]),
+    Case("qr wide", lambda a: _flat(*tf.linalg.qr(a)), [(2, 4)], ["Qr"]),
+    Case("svd", lambda a: _svd_parts(a), [(4, N)], ["Svd"]),
+    Case("svd wide", lambda a: _svd_parts(a), [(2, N)], ["Svd"]),
+    Case("svd values", lambda a: tf.linalg.svd(a, compute_uv=False), [(2, 4, N)], ["Svd"]),
+    Case("tensor_scatter_nd_update",
+         lambda t, u: tf.tensor_scatter_nd_update(t, [[2], [0]], u), [(N, 2), (2, 2)],
+         ["TensorScatterUpdate"], unknown_shapes=True),
+    Case("tensor_scatter_nd_add",
+         lambda t, u: tf.tensor_scatter_nd_add(t, [[1, 1], [1, 1], [0, 2]], u), [(M, N), (3,)],
+         ["TensorScatterAdd"], unknown_shapes=True),
+    Case("tensor_scatter_nd_sub",
+         lambda t, u: tf.tensor_scatter_nd_sub(t, [[1], [1]], u), [(M, N), (2, N)],
+         ["TensorScatterSub"], unknown_shapes=True),
+    Case("batch_normalization", lambda x, m, v, o, s: tf.nn.batch_normalization(x, m, v, o, s,
+                                                                                1e-3),
+         [(M, N), (N,), (N,), (N,), (N,)], ["Rsqrt"],
+         (anywhere, anywhere, positive, anywhere, anywhere)),
+    Case("resize bilinear", lambda x: tf.image.resize(x, [5, 3]), [(1, 3, 4, 2)],
+         ["ResizeBilinear"], delta=1e-2, tolerance=1e-4,  # it computes in float32
+         unknown_shapes=True),
+    Case("resize nearest", lambda x: tf.image.resize(x, [2, 7], "nearest"), [(2, 3, 4, 1)],
+         ["ResizeNearestNeighbor"], unknown_shapes=True),
+    Case("py_function", lambda x, y: tf.py_function(_python_product, [x, y], tf.float64),
+         [(M, N), (N,)], ["EagerPyFunc"]),
+    Case("py_function two outputs",
+         lambda x: tf.add(*tf.py_function(lambda v: (tf.sin(v), v * v), [x],
+                                          [tf.float64, tf.float64])), [(M, N)],
+         ["EagerPyFunc"]),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
     Case("custom_gradient", lambda x: _custom_square(x) * x, [(M, N)], ["IdentityN"]),
+    # -- control flow (eagerly through a function, where the ops are) ---------------------
+    Case("cond true", lambda x, y: _staged(_branchy)(x, y), [(M, N), (N,)], ["StatelessIf"],
+         (positive, anywhere), unknown_shapes=True),
+    Case("cond false", lambda x, y: _staged(_branchy)(-x, y), [(M, N), (N,)], ["StatelessIf"],
+         (positive, anywhere)),
+    Case("cond with state", lambda x: _staged(_checked_branch)(x), [(M, N)], ["If"]),
+    Case("nested cond", lambda x: _staged(_nested_cond)(x), [(M, N)], ["StatelessIf"]),
+    Case("switch_case", lambda x: _staged(_switched)(x), [(M, N)], ["StatelessCase"]),
+    Case("switch_case with state", lambda x: _staged(_switched_checked)(x), [(M, N)], ["Case"]),
+    Case("while 1 iteration", lambda x: _staged(_power(1))(x), [(M, N)], ["StatelessWhile"],
+         unknown_shapes=True),
+    Case("while 5 iterations", lambda x: _staged(_power(5))(x), [(M, N)], ["StatelessWhile"],
+         inside_one),
+    Case("while 50 iterations", lambda x: _staged(_power(50))(x), [(N,)], ["StatelessWhile"],
+         lambda r, s: r.uniform(0.97, 1.02, s)),
+    Case("while with captures", lambda x, y: _staged(_captures)(x, y), [(M, N), (N,)],
+         ["StatelessWhile"], (inside_one, inside_one)),
+    Case("while data-dependent trip count", lambda x: _staged(_until_large)(x), [()],
+         ["StatelessWhile"], lambda r, s: r.uniform(1.1, 1.15, s)),
+    Case("while maximum_iterations", lambda x: _staged(_at_most_three)(x), [(N,)],
+         ["StatelessWhile"]),
+    Case("while with state", lambda x: _staged(_checked_loop)(x), [(N,)], ["While"]),
+    Case("while nested, with cond", lambda x: _staged(_nested_loops)(x), [(N,)],
+         ["StatelessWhile"], inside_one),
+    Case("tensor list stack", lambda x: list_ops.stack(list_ops.from_tensor(x * x), tf.float64,
+                                                       [N], M), [(M, N)],
+         ["TensorListFromTensor", "TensorListStack"]),
+    Case("tensor list get item", lambda x: list_ops.get_item(list_ops.from_tensor(x), 1,
+                                                             tf.float64, [N]) * x, [(M, N)],
+         ["TensorListGetItem"]),
+    Case("tensor list set item", lambda x, y: list_ops.stack(list_ops.set_item(
+        list_ops.from_tensor(x), 0, y * y), tf.float64, [N]), [(M, N), (N,)],
+        ["TensorListSetItem"]),
+    Case("tensor array in a loop", lambda x: _staged(_squares_by_array)(x), [(M, N)],
+         ["StatelessWhile"]),
 ]
+
+_CONV_SAME = {"strides": [1, 1, 1, 1], "padding": "SAME", "explicit_paddings": [],
+              "dilations": [1, 1, 1, 1], "data_format": "NHWC"}
+_POOL_SAME = {"ksize": [1, 3, 3, 1], "strides": [1, 2, 1, 1], "padding": "SAME",
+              "explicit_paddings": [], "data_format": "NHWC"}
+
+_AVG_SAME = {k: v for k, v in _POOL_SAME.items() if k != "explicit_paddings"}
+
+
+def _python_product(x, y):
+    """Eager code with a Python branch on a value, as py_function allows."""
+    return x * y if float(tf.reduce_sum(y)) > -100 else x
+
+
+def _symmetric(a):
+    return 0.5 * (a + tf.linalg.matrix_transpose(a))
+
+
+def _flat(*parts):
+    return tf.concat([tf.reshape(p, [-1]) for p in parts], 0)
+
+
+def _svd_parts(a):
+    """What of an SVD does not depend on the signs of the singular vectors."""
+    s, u, v = tf.linalg.svd(a)
+    return _flat(s, u * u, v * v, tf.matmul(u * s, v, transpose_b=True))
+
+
+def _pooled(x):
+    return tf.nn.max_pool2d(x, 3, [2, 1], "SAME")
+
+
+def _z(x, y):
+    return tf.complex(x, y)
+
+
+def _re_im(w):
+    """A real function of a complex tensor that depends on both its parts."""
+    return tf.math.real(w) + 2.0 * tf.math.imag(w)
+
 
 @tf.function
 def _traced(x, y):
@@ -388,6 +598,83 @@ def _rows_from(x, i):
 @tf.custom_gradient
 def _custom_square(x):
     return tf.square(x), lambda dy: dy * 2.0 * x
+
+
+def _staged(f):
+    """f traced into a function when executing eagerly, so that its control-flow ops run (an
+    eager `cond` or `while_loop` is plain Python); as it is in a graph."""
+    traced = tf.function(f)
+    return lambda *xs: traced(*xs) if tf.executing_eagerly() else f(*xs)
+
+
+def _branchy(x, y):
+    return tf.cond(tf.reduce_sum(x) > 0, lambda: tf.exp(x) * y, lambda: x * x + y)
+
+
+def _checked_branch(x):
+    def checked():
+        with tf.control_dependencies([tf.Assert(tf.reduce_all(x > -10.0), ["x is sane"])]):
+            return tf.sin(x) * x
+    return tf.cond(x[0, 0] > 0, checked, lambda: x * 3.0)
+
+
+def _nested_cond(x):
+    return tf.cond(x[0, 0] > 0, lambda: tf.cond(x[0, 1] > 0, lambda: x * x, lambda: tf.exp(x)),
+                   lambda: x * 2.0)
+
+
+def _switched(x):
+    index = tf.cast(x[0, 0] > 0, tf.int32) + tf.cast(x[0, 1] > 0, tf.int32)
+    return tf.switch_case(index, [lambda: x * x, lambda: tf.sin(x), lambda: tf.exp(x)])
+
+
+def _switched_checked(x):
+    def checked():
+        with tf.control_dependencies([tf.Assert(tf.reduce_all(x > -10.0), ["x is sane"])]):
+            return tf.tanh(x)
+    return tf.switch_case(tf.cast(x[0, 0] > 0, tf.int32), [lambda: x * x, checked])
+
+
+def _power(n):
+    def power(x):
+        return tf.while_loop(lambda i, y: i < n, lambda i, y: (i + 1, y * x), [0, x])[1]
+    return power
+
+
+def _captures(x, y):
+    return tf.while_loop(lambda i, z: i < 4, lambda i, z: (i + 1, tf.sin(z) * y + x),
+                         [0, x])[1]
+
+
+def _until_large(x):
+    """x multiplied by itself until it passes 3: the trip count depends on x."""
+    return tf.while_loop(lambda y: y < 3.0, lambda y: y * x, [x])[0]
+
+
+def _at_most_three(x):
+    return tf.while_loop(lambda y: tf.reduce_sum(y) < 1e9, lambda y: tf.sin(y) + x, [x],
+                         maximum_iterations=3)[0]
+
+
+def _checked_loop(x):
+    def body(i, y):
+        with tf.control_dependencies([tf.Assert(i < 10, ["runaway loop"])]):
+            return i + 1, y * tf.cos(y)
+    return tf.while_loop(lambda i, y: i < 3, body, [0, x])[1]
+
+
+def _nested_loops(x):
+    def inner(y):
+        return tf.while_loop(lambda j, z: j < 2, lambda j, z: (j + 1, tf.cond(
+            tf.reduce_sum(z) > 0, lambda: z * x, lambda: z + x)), [0, y])[1]
+    return tf.while_loop(lambda i, y: i < 3, lambda i, y: (i + 1, inner(y) + 0.5), [0, x])[1]
+
+
+def _squares_by_array(x):
+    def body(i, ta):
+        return i + 1, ta.write(i, x[i] * x[i] + tf.cast(i, tf.float64))
+    _, ta = tf.while_loop(lambda i, ta: i < M, body, [0, tf.TensorArray(tf.float64, size=M)])
+    return ta.stack()
 
 
 # Ops whose gradient is checked elsewhere, with where.

@@ -4,34 +4,27 @@
 `op_def`, `inputs`, `outputs` and `get_attr`; their tensors are known by `_id`. It calls each
 node's registered gradient (written with minitf ops, so it builds graph ops or computes eagerly,
 whichever mode is current) only for the nodes on a path from a source to a target, telling it
-which inputs need a gradient (`op.needs`); it sums the gradients that fan in to a tensor, frees
-each as soon as it is passed on, and gives integer and boolean tensors no gradient.
+which inputs need a gradient (`op.needs`, set on the node just before: eagerly, those on a path
+from a source; in a graph, as TensorFlow builds them, all differentiable ones); it sums the
+gradients that fan in to a tensor, frees each as soon as it is passed on, and gives integer,
+boolean and string tensors no gradient.
 """
 import contextlib
 
 from ..framework import dtypes
-from ..framework.graph import Operation
+from ..framework.context import executing_eagerly
 from ..ops import arithmetic_ops, fill_ops
 
-_RESOURCE = dtypes.resource
+# What gets a gradient, by dtype name (a name hashes faster than a DType): floating and complex
+# tensors, a variable's handle (the gradient of its reads) and a TensorList (variant: a list of
+# gradients of its items).
+_DIFFERENTIABLE = frozenset(d.name for d in dtypes._ALL if d.is_floating or d.is_complex) | {
+    "resource", "variant"}
 _NO_SCOPE = contextlib.nullcontext()
 
 
 def differentiable(t):
-    return t.dtype.is_floating or t.dtype is _RESOURCE
-
-
-class _Needing:
-    """A graph operation as its gradient function sees it: the operation itself, plus `needs`."""
-
-    __slots__ = ("_op", "needs")
-
-    def __init__(self, op, needs):
-        self._op = op
-        self.needs = needs
-
-    def __getattr__(self, name):
-        return getattr(self._op, name)
+    return t.dtype.name in _DIFFERENTIABLE
 
 
 def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=()):
@@ -52,13 +45,14 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
     Returns:
       One gradient (a tensor, or None) per source.
     """
+    eagerly = executing_eagerly()
     wanted = {s._id for s in sources}
     live = set(wanted)  # the tensors that depend on a source
     for node in nodes:
         for t in node.inputs:
             if t._id in live:
                 for o in node.outputs:
-                    if o._dtype.is_floating or o._dtype is _RESOURCE:
+                    if o._dtype.name in _DIFFERENTIABLE:
                         live.add(o._id)
                 break
     grads = {}
@@ -74,10 +68,14 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
         reached = [t._id in grads and t._id not in stopped for t in node.outputs]
         if True not in reached:
             continue
-        needs = tuple([t._id in live and (t._dtype.is_floating or t._dtype is _RESOURCE)
-                       for t in node.inputs])
+        needs = tuple([t._id in live and t._dtype.name in _DIFFERENTIABLE for t in node.inputs])
         if True not in needs:
             continue
+        # Eagerly a gradient computes only what is needed; in a graph, as in TensorFlow, it
+        # builds the gradients of every differentiable input (so gradient ops get TensorFlow's
+        # names) and a plan leaves out what no fetch needs.
+        node.needs = needs if eagerly else tuple([t._dtype.name in _DIFFERENTIABLE
+                                                  for t in node.inputs])
         with scope(node) if scope else _NO_SCOPE:
             dys = []
             for t, r in zip(node.outputs, reached):
@@ -89,11 +87,7 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
                 if t._id in wanted:
                     grads[t._id] = [dy]
                 dys.append(dy)
-            if type(node) is Operation:
-                dxs = grad_fn(_Needing(node, needs), *dys)
-            else:
-                node.needs = needs
-                dxs = grad_fn(node, *dys)
+            dxs = grad_fn(node, *dys)
         for x, dx, n in zip(node.inputs, dxs, needs):
             if n and dx is not None:
                 grads.setdefault(x._id, []).append(dx)

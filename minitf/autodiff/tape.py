@@ -117,7 +117,9 @@ class GradientTape:
     def reset(self):
         """Forgets everything recorded so far (the tape keeps recording if it is active)."""
         self._records = []
-        self._watched = set()   # `_id`s of watched tensors (and of watched variables' handles)
+        # `_id`s of what records depend on (watched tensors and variable handles, recorded
+        # outputs), and of the tensors passed to `watch`
+        self._watched, self._sources = set(), set()
         self._variables = []
 
     @contextlib.contextmanager
@@ -144,6 +146,7 @@ class GradientTape:
                 warnings.warn("The dtype of the watched tensor must be floating (e.g. "
                               "tf.float32), got %r" % (t.dtype,), stacklevel=2)
             self._watched.add(t._id)
+            self._sources.add(t._id)
 
     def watched_variables(self):
         """The variables watched so far, in the order they were first watched."""
@@ -321,7 +324,7 @@ def _seed(gradient, target):
 
 
 def _is_float(x, what):
-    if x.dtype.is_floating:
+    if x.dtype.is_floating or x.dtype.is_complex:
         return True
     warnings.warn("The dtype of the %s tensor must be floating (e.g. tf.float32) when calling "
                   "GradientTape.gradient, got %r" % (what, x.dtype), stacklevel=3)

@@ -15,6 +15,7 @@ from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes
 from . import arithmetic_ops
 from .array_ops import expand_dims, rank, reshape, shape, squeeze
+from .complex_ops import conj
 from .deprecation import deprecated_alias
 from .join_ops import concat
 from .manip_ops import transpose
@@ -55,8 +56,10 @@ def _matmul_infer(inputs, transpose_a, transpose_b):
 
 def _matmul_grad(op, dy):
     """Each input's gradient is a product (x, y, transpose_x, transpose_y) of dy and the other
-    input, computed only for the inputs that need one."""
+    input (conjugated), computed only for the inputs that need one."""
     a, b = op.inputs
+    na, nb = op.needs
+    a, b = conj(a) if nb else a, conj(b) if na else b
     ta, tb = op.get_attr("transpose_a"), op.get_attr("transpose_b")
     if not ta and not tb:
         da, db = (dy, b, False, True), (a, dy, True, False)
@@ -71,7 +74,7 @@ def _matmul_grad(op, dy):
 
 
 register("MatMul", "a: T, b: T", _matmul_kernel, _matmul_infer, _matmul_grad,
-         types={"T": NUMBERS}, grad_uses="other inputs")
+         types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="other inputs")
 
 
 def _batch_matmul_kernel(x, y, adj_x, adj_y):
@@ -100,6 +103,7 @@ def _batch_matmul_grad(op, dy):
     x, y = op.inputs
     ax, ay = op.get_attr("adj_x"), op.get_attr("adj_y")
     nx, ny = op.needs
+    x, y = conj(x) if ny else x, conj(y) if nx else y
     dx = dy_ = None
     if nx:
         dx = sum_to(matmul(y, dy, transpose_a=ay, transpose_b=True) if ax else
@@ -111,14 +115,14 @@ def _batch_matmul_grad(op, dy):
 
 
 register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infer,
-         _batch_matmul_grad, types={"T": NUMBERS}, grad_uses="other inputs")
+         _batch_matmul_grad, types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="other inputs")
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            name=None):
     """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
-    batches of matrices, broadcast over their leading dimensions. For the real dtypes minitf
-    has, `adjoint_a` and `adjoint_b` (conjugate transposes) are the same as the transposes.
+    batches of matrices, broadcast over their leading dimensions. `adjoint_a` and `adjoint_b`
+    are conjugate transposes (the same as the transposes for real dtypes).
 
     Raises:
       InvalidArgumentError (eager) / ValueError (graph): if the inner dimensions differ.
@@ -135,6 +139,7 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     with scope(name or "MatMul") as s:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
+        a, b = conj(a) if adjoint_a else a, conj(b) if adjoint_b else b
         ra, rb = a.shape.rank, b.shape.rank
         if ra is not None and rb is not None and ra <= 2 and rb <= 2:
             return execute("MatMul", [a, b], {"transpose_a": transpose_a,

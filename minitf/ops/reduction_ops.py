@@ -100,9 +100,9 @@ def _mean_kernel(x, axis, keepdims):
 
 
 register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), reduce_infer, _sum_grad,
-         types={"T": NUMBERS}, grad_uses="none")
+         types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="none")
 register("Mean", "input: T, reduction_indices: index", quiet(_mean_kernel), reduce_infer,
-         _mean_grad, types={"T": NUMBERS}, grad_uses="none")
+         _mean_grad, types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="none")
 
 
 def reduce(op_type, input_tensor, axis, keepdims, name):
