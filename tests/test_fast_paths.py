@@ -73,6 +73,15 @@ def test_graph_fast_path_agrees_with_the_full_rules(monkeypatch):
     assert _build() == fast
 
 
+def test_graph_gradients_keep_tensorflows_names_though_unneeded_inputs_get_none():
+    # checked against TF 2.21: the product for w is the second one built, MatMul_1
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None, 1])
+        w = tf.Variable([[1.0]])
+        dw, = tf.compat.v1.gradients(tf.reduce_sum(tf.matmul(x, w) * 2.0), [w])
+    assert dw.name == "gradients/MatMul_grad/MatMul_1:0"
+
+
 def test_integer_kernels_skip_silencing_but_floats_still_give_inf_quietly():
     with warnings.catch_warnings():
         warnings.simplefilter("error")

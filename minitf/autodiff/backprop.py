@@ -4,10 +4,9 @@
 `op_def`, `inputs`, `outputs` and `get_attr`; their tensors are known by `_id`. It calls each
 node's registered gradient (written with minitf ops, so it builds graph ops or computes eagerly,
 whichever mode is current) only for the nodes on a path from a source to a target, telling it
-which inputs need a gradient (`op.needs`, set on the node just before: eagerly, those on a path
-from a source; in a graph, as TensorFlow builds them, all differentiable ones); it sums the
-gradients that fan in to a tensor, frees each as soon as it is passed on, and gives integer,
-boolean and string tensors no gradient.
+which inputs need a gradient (`op.needs`, set on the node just before); it sums the gradients
+that fan in to a tensor, frees each as soon as it is passed on, and gives integer, boolean and
+string tensors no gradient.
 """
 import contextlib
 
@@ -68,14 +67,20 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
         reached = [t._id in grads and t._id not in stopped for t in node.outputs]
         if True not in reached:
             continue
-        needs = tuple([t._id in live and t._dtype.name in _DIFFERENTIABLE for t in node.inputs])
-        if True not in needs:
+        on_path = tuple([t._id in live and t._dtype.name in _DIFFERENTIABLE
+                         for t in node.inputs])
+        if True not in on_path:
             continue
-        # Eagerly a gradient computes only what is needed; in a graph, as in TensorFlow, it
-        # builds the gradients of every differentiable input (so gradient ops get TensorFlow's
-        # names) and a plan leaves out what no fetch needs.
-        node.needs = needs if eagerly else tuple([t._dtype.name in _DIFFERENTIABLE
-                                                  for t in node.inputs])
+        # Eagerly a gradient computes only what is needed. In a graph it also builds the
+        # gradients of the differentiable inputs before the last needed one, as TensorFlow
+        # does, so that the gradient ops keep TensorFlow's names (`MatMul_1` for the second
+        # input's product); a plan leaves out what no fetch needs.
+        if eagerly:
+            node.needs = on_path
+        else:
+            last = len(on_path) - on_path[::-1].index(True)
+            node.needs = tuple([i < last and t._dtype.name in _DIFFERENTIABLE
+                                for i, t in enumerate(node.inputs)])
         with scope(node) if scope else _NO_SCOPE:
             dys = []
             for t, r in zip(node.outputs, reached):
@@ -88,7 +93,7 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
                     grads[t._id] = [dy]
                 dys.append(dy)
             dxs = grad_fn(node, *dys)
-        for x, dx, n in zip(node.inputs, dxs, needs):
+        for x, dx, n in zip(node.inputs, dxs, on_path):
             if n and dx is not None:
                 grads.setdefault(x._id, []).append(dx)
     out = []
