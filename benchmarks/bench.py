@@ -448,9 +448,10 @@ def plot(workloads, results, path):
     names = [w.name for w in workloads if w.name in results["minitf"]]
     fig, ax = plt.subplots(figsize=(10, 0.22 * len(names) * len(frameworks) + 1.5))
     height = 0.8 / len(frameworks)
-    for k, f in enumerate(frameworks):  # a peer's time over the numpy step of minitf's run
-        ratios = [results[f][n][0] / results["minitf"][n][1] if n in results[f] else np.nan
-                  for n in names]
+    for k, f in enumerate(frameworks):  # minitf's ratio as in the table; a peer's median over
+        ratios = [np.nan if n not in results[f] else  # the numpy step's of minitf's row
+                  results[f][n][2] if f == "minitf" else
+                  results[f][n][0] / results["minitf"][n][1] for n in names]
         ax.barh(np.arange(len(names)) + k * height, ratios, height, label=f)
     ax.axvline(1, color="black", linewidth=0.8)
     ax.set_xscale("log")
