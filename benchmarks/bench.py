@@ -474,6 +474,38 @@ def _clock(fn):
     return time.thread_time() - t0, out
 
 
+def _probe(tf, n, x_data):
+    """{what: CPU seconds} for one chain of n links, built, differentiated and run each way."""
+    t = {}
+    graph = tf.Graph()
+
+    def build():
+        with graph.as_default():
+            x = x0 = tf.compat.v1.placeholder(tf.float32, [16])
+            for _ in range(n):
+                x = tf.sin(x) * 1.0001 + 0.1
+        return x0, x
+    t["build"], (x0, y) = _clock(build)
+    with graph.as_default():
+        t["gradients"], (dx,) = _clock(lambda: tf.gradients(y, x0))
+    sess = tf.compat.v1.Session(graph=graph)
+    t["first run"], _ = _clock(lambda: sess.run([y, dx], {x0: x_data}))
+    t["later run"] = min(_clock(lambda: sess.run([y, dx], {x0: x_data}))[0] for _ in range(3))
+    start = tf.constant(x_data)
+
+    def forward():
+        x = start
+        for _ in range(n):
+            x = tf.sin(x) * 1.0001 + 0.1
+        return x
+    t["eager fwd"], _ = _clock(forward)
+    with tf.GradientTape() as tape:
+        tape.watch(start)
+        t["tape fwd"], y_eager = _clock(forward)
+    t["tape grad"], _ = _clock(lambda: tape.gradient(y_eager, start))
+    return t
+
+
 def scaling(sizes=(10, 100, 1000, 10000), repeats=3):
     """Per-link times (us) of a chain of n links `sin(x) * 1.0001 + 0.1` on float32[16]."""
     import minitf as tf
@@ -487,36 +519,7 @@ def scaling(sizes=(10, 100, 1000, 10000), repeats=3):
         figures = []
         for _ in range(repeats):
             gc.collect()
-            t = {}
-            graph = tf.Graph()
-
-            def build():
-                with graph.as_default():
-                    x = x0 = tf.compat.v1.placeholder(tf.float32, [16])
-                    for _ in range(n):
-                        x = tf.sin(x) * 1.0001 + 0.1
-                return x0, x
-            t["build"], (x0, y) = _clock(build)
-            with graph.as_default():
-                t["gradients"], (dx,) = _clock(lambda: tf.gradients(y, x0))
-            sess = tf.compat.v1.Session(graph=graph)
-            t["first run"], _ = _clock(lambda: sess.run([y, dx], {x0: x_data}))
-            t["later run"] = min(_clock(lambda: sess.run([y, dx], {x0: x_data}))[0]
-                                 for _ in range(3))
-            start = tf.constant(x_data)
-
-            def forward():
-                x = start
-                for _ in range(n):
-                    x = tf.sin(x) * 1.0001 + 0.1
-                return x
-            t["eager fwd"], _ = _clock(forward)
-            with tf.GradientTape() as tape:
-                tape.watch(start)
-                t["tape fwd"], y_eager = _clock(forward)
-            t["tape grad"], _ = _clock(lambda: tape.gradient(y_eager, start))
-            figures.append(t)
-            del graph, sess, tape
+            figures.append(_probe(tf, n, x_data))
         print("| %d | " % n + " | ".join(
             "%.1f" % (min(f[c] for f in figures) / n * 1e6) for c in cols) + " |")
 
