@@ -60,12 +60,16 @@ class TensorShape:
         return n
 
     def is_compatible_with(self, other):
-        other = as_shape(other)
+        if type(other) is not TensorShape:
+            other = as_shape(other)
         if self._dims is None or other._dims is None:
             return True
         if len(self._dims) != len(other._dims):
             return False
-        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
+        for a, b in zip(self._dims, other._dims):
+            if a is not None and b is not None and a != b:
+                return False
+        return True
 
     def merge_with(self, other):
         other = as_shape(other)
