@@ -105,6 +105,45 @@ def test_fit_on_the_wrong_input_dimension_leaves_weights_and_optimizer_alone():
     assert same(before, weights_of(model)) and int(model.optimizer.iterations) == 0
 
 
+@pytest.mark.parametrize("make, x, message", [
+    (lambda: keras.layers.Conv2D(2, 3, name="c"), np.ones((4, 4, 1)),
+     "expected min_ndim=4, found ndim=3. Full shape received: (4, 4, 1)"),
+    (lambda: keras.layers.MaxPooling2D(name="c"), np.ones((1, 1, 4, 4, 1)),
+     "expected ndim=4, found ndim=5. Full shape received: (1, 1, 4, 4, 1)"),
+    (lambda: keras.layers.AveragePooling2D(name="c"), np.ones((4, 4, 1)),
+     "expected ndim=4, found ndim=3. Full shape received: (4, 4, 1)"),
+], ids=["conv", "max-pool", "average-pool"])
+def test_convolution_and_pooling_layers_refuse_inputs_of_another_rank(make, x, message):
+    with pytest.raises(ValueError, match=re.escape(
+            'Input 0 of layer "c" is incompatible with the layer: ' + message)):
+        make()(x.astype(np.float32))
+
+
+def test_a_built_conv2d_refuses_other_channels_and_keeps_its_weights():
+    conv = keras.layers.Conv2D(2, 3)
+    conv(np.ones((1, 4, 4, 1), np.float32))
+    before = weights_of(conv)
+    with pytest.raises(ValueError, match=re.escape(
+            "expected axis -1 of input shape to have value 1, but received input with shape "
+            "(1, 4, 4, 3)")):
+        conv(np.ones((1, 4, 4, 3), np.float32))
+    assert same(before, weights_of(conv))
+
+
+def test_a_built_batch_normalization_refuses_another_rank_or_size_and_keeps_its_state():
+    norm = keras.layers.BatchNormalization(name="bn")
+    norm(np.ones((2, 3), np.float32), training=True)
+    before = weights_of(norm)
+    errors = []
+    for x in (np.ones((2, 4), np.float32), np.ones((2, 2, 3), np.float32)):
+        with pytest.raises(ValueError) as e:
+            norm(x, training=True)
+        errors.append(str(e.value).split("layer: ")[1])
+    assert errors == ["expected axis 1 of input shape to have value 3, but received input with "
+                      "shape (2, 4)", "expected ndim=2, found ndim=3. Full shape received: "
+                      "(2, 2, 3)"] and same(before, weights_of(norm))
+
+
 # -- fit/evaluate on data of different lengths, or a batch size below 1 -----------------------
 @pytest.mark.parametrize("convert", [np.asarray, tf.constant], ids=["numpy", "tensors"])
 def test_fit_on_x_and_y_of_different_lengths_lists_the_sizes(convert):
