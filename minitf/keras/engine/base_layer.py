@@ -281,7 +281,7 @@ class Layer(Module):
         its Python `if` and `while` on tensors become graph control flow."""
         call = type(self).call
         if executing_eagerly() or not autograph.ag_ctx.conversion_enabled() \
-                or call.__module__.startswith(_OWN_MODULES):
+                or (getattr(call, "__module__", None) or "").startswith(_OWN_MODULES):
             return self.call
         if call not in _CONVERTED_CALLS:
             _CONVERTED_CALLS[call] = autograph.convert(call)
