@@ -224,3 +224,11 @@ def test_a_tf1_cnn_learns_in_a_session(graph):
             sess.run(train, {x: images, y: labels})
         last = sess.run(loss, {x: images, y: labels})
     assert last < 0.5 * first
+
+
+@pytest.mark.parametrize("pool", [tf.nn.max_pool2d, tf.nn.avg_pool2d])
+def test_pooling_a_3d_input_fails_eagerly_and_when_building(pool):
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Input must be 4 or 5-dimensional"):
+        pool(tf.zeros([4, 4, 1]), 2, 2, "VALID")
+    with tf.Graph().as_default(), pytest.raises(ValueError, match="Shape must be rank 4"):
+        pool(tf.compat.v1.placeholder(tf.float32, [4, 4, 1]), 2, 2, "VALID")

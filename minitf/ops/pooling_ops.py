@@ -38,8 +38,14 @@ def _lowest(dtype):
     return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
 
 
+def _checked_rank(x):
+    if x.ndim != 4:
+        raise InvalidArgumentError(None, None, "Input must be 4 or 5-dimensional")
+    return x
+
+
 def _max_pool(x, **attrs):
-    win = _window(x.shape[1:3], **attrs)
+    win = _window(_checked_rank(x).shape[1:3], **attrs)
     xp = win.pad(x, _lowest(x.dtype))
     first, *rest = win.taps()
     y = xp[first].copy()
@@ -83,7 +89,7 @@ def _window_counts(win):
 
 
 def _avg_pool(x, **attrs):
-    win = _window(x.shape[1:3], **attrs)
+    win = _window(_checked_rank(x).shape[1:3], **attrs)
     xp = win.pad(x)
     first, *rest = win.taps()
     total = xp[first].copy()

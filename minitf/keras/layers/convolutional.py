@@ -4,6 +4,7 @@ ops/conv_ops and ops/pooling_ops."""
 from ...ops import conv_ops, nn_ops, pooling_ops
 from .. import activations
 from ..engine.base_layer import Layer
+from ..engine.input_spec import InputSpec
 
 
 def _pair(value, name):
@@ -56,8 +57,6 @@ class Conv2D(Layer):
            [4., 6., 6., 4.]], dtype=float32)
     """
 
-    min_ndim = 4
-
     def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", data_format=None,
                  dilation_rate=(1, 1), groups=1, activation=None, use_bias=True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
@@ -82,6 +81,7 @@ class Conv2D(Layer):
         self.use_bias = use_bias
         self.kernel_initializer = kernel_initializer
         self.bias_initializer = bias_initializer
+        self.input_spec = InputSpec(min_ndim=4)
 
     def build(self, input_shape):
         channels = input_shape[-1]
@@ -94,6 +94,7 @@ class Conv2D(Layer):
                                       initializer=self.kernel_initializer)
         self.bias = self.add_weight("bias", shape=[self.filters],
                                     initializer=self.bias_initializer) if self.use_bias else None
+        self.input_spec = InputSpec(min_ndim=4, axes={-1: channels})
         self.built = True
 
     def call(self, inputs):
@@ -105,8 +106,6 @@ class Conv2D(Layer):
 
 
 class _Pooling2D(Layer):
-    min_ndim = 4
-
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None,
                  **kwargs):
         super().__init__(**kwargs)
@@ -114,6 +113,7 @@ class _Pooling2D(Layer):
         self.pool_size = _pair(pool_size, "pool_size")
         self.strides = self.pool_size if strides is None else _pair(strides, "strides")
         self.padding = _padding(padding)
+        self.input_spec = InputSpec(ndim=4)
 
     def call(self, inputs):
         return self._pool(inputs, self.pool_size, self.strides, self.padding)

@@ -5,6 +5,7 @@ import numpy as np
 from ...framework.context import executing_eagerly
 from ...ops import arithmetic_ops, array_ops, control_flow_ops, nn_ops, normalization
 from ..engine.base_layer import Layer
+from ..engine.input_spec import InputSpec
 
 
 class BatchNormalization(Layer):
@@ -66,6 +67,7 @@ class BatchNormalization(Layer):
         self.beta = weight("beta") if self.center else None
         self.moving_mean = weight("moving_mean", False)
         self.moving_variance = weight("moving_variance", False)
+        self.input_spec = InputSpec(ndim=rank, axes={self._axis: size})
         self.built = True
 
     def call(self, inputs, training=None):
