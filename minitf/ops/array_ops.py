@@ -7,11 +7,12 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
+from ..framework.conversion import as_array
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import SCALAR, TensorShape, as_shape
 from ..framework.tensor import Tensor
 from .constant_folding import constant_shape, constant_value
-from .registry import as_array, convert_to_tensor, execute, register
+from .registry import convert_to_tensor, execute, register
 from .shape_rules import same, shape_of
 
 
