@@ -235,3 +235,37 @@ def test_checkpoint_restores_a_trained_model_and_its_optimizer(tmp_path):
     model.fit(x, y, epochs=1, verbose=0)
     ckpt.restore(path).assert_consumed()
     assert all(np.array_equal(a, b) for a, b in zip(model.get_weights(), saved))
+
+
+def test_fit_adds_the_losses_the_layers_add():
+    class Penalty(tf.keras.layers.Layer):
+        def call(self, x):
+            self.add_loss(100.0 + 0.0 * tf.reduce_sum(x))
+            return x
+
+    model = tf.keras.Sequential([tf.keras.Input(shape=(1,)), Penalty(),
+                                 tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+    model.compile(optimizer="sgd", loss="mse")
+    history = model.fit(np.zeros((4, 1)), np.zeros((4, 1)), verbose=0)
+    assert history.history["loss"] == [100.0]
+
+
+def test_input_and_output_shapes_of_sequential_and_functional_models():
+    sequential = tf.keras.Sequential([tf.keras.layers.Dense(2, input_shape=(3,))])
+    x = tf.keras.Input(shape=(4,))
+    functional = tf.keras.Model(x, [tf.keras.layers.Dense(1)(x), x])
+    assert (sequential.input_shape, sequential.output_shape, functional.input_shape,
+            functional.output_shape) == ((None, 3), (None, 2), (None, 4), [(None, 1), (None, 4)])
+
+
+def test_a_subclassed_model_has_no_input_shape():
+    with pytest.raises(AttributeError, match="no Keras inputs"):
+        tf.keras.Model().input_shape
+
+
+def test_functional_layers_come_deepest_first_as_in_keras():  # order checked against tf_keras
+    a, b = tf.keras.Input(shape=(3,), name="a"), tf.keras.Input(shape=(2,), name="b")
+    h = tf.keras.layers.Dense(3, name="h")(b)
+    merged = tf.keras.layers.Concatenate(name="cat")([tf.keras.layers.add([a, h], name="sum"), b])
+    model = tf.keras.Model([a, b], tf.keras.layers.Dense(1, name="out")(merged))
+    assert [layer.name for layer in model.layers] == ["b", "a", "h", "sum", "cat", "out"]

@@ -64,7 +64,7 @@ class Model(Layer):
             self.inputs, self.outputs = nest.flatten(inputs), nest.flatten(outputs)
             self._structure = (inputs, outputs)
             self._nodes = functional.graph_nodes(inputs, outputs)
-            self._graph_layers = functional.node_layers(self._nodes)
+            self._graph_layers = functional.layers_in_order(inputs, outputs)
             self.built = True
 
     # -- structure -----------------------------------------------------------------------------
@@ -94,6 +94,25 @@ class Model(Layer):
                 return layer
         raise ValueError("No such layer: %s. Existing layers are: %s."
                          % (name, [layer.name for layer in self.layers]))
+
+    @property
+    def input_shape(self):
+        """The shape of the model's Keras input, batch dimension first (a list of shapes for
+        several inputs).
+
+        Raises:
+          AttributeError: for a model that has no Keras inputs (a subclassed model).
+        """
+        return _symbolic_shapes(self, "inputs", "input")
+
+    @property
+    def output_shape(self):
+        """The shape of the model's Keras output (a list of shapes for several outputs).
+
+        Raises:
+          AttributeError: for a model that has no Keras inputs (a subclassed model).
+        """
+        return _symbolic_shapes(self, "outputs", "output")
 
     @property
     def weights(self):
@@ -386,6 +405,16 @@ class Model(Layer):
 
     def predict_on_batch(self, x):
         return nest.map_structure(lambda t: t.numpy(), self._run_step("predict", _batch(x)))
+
+
+def _symbolic_shapes(model, attribute, what):
+    tensors = getattr(model, attribute, None) if model._is_graph_network() else None
+    if not tensors:
+        raise AttributeError("The model %s has no Keras %ss, so no defined %s shape: it is not "
+                             "a functional model, or a Sequential model not yet built."
+                             % (model.name, what, what))
+    shapes = [tuple(t.shape.as_list()) for t in tensors]
+    return shapes[0] if len(shapes) == 1 else shapes
 
 
 def _batch(*arrays):
