@@ -8,10 +8,11 @@ Each script runs in its own Python process, its stderr merged into its stdout (s
 lines keep their place among the `print` lines). The comparison forgives only what a run cannot
 fix: timings and the ETA of Keras' progress bars, object addresses, what a progress bar
 overwrites with '\\r', and the last printed digit of a float (TensorFlow's kernels round some
-sums and exponentials differently from numpy's). Two deliberate differences of minitf are
+sums and exponentials differently from numpy's). Three deliberate differences of minitf are
 normalized too: its TF1 variables are resource variables (TensorFlow 1.x prints
-`dtype=float32_ref`) and a v1 `cond` is one functional op (its output is `cond/Identity`, not
-`cond/Merge`).
+`dtype=float32_ref`), a v1 `cond` is one functional op (its output is `cond/Identity`, not
+`cond/Merge`), and a checkpoint holds no `_CHECKPOINTABLE_OBJECT_GRAPH` (minitf's checkpoints
+find their variables by name alone).
 
 To record the expected output again, from the reference TensorFlow:
 `TF_USE_LEGACY_KERAS=1 python tests/test_guide_scripts.py --record /path/to/tf/bin/python`.
@@ -41,6 +42,7 @@ _TIMINGS = [
 _DELIBERATE = [
     (re.compile(r"dtype=(\w+)_ref\b"), r"dtype=\1"),
     (re.compile(r"\b(cond(?:_\d+)?)/Merge:0"), r"\1/Identity:0"),
+    (re.compile(r"^_CHECKPOINTABLE_OBJECT_GRAPH \[\]\n|'_CHECKPOINTABLE_OBJECT_GRAPH', ", re.M), ""),
 ]
 # What TensorFlow itself writes to stderr around a script's output: its C++ log lines, its
 # Python log (deprecation notes with their "Instructions for updating:" tail) and warnings.

@@ -117,7 +117,7 @@ status = ckpt.restore(manager.latest_checkpoint)
 print(int(ckpt.step))
 reader = tf.train.load_checkpoint(manager.latest_checkpoint)
 print(reader.get_tensor("step/.ATTRIBUTES/VARIABLE_VALUE"))
-print(sorted(reader.get_variable_to_shape_map())[:3])
+print(sorted(reader.get_variable_to_shape_map()))
 
 
 class MySequentialModule(tf.Module):
