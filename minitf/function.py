@@ -12,12 +12,11 @@ cell), so reads see the variable as it is now and assignments change it.
 import collections
 import functools
 import inspect
-import warnings
 import weakref
 
 import numpy as np
 
-from . import autograph, config, nest
+from . import autograph, config, nest, retracing
 from .autodiff.gradients import gradients
 from .executor import Plan
 from .framework import dtypes
@@ -31,6 +30,7 @@ from .framework.tensor_spec import TensorSpec
 from .func_graph import FuncGraph
 from .ops import array_ops, fill_ops, functional_ops
 from .ops.registry import convert_to_tensor
+from .variables import variables_made
 
 
 class ConcreteFunction:
@@ -263,7 +263,7 @@ class Function:
         self._reduce_retracing = reduce_retracing
         self._name = name or getattr(python_function, "__name__", "function")
         self._traces = {}
-        self._recent = collections.deque(maxlen=5)
+        self._tracing_count = 0
         self._bound = weakref.WeakKeyDictionary()
         functools.update_wrapper(self, python_function)
 
@@ -287,12 +287,16 @@ class Function:
         return bound
 
     def experimental_get_tracing_count(self):
-        return len(self._traces)
+        """How many times the Python function was traced (twice for a first call that made
+        variables, as in TensorFlow)."""
+        return self._tracing_count
 
     def __call__(self, *args, **kwargs):
         if config.functions_run_eagerly():
             return self._python_function(*args, **kwargs)
+        count = self._tracing_count
         concrete, tensors = self._concrete(args, kwargs)
+        retracing.record_call(self._python_function, self._tracing_count > count)
         return concrete._call_structured(tensors)
 
     def get_concrete_function(self, *args, **kwargs):
@@ -314,16 +318,12 @@ class Function:
         else:
             key = _key(values, self._reduce_retracing)
         concrete = self._traces.get(key)
-        self._recent.append(concrete is None)
         if concrete is None:
-            concrete = self._traces[key] = self._trace(values)
-            if len(self._traces) >= 5 and all(self._recent) and len(self._recent) == 5:
-                warnings.warn(
-                    "5 out of the last 5 calls to %s triggered tracing. Tracing is expensive; "
-                    "the likely causes are (1) creating the function repeatedly in a loop, "
-                    "(2) passing tensors of different shapes or dtypes (use input_signature "
-                    "or reduce_retracing=True), (3) passing Python values that change between "
-                    "calls instead of tensors." % self._python_function, stacklevel=3)
+            made = variables_made()
+            concrete = self._trace(values, allow_variables=not self._traces)
+            if variables_made() > made:  # as TensorFlow, trace again: the Python code now
+                concrete = self._trace(values, allow_variables=False)  # finds them made
+            self._traces[key] = concrete
         tensors = [convert_to_tensor(x) for x in nest.flatten(list(values.values()))
                    if _is_tensor_arg(x) and not isinstance(x, TensorSpec)]
         return concrete, tensors
@@ -362,9 +362,10 @@ class Function:
                             "%r." % (self._name, value, spec))
         return type(value)(self._fit(v, s) for v, s in zip(value, spec))
 
-    def _trace(self, values):
+    def _trace(self, values, allow_variables):
+        self._tracing_count += 1
         graph = FuncGraph(self._name)
-        graph.allow_variable_creation = not self._traces
+        graph.allow_variable_creation = allow_variables
         specs = iter(nest.flatten(self._input_signature or []))
         placeholders = []
         tapes, ctx.tapes = ctx.tapes, []

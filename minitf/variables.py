@@ -18,6 +18,15 @@ from .ops import control_flow_ops, operators
 from .ops.registry import convert_to_tensor, execute, in_current_graph
 
 
+_made = [0]  # how many variables the process has made: a trace that makes some is redone
+
+
+def variables_made():
+    """The number of variables made so far (`function` traces again a first trace that made
+    some, as TensorFlow does)."""
+    return _made[0]
+
+
 class Variable:
     """A tensor-like value that persists and changes: model parameters, counters.
 
@@ -51,6 +60,7 @@ class Variable:
                  shape=None, collections=None):
         if initial_value is None:
             raise ValueError("The initial value of a Variable must be specified.")
+        _made[0] += 1
         self._synchronization, self._aggregation = variable_enums.checked(
             synchronization, aggregation, name)
         if trainable is None:  # a variable read from several replicas is not trained

@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 import minitf as tf
+from minitf import retracing
 from minitf.framework import shapes
 from minitf.framework.context import ctx
 from minitf.keras import backend as keras_backend
@@ -25,6 +26,7 @@ def fresh_process_state():
     ctx.sessions.clear()
     random_ops.set_seed(None)
     shapes.enable_v2_tensorshape()
+    retracing._calls.clear()  # no count of traces carried from one test to the next
 
 
 @pytest.fixture
