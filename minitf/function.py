@@ -263,6 +263,7 @@ class Function:
         self._reduce_retracing = reduce_retracing
         self._name = name or getattr(python_function, "__name__", "function")
         self._traces = {}
+        self._general = {}  # reduce_retracing: shapeless key -> (specs, trace) of the last trace
         self._tracing_count = 0
         self._bound = weakref.WeakKeyDictionary()
         functools.update_wrapper(self, python_function)
@@ -312,21 +313,41 @@ class Function:
 
     def _concrete(self, args, kwargs):
         values = self._bind(args, kwargs)
+        specs = None
         if self._input_signature is not None:
             values = self._against_signature(values)
             key = "input_signature"  # one trace serves every call that fits
         else:
-            key = _key(values, self._reduce_retracing)
+            key = _key(values, False)
         concrete = self._traces.get(key)
+        if concrete is None and self._reduce_retracing and self._input_signature is None:
+            concrete, specs = self._relaxed(values)
         if concrete is None:
             made = variables_made()
-            concrete = self._trace(values, allow_variables=not self._traces)
+            concrete = self._trace(values, not self._traces, specs)
             if variables_made() > made:  # as TensorFlow, trace again: the Python code now
-                concrete = self._trace(values, allow_variables=False)  # finds them made
-            self._traces[key] = concrete
+                concrete = self._trace(values, False, specs)  # finds them made
+            if self._reduce_retracing:
+                self._general[_key(values, True)] = (specs or _arg_specs(values), concrete)
+        self._traces[key] = concrete
         tensors = [convert_to_tensor(x) for x in nest.flatten(list(values.values()))
                    if _is_tensor_arg(x) and not isinstance(x, TensorSpec)]
         return concrete, tensors
+
+    def _relaxed(self, values):
+        """With reduce_retracing, as in TensorFlow: the last trace of these arguments' kind
+        (their dtypes and Python values) if its shapes accept them; else (None, the specs of a
+        new trace whose dimensions, or ranks, are unknown where its and these arguments'
+        differ)."""
+        found = self._general.get(_key(values, True))
+        if found is None:
+            return None, None  # the first of its kind is traced with its exact shapes
+        specs, concrete = found
+        mine = _arg_specs(values)
+        if all(s.is_compatible_with(m) for s, m in zip(specs, mine)):
+            return concrete, None
+        return None, [TensorSpec(_common_shape(s.shape, m.shape), s.dtype)
+                      for s, m in zip(specs, mine)]
 
     def _bind(self, args, kwargs):
         try:
@@ -362,11 +383,11 @@ class Function:
                             "%r." % (self._name, value, spec))
         return type(value)(self._fit(v, s) for v, s in zip(value, spec))
 
-    def _trace(self, values, allow_variables):
+    def _trace(self, values, allow_variables, arg_specs=None):
         self._tracing_count += 1
         graph = FuncGraph(self._name)
         graph.allow_variable_creation = allow_variables
-        specs = iter(nest.flatten(self._input_signature or []))
+        specs = iter(arg_specs or nest.flatten(self._input_signature or []))
         placeholders = []
         tapes, ctx.tapes = ctx.tapes, []
         try:
@@ -375,7 +396,7 @@ class Function:
                     def make(x):
                         if not _is_tensor_arg(x):
                             return x
-                        spec = next(specs, None) or _spec(x, self._reduce_retracing)
+                        spec = next(specs, None) or _spec(x, False)
                         p = array_ops.placeholder(spec.dtype, spec.shape, name=spec.name or name)
                         placeholders.append(p)
                         if isinstance(x, EagerTensor):
@@ -412,10 +433,18 @@ def _is_tensor_arg(x):
 def _spec(x, reduce_retracing):
     if isinstance(x, TensorSpec):
         return x
-    shape = TensorShape(x.shape)
-    if reduce_retracing and shape.rank is not None:
-        shape = TensorShape([None] * shape.rank)
+    shape = TensorShape(None) if reduce_retracing else TensorShape(x.shape)
     return TensorSpec(shape, x.dtype if isinstance(x, Tensor) else dtypes.from_numpy(x.dtype))
+
+
+def _common_shape(a, b):
+    if a.rank is None or a.rank != b.rank:
+        return TensorShape(None)
+    return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
+
+
+def _arg_specs(values):
+    return [_spec(x, False) for x in nest.flatten(list(values.values())) if _is_tensor_arg(x)]
 
 
 def _key(x, reduce_retracing):
@@ -461,7 +490,8 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None,
         serves every call, and a call that does not fit raises TypeError.
       autograph: convert the Python `if`, `while` and `for` statements on tensors to graph
         control flow (`cond`, `while_loop`) while tracing, as TensorFlow's AutoGraph does.
-      reduce_retracing: trace with unknown dimensions, so that shapes of one rank share a trace.
+      reduce_retracing: when arguments of new shapes come, trace once more with the shapes
+        unknown where they differ (dimensions, or ranks), so that later shapes share a trace.
 
     >>> @minitf.function
     ... def f(x, y):

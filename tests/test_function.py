@@ -66,10 +66,13 @@ def test_input_signature_refuses_what_does_not_fit(arg):
         f(tf.constant(arg))
 
 
-def test_reduce_retracing_shares_a_trace_between_shapes_of_one_rank():
-    f = tf.function(lambda x: tf.reduce_sum(x), reduce_retracing=True)
-    assert float(f(tf.ones([2]))) == 2.0 and float(f(tf.ones([7]))) == 7.0
-    assert f.experimental_get_tracing_count() == 1
+def test_reduce_retracing_traces_exactly_then_with_the_shapes_relaxed():  # as TF 2.21
+    shapes = []
+    f = tf.function(lambda x: shapes.append(str(x.shape)) or tf.reduce_sum(x),
+                    reduce_retracing=True)
+    for shape in ([1], [2], [7], [1, 1], [2, 3]):
+        f(tf.ones(shape))
+    assert shapes == ["(1,)", "(None,)", "<unknown>"]
 
 
 def test_python_side_effects_happen_only_while_tracing_but_print_every_call(capsys):

