@@ -16,7 +16,7 @@ import weakref
 
 import numpy as np
 
-from . import autograph, config, nest, retracing
+from . import autograph, config, function_signature, nest, retracing
 from .autodiff.gradients import gradients
 from .executor import Plan
 from .framework import dtypes
@@ -83,6 +83,25 @@ class ConcreteFunction:
         return nest.map_structure(lambda t: t.dtype if isinstance(t, Tensor) else None,
                                   self.structured_outputs)
 
+    def pretty_printed_signature(self, verbose=True):
+        """The parameters with what they were traced with, the output type and the captured
+        inputs, as TensorFlow prints them.
+
+        >>> f = minitf.function(lambda x, n=2: x * n)
+        >>> print(f.get_concrete_function(minitf.constant(1.0)).pretty_printed_signature())
+        Input Parameters:
+          x (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(), dtype=tf.float32, name=None)
+          n (POSITIONAL_OR_KEYWORD): Literal[2]
+        Output Type:
+          TensorSpec(shape=(), dtype=tf.float32, name=None)
+        Captures:
+          None
+        """
+        function, traced = self._signature
+        return function_signature.pretty_printed(
+            function._signature.parameters, traced, function.input_signature,
+            self.structured_outputs, self.graph.captures)
+
     def __call__(self, *args, **kwargs):
         """Calls with the arguments of the trace: tensors (or values convertible to them)
         that fit the placeholders, in the structure the function was traced with."""
@@ -145,8 +164,19 @@ class ConcreteFunction:
         return self._gradient
 
     def __repr__(self):
-        params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p)) for p in self.args)
-        return "<ConcreteFunction %s(%s)>" % (self.name, params)
+        if self._signature is None:  # a function built inside minitf, not traced from Python
+            params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p))
+                               for p in self.args)
+            return "<ConcreteFunction %s(%s)>" % (self.name, params)
+        function, traced = self._signature
+        return "<ConcreteFunction %s at 0x%X>" % (function_signature.summary(
+            function._signature.parameters, traced, function.input_signature,
+            self.structured_outputs), id(self))
+
+    def __str__(self):
+        if self._signature is None:
+            return repr(self)
+        return "ConcreteFunction " + self.pretty_printed_signature()
 
 
 def _is_tensor(x):
@@ -286,6 +316,14 @@ class Function:
                              self._autograph)
             self._bound[instance] = bound
         return bound
+
+    def pretty_printed_concrete_signatures(self, verbose=True):
+        """The `pretty_printed_signature` of each trace, in the order they were made, separated
+        by blank lines."""
+        if self._input_signature is not None and not self._traces:
+            self.get_concrete_function()  # as TensorFlow, which traces such a function early
+        traces = list({id(c): c for c in self._traces.values()}.values())
+        return "\n\n".join(c.pretty_printed_signature(verbose) for c in traces)
 
     def experimental_get_tracing_count(self):
         """How many times the Python function was traced (twice for a first call that made

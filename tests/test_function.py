@@ -1,4 +1,6 @@
 """minitf.function: tracing, caching per signature, captures, and differentiation through calls."""
+import re
+
 import numpy as np
 import pytest
 
@@ -400,3 +402,46 @@ def test_input_signature_must_hold_tensor_specs():
 def test_print_of_none_and_nested_values(capsys):
     tf.print(None, {"a": tf.constant(1)})
     assert capsys.readouterr().err == "None {'a': 1}\n"
+
+
+def test_pretty_printed_concrete_signatures_in_tensorflows_layout():  # checked against TF 2.21
+    f = tf.function(lambda x, y=2, *, z=None: {"a": x, "b": (x, y)})
+    f(tf.constant([1.0]))
+    f(tf.constant(1), y=(1, 2), z="s")
+    assert f.pretty_printed_concrete_signatures() == "\n".join([
+        "Input Parameters:",
+        "  x (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(1,), dtype=tf.float32, name=None)",
+        "  y (POSITIONAL_OR_KEYWORD): Literal[2]",
+        "  z (KEYWORD_ONLY): Literal[None]",
+        "Output Type:",
+        "  Dict[['a', TensorSpec(shape=(1,), dtype=tf.float32, name=None)], ['b', Tuple["
+        "TensorSpec(shape=(1,), dtype=tf.float32, name=None), TensorSpec(shape=(), "
+        "dtype=tf.int32, name=None)]]]",
+        "Captures:",
+        "  None",
+        "",
+        "Input Parameters:",
+        "  x (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(), dtype=tf.int32, name=None)",
+        "  y (POSITIONAL_OR_KEYWORD): Tuple[Literal[1], Literal[2]]",
+        "  z (KEYWORD_ONLY): Literal['s']",
+        "Output Type:",
+        "  Dict[['a', TensorSpec(shape=(), dtype=tf.int32, name=None)], ['b', Tuple["
+        "TensorSpec(shape=(), dtype=tf.int32, name=None), Tuple[TensorSpec(shape=(), "
+        "dtype=tf.int32, name=None), TensorSpec(shape=(), dtype=tf.int32, name=None)]]]]",
+        "Captures:",
+        "  None"])
+
+
+def test_a_concrete_function_repr_shows_its_signature():
+    f = tf.function(lambda a: a, input_signature=[tf.TensorSpec([None], tf.float32, "inp")])
+    assert re.fullmatch(r"<ConcreteFunction \(a: TensorSpec\(shape=\(None,\), dtype=tf.float32, "
+                        r"name='inp'\)\) -> TensorSpec\(shape=\(None,\), dtype=tf.float32, "
+                        r"name=None\) at 0x[0-9A-F]+>", repr(f.get_concrete_function()))
+
+
+def test_captured_variables_print_as_resources():
+    v = tf.Variable(1.0)
+    f = tf.function(lambda: v * 2.0)
+    f()
+    assert re.search(r"Captures:\n  \d+: TensorSpec\(shape=\(\), dtype=tf.resource, name=None\)$",
+                     f.pretty_printed_concrete_signatures())
