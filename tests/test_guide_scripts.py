@@ -47,7 +47,8 @@ _DELIBERATE = [
 # What TensorFlow itself writes to stderr around a script's output: its C++ log lines, its
 # Python log (deprecation notes with their "Instructions for updating:" tail) and warnings.
 _TF_NOISE = re.compile(r"^(WARNING: All log messages|[IWEF]\d{4} [\d:.]+ +\d+ \S+:\d+\] |"
-                       r"WARNING:tensorflow:|\S+:\d+: \w*Warning: )")
+                       r"WARNING:tensorflow:|\S+:\d+: \w*Warning: |To enable the following "
+                       r"instructions: )")
 
 
 def minitf_source(script):
@@ -117,8 +118,9 @@ def differences(expected, actual):
         if e == a:
             continue
         e_nums, a_nums = _NUMBER.findall(e), _NUMBER.findall(a)
-        skeleton_e = re.sub(r"\s+", " ", _NUMBER.sub("#", e))
-        skeleton_a = re.sub(r"\s+", " ", _NUMBER.sub("#", a))
+        # numpy pads the numbers of an array to one width, so spaces may differ with digits
+        skeleton_e = re.sub(r"\s+", "", _NUMBER.sub("#", e))
+        skeleton_a = re.sub(r"\s+", "", _NUMBER.sub("#", a))
         if (skeleton_e != skeleton_a or len(e_nums) != len(a_nums)
                 or not all(map(_same_number, e_nums, a_nums))):
             out.append("line %d\n  tensorflow: %s\n  minitf:     %s" % (i + 1, e, a))

@@ -82,7 +82,7 @@ from ...sparse.sparse_ops import to_dense as sparse_tensor_to_dense
 from ...sparse.sparse_tensor import SparseTensor, SparseTensorValue
 from ... import bitwise, config, linalg, math, ragged, sparse  # noqa: F401
 from ... import testing as test  # noqa: F401
-from . import (contrib, data, initializers, layers, nn, random, strings,  # noqa: F401
+from . import (contrib, data, initializers, layers, losses, nn, random, strings,  # noqa: F401
                summary, train)
 
 newaxis = None
