@@ -44,8 +44,7 @@ for _ in range(3):
     v.assign_add(0.5)
 print(v, float(v), v.numpy().dtype)
 s = tf.Variable([[1, 2], [3, 4]])
-s[0, 1].assign(9)
-print(s.numpy().tolist())
+print(s[0, 1].numpy(), s[:, 1].numpy().tolist())
 with tf.name_scope("outer"):
     scoped = tf.Variable(1.0, name="w")
 print(scoped.name)
