@@ -18,13 +18,14 @@ import numpy as np
 from .. import nest
 from ..framework import dtypes
 from ..framework.context import eager_mode, executing_eagerly
-from ..framework.graph import get_default_graph
+from ..framework.conversion import as_array
 from ..framework.errors import InvalidArgumentError
+from ..framework.graph import get_default_graph
+from ..framework.shapes import TensorShape
 from ..framework.tensor import EagerTensor
 from ..framework.tensor_spec import TensorSpec
-from ..framework.shapes import TensorShape
 from ..ops.random_ops import op_seeds
-from ..ops.registry import as_array, convert_to_tensor
+from ..ops.registry import convert_to_tensor
 from . import iterator_ops, pipeline, structure
 
 INFINITE_CARDINALITY = -1

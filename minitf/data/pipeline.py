@@ -88,15 +88,26 @@ def _uniforms(rng):
 
 
 def batched(elements, batch_size, drop_remainder, stack=None):
-    stack = stack or _stack
-    batch = []
-    for e in elements:
-        batch.append(e)
-        if len(batch) == batch_size:
-            yield stack(batch)
-            batch = []
-    if batch and not drop_remainder:
-        yield stack(batch)
+    return _Batches(elements, batch_size, drop_remainder, stack or _stack)
+
+
+class _Batches:
+    """The elements stacked (by `stack`) `batch_size` at a time. An iterator object, not a
+    generator: a batch of elements that cannot be stacked raises once its elements are taken,
+    and the next call gives the next batch, as TensorFlow's iterators do."""
+
+    def __init__(self, elements, batch_size, drop_remainder, stack):
+        self._elements = iter(elements)
+        self._size, self._drop, self._stack = batch_size, drop_remainder, stack
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        batch = list(itertools.islice(self._elements, self._size))
+        if not batch or (self._drop and len(batch) < self._size):
+            raise StopIteration
+        return self._stack(batch)
 
 
 def _stack(batch):

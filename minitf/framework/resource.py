@@ -5,8 +5,6 @@ replaced, never changed in place, and stored read-only, so a tensor read from a 
 its value after later assignments. While `transaction()` is open, every replacement is journaled
 and undone if the run raises.
 """
-import contextlib
-
 from .errors import FailedPreconditionError
 
 _journals = []  # one list of (ref, old value) per open transaction, innermost last
@@ -37,24 +35,31 @@ class Ref:
             _journals[-1].append((self, self.value))
         if value.flags.writeable:
             value.flags.writeable = False
+        elif value.base is not None and value.base.flags.writeable:
+            value = value.copy()  # a read-only view of memory that its owner may still change
+            value.flags.writeable = False
         self.value = value
 
     def __repr__(self):
         return "<ResourceHandle name=%r>" % self.name
 
 
-@contextlib.contextmanager
 def transaction():
-    """Undoes every Ref.assign made inside if the block raises."""
-    journal = []
-    _journals.append(journal)
-    try:
-        yield
-    except BaseException:
-        for ref, old in reversed(journal):
-            ref.value = old
-        raise
-    finally:
-        _journals.pop()
-    if _journals:
-        _journals[-1].extend(journal)
+    """A context that undoes every Ref.assign made inside if the block raises."""
+    return _Transaction()
+
+
+class _Transaction:
+    """A class rather than a generator: every Session.run that writes variables opens one."""
+
+    def __enter__(self):
+        _journals.append([])
+
+    def __exit__(self, kind, exc, tb):
+        journal = _journals.pop()
+        if kind is not None:
+            for ref, old in reversed(journal):
+                ref.value = old
+        elif _journals:
+            _journals[-1].extend(journal)
+        return False

@@ -84,12 +84,16 @@ class TensorShape:
         return n
 
     def is_compatible_with(self, other):
-        other = as_shape(other)
+        if type(other) is not TensorShape:
+            other = as_shape(other)
         if self._dims is None or other._dims is None:
             return True
         if len(self._dims) != len(other._dims):
             return False
-        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
+        for a, b in zip(self._dims, other._dims):
+            if a is not None and b is not None and a != b:
+                return False
+        return True
 
     def merge_with(self, other):
         other = as_shape(other)
@@ -202,8 +206,12 @@ class IncompatibleShapesError(ValueError):
 def broadcast_shapes(a, b):
     """The static broadcast of two shapes; raises IncompatibleShapesError (a ValueError) if two
     known dims disagree."""
-    if a.rank is None or b.rank is None:
+    if a._dims is None or b._dims is None:
         return UNKNOWN
+    if a._dims == b._dims or not b._dims:  # the common cases: equal shapes, or b a scalar
+        return a
+    if not a._dims:
+        return b
     x, y = a.as_list(), b.as_list()
     n = max(len(x), len(y))
     x = [1] * (n - len(x)) + x

@@ -109,17 +109,35 @@ def apply_keras_momentum(var, accum, lr, grad, momentum, use_nesterov=False, nam
 
 # -- Adam ---------------------------------------------------------------------------------------
 def _adam_moments(m_ref, v_ref, beta1_power, beta2_power, lr, beta1, beta2, grad):
+    """alpha, m + (grad - m) * (1 - beta1) and v + (grad**2 - v) * (1 - beta2), each formula
+    worked in place on one fresh array (the same operations, so the same numbers)."""
     alpha = lr * np.sqrt(1 - beta2_power) / (1 - beta1_power)
-    m = m_ref.read()
-    v = v_ref.read()
-    return alpha, m + (grad - m) * (1 - beta1), v + (np.square(grad) - v) * (1 - beta2)
+    m, v = m_ref.read(), v_ref.read()
+    new_m = np.subtract(grad, m)
+    new_m *= 1 - beta1
+    new_m += m
+    new_v = np.square(grad)
+    new_v -= v
+    new_v *= 1 - beta2
+    new_v += v
+    return alpha, new_m, new_v
+
+
+def _adam_step(var, m, alpha, root, epsilon):
+    """var - m * alpha / (root + epsilon), with as few fresh arrays as the formula allows."""
+    step = np.multiply(m, alpha)
+    root += epsilon
+    step /= root
+    if type(step) is not np.ndarray:  # 0-d values come back as numpy scalars
+        return var - step
+    return np.subtract(var, step, out=step)
 
 
 def _apply_adam(var_ref, m_ref, v_ref, beta1_power, beta2_power, lr, beta1, beta2, epsilon,
                 grad):
     var = _read(var_ref, grad)
     alpha, m, v = _adam_moments(m_ref, v_ref, beta1_power, beta2_power, lr, beta1, beta2, grad)
-    _update([(m_ref, m), (v_ref, v), (var_ref, var - m * alpha / (np.sqrt(v) + epsilon))])
+    _update([(m_ref, m), (v_ref, v), (var_ref, _adam_step(var, m, alpha, np.sqrt(v), epsilon))])
 
 
 def _apply_adam_with_amsgrad(var_ref, m_ref, v_ref, vhat_ref, beta1_power, beta2_power, lr,
@@ -128,7 +146,7 @@ def _apply_adam_with_amsgrad(var_ref, m_ref, v_ref, vhat_ref, beta1_power, beta2
     alpha, m, v = _adam_moments(m_ref, v_ref, beta1_power, beta2_power, lr, beta1, beta2, grad)
     vhat = np.maximum(vhat_ref.read(), v)
     _update([(m_ref, m), (v_ref, v), (vhat_ref, vhat),
-             (var_ref, var - m * alpha / (np.sqrt(vhat) + epsilon))])
+             (var_ref, _adam_step(var, m, alpha, np.sqrt(vhat), epsilon))])
 
 
 _ADAM = "beta1_power: T, beta2_power: T, lr: T, beta1: T, beta2: T, epsilon: T, grad: T"
