@@ -268,3 +268,22 @@ def test_functional_layers_come_deepest_first_as_in_keras():  # order checked ag
     merged = tf.keras.layers.Concatenate(name="cat")([tf.keras.layers.add([a, h], name="sum"), b])
     model = tf.keras.Model([a, b], tf.keras.layers.Dense(1, name="out")(merged))
     assert [layer.name for layer in model.layers] == ["b", "a", "h", "sum", "cat", "out"]
+
+
+def test_save_weights_then_load_weights_into_a_new_model(tmp_path):
+    model = sequential()
+    model.compile("adam", "mse")
+    model.fit(np.ones((4, 3)), np.ones((4, 1)), verbose=0)
+    path = str(tmp_path / "weights")
+    model.save_weights(path)
+    fresh = sequential()
+    fresh.compile("adam", "mse")
+    fresh.load_weights(path)
+    assert [w.tolist() for w in fresh.get_weights()] == [w.tolist() for w in model.get_weights()]
+    assert tf.train.latest_checkpoint(str(tmp_path)) == path
+    assert "layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE" in files.Reader(path).tensors
+
+
+def test_save_weights_refuses_hdf5(tmp_path):
+    with pytest.raises(NotImplementedError, match="not HDF5"):
+        sequential().save_weights(str(tmp_path / "w.h5"))

@@ -418,3 +418,19 @@ def test_the_compiled_loss_refuses_a_model_with_two_outputs():
     model.compile("sgd", "mse")
     with pytest.raises(NotImplementedError, match="models with one output; this model returned 2"):
         model.fit(X, Y, verbose=0)
+
+
+def test_callbacks_get_a_dict_of_logs_even_when_there_are_none():  # as tf_keras 2.21
+    seen = []
+
+    class Spy(tf.keras.callbacks.Callback):
+        def on_train_begin(self, logs=None):
+            seen.append(logs)
+
+        def on_epoch_begin(self, epoch, logs=None):
+            seen.append(logs)
+
+    model = two_layers(1, [W1, B1, W2, B2])
+    model.compile("sgd", "mse")
+    model.fit(X, Y, epochs=1, verbose=0, callbacks=[Spy()])
+    assert seen == [{}, {}]
