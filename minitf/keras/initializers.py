@@ -1,9 +1,10 @@
 """`minitf.keras.initializers` (also `minitf.initializers`): the TensorFlow 2.x initializers, and
 `get`, which layers use to take them by name ("glorot_uniform", "zeros", ...)."""
-from ..ops.init_ops_v2 import (Constant, GlorotUniform, Initializer, Ones, RandomNormal,  # noqa: F401
-                                Zeros)
+from ..ops.init_ops_v2 import (Constant, GlorotUniform, Initializer, Ones,  # noqa: F401
+                                RandomNormal, Zeros)
 
-constant, glorot_uniform, ones, random_normal, zeros = Constant, GlorotUniform, Ones, RandomNormal, Zeros
+constant, glorot_uniform, ones = Constant, GlorotUniform, Ones
+random_normal, zeros = RandomNormal, Zeros
 
 _BY_NAME = {"glorot_uniform": GlorotUniform, "zeros": Zeros, "ones": Ones,
             "random_normal": RandomNormal, "constant": Constant}

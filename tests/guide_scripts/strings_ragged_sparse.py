@@ -14,7 +14,8 @@ print(tf.strings.to_number(tf.strings.split(text, " ")))
 byte_strings = tf.strings.bytes_split(tf.constant("Duck"))
 print("Byte strings:", byte_strings)
 print(tf.strings.length(tensor_of_strings), tf.strings.upper(tensor_of_strings))
-print(tf.strings.join(["a", "b"], separator="-"), tf.strings.reduce_join(tensor_of_strings, separator="|"))
+print(tf.strings.join(["a", "b"], separator="-"),
+      tf.strings.reduce_join(tensor_of_strings, separator="|"))
 print(tf.strings.as_string(tf.constant([1.5, 2.0])), scalar_string.numpy().decode())
 
 ragged_list = [[0, 1, 2, 3], [4, 5], [6, 7, 8], [9]]

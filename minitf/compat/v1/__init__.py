@@ -93,7 +93,8 @@ newaxis = None
 
 def disable_v2_behavior():
     """Switches to TensorFlow 1.x behaviour: graphs and Sessions instead of eager execution,
-    and shapes printed as 1.x prints them (`(?, 3)`). With `import minitf.compat.v1 as tf`, it is the first line a 1.x script needs.
+    and shapes printed as 1.x prints them (`(?, 3)`). With `import minitf.compat.v1 as tf`, it
+    is the first line a 1.x script needs.
 
     >>> import minitf.compat.v1 as tf
     >>> tf.disable_v2_behavior()
