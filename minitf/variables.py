@@ -18,6 +18,15 @@ from .ops import control_flow_ops, operators
 from .ops.registry import convert_to_tensor, execute, in_current_graph
 
 
+_made = [0]  # how many variables the process has made: a trace that makes some is redone
+
+
+def variables_made():
+    """The number of variables made so far (`function` traces again a first trace that made
+    some, as TensorFlow does)."""
+    return _made[0]
+
+
 class Variable:
     """A tensor-like value that persists and changes: model parameters, counters.
 
@@ -45,12 +54,17 @@ class Variable:
 
     __array_priority__ = 100
 
+    def __new__(cls, *args, **kwargs):
+        # As in TensorFlow, `Variable(...)` makes a ResourceVariable, a subclass of Variable.
+        return super().__new__(ResourceVariable if cls is Variable else cls)
+
     def __init__(self, initial_value=None, trainable=None, validate_shape=True,
                  caching_device=None, name=None, variable_def=None, dtype=None,
                  import_scope=None, constraint=None, synchronization=None, aggregation=None,
                  shape=None, collections=None):
         if initial_value is None:
             raise ValueError("The initial value of a Variable must be specified.")
+        _made[0] += 1
         self._synchronization, self._aggregation = variable_enums.checked(
             synchronization, aggregation, name)
         if trainable is None:  # a variable read from several replicas is not trained
@@ -253,6 +267,11 @@ class Variable:
 
     def _as_control_input(self):
         return self._graph_element.op
+
+
+class ResourceVariable(Variable):
+    """The class of the variables `Variable(...)` makes (TensorFlow's name for it: a variable
+    whose ops read and write it through a resource handle)."""
 
 
 class _UnreadVariable(Variable):

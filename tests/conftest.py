@@ -2,6 +2,8 @@ import numpy as np
 import pytest
 
 import minitf as tf
+from minitf import retracing
+from minitf.framework import shapes
 from minitf.framework.context import ctx
 from minitf.keras import backend as keras_backend
 from minitf.ops import random_ops
@@ -11,7 +13,7 @@ from minitf.summary import writer as summary_writer
 @pytest.fixture(autouse=True)
 def fresh_process_state():
     """Each test starts eager, with no graph, tape, scope, default session, summary writer,
-    global random seed or Keras layer name left over."""
+    global random seed, Keras layer name or 1.x shape printing left over."""
     keras_backend.clear_session()
     yield
     ctx.eager_default = True
@@ -23,6 +25,8 @@ def fresh_process_state():
     vars(summary_writer._state).clear()  # no default summary writer, step or record_if
     ctx.sessions.clear()
     random_ops.set_seed(None)
+    shapes.enable_v2_tensorshape()
+    retracing._calls.clear()  # no count of traces carried from one test to the next
 
 
 @pytest.fixture

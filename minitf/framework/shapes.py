@@ -3,7 +3,31 @@
 Graph tensors carry a TensorShape inferred while the graph is built; eager tensors carry the
 exact shape of their value. Broadcasting of static shapes lives here too, because both the shape
 rules of ops and the gradient helpers need it.
+
+After `compat.v1.disable_v2_tensorshape()` (which `disable_v2_behavior()` calls) shapes print as
+TensorFlow 1.x prints them, an unknown dimension as "?" (`(?, 3)`) and the repr with
+`Dimension`s; their dimensions are still ints or None, as in TensorFlow 2.x.
 """
+_v2_printing = [True]
+
+
+def enable_v2_tensorshape():
+    """Prints unknown dimensions as `None` (`(None, 3)`), as TensorFlow 2.x does (the default).
+    """
+    _v2_printing[0] = True
+
+
+def disable_v2_tensorshape():
+    """Prints shapes as TensorFlow 1.x does: `(?, 3)`, `TensorShape([Dimension(None),
+    Dimension(3)])`.
+
+    >>> minitf.compat.v1.disable_v2_tensorshape()
+    >>> print(minitf.TensorShape([None, 3]))
+    (?, 3)
+    >>> minitf.compat.v1.enable_v2_tensorshape()
+    """
+    _v2_printing[0] = False
+
 
 
 class TensorShape:
@@ -143,14 +167,17 @@ class TensorShape:
         return self._dims is not None
 
     def __repr__(self):
-        return "TensorShape(%s)" % (None if self._dims is None else list(self._dims))
+        if self._dims is None or _v2_printing[0]:
+            return "TensorShape(%s)" % (None if self._dims is None else list(self._dims))
+        return "TensorShape([%s])" % ", ".join("Dimension(%s)" % (d,) for d in self._dims)
 
     def __str__(self):
         if self._dims is None:
             return "<unknown>"
-        if len(self._dims) == 1:
-            return "(%s,)" % self._dims[0]
-        return "(%s)" % ", ".join(str(d) for d in self._dims)
+        dims = [str(d) if d is not None or _v2_printing[0] else "?" for d in self._dims]
+        if len(dims) == 1:
+            return "(%s,)" % dims[0]
+        return "(%s)" % ", ".join(dims)
 
 
 def as_shape(shape):

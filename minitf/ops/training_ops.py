@@ -12,15 +12,15 @@ TensorFlow's two formulas agree. The differences, all here in one place:
   beta1**t and beta2**t in variables multiplied by beta each step, v2 computes the powers from
   `iterations`; epsilon defaults to 1e-8 in v1, 1e-7 in v2.
 * RMSProp: v1 `ResourceApplyRMSProp` / `ResourceApplyCenteredRMSProp`, the mean square starting
-  at ones, epsilon inside the square root; v2 `ResourceApplyKerasRMSProp`, starting at zeros,
-  epsilon added after the square root (tf.keras 2).
-* Adagrad: one op, `ResourceApplyAdagradV2`, epsilon added after the square root (v1 passes 0).
+  at ones; v2 `ResourceApplyKerasRMSProp`, starting at zeros (tf.keras 2). Both put epsilon
+  inside the square root.
+* Adagrad: one op, `ResourceApplyAdagradV2`, epsilon added after the square root (v1 passes 0;
+  tf.keras 2 puts it inside, which differs only where the accumulated squares are as small as
+  epsilon, far below the initial 0.1).
 
-Keras 3 (shipped with TensorFlow 2.16+) differs from these tf.keras 2 rules in two ways: it
-puts epsilon inside the square root for RMSprop and Adagrad (which matters only where the
-accumulated squares are as small as epsilon), and its Adam takes 1 - beta in double precision
-but beta**t in float32, so its bias correction is off by about 1e-5 relative; minitf's Adam is
-TensorFlow's `ResourceApplyAdam`, computed in the variable's dtype throughout.
+Keras 3 (shipped with TensorFlow 2.16+) takes Adam's 1 - beta in double precision but beta**t in
+float32, so its bias correction is off by about 1e-5 relative; minitf's Adam is TensorFlow's
+`ResourceApplyAdam`, computed in the variable's dtype throughout.
 """
 import numpy as np
 
@@ -199,7 +199,7 @@ def _apply_keras_rms_prop(var_ref, *args, centered):
         mg = rho * slots[1].read() + (1 - rho) * grad
         updates.append((slots[1], mg))
         ms = ms - np.square(mg)
-    step = lr * grad / (np.sqrt(ms) + epsilon)
+    step = lr * grad / np.sqrt(ms + epsilon)
     if len(slots) > 1 + centered:
         step = momentum * slots[-1].read() + step
         updates.append((slots[-1], step))
@@ -232,7 +232,7 @@ def apply_centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad, 
 
 def apply_keras_rms_prop(var, ms, mg, mom, lr, rho, momentum, epsilon, grad, name=None):
     """ms = rho * ms + (1 - rho) * grad**2 (centered, with `mg`: minus the squared mean
-    gradient); step = lr * grad / (sqrt(ms) + epsilon), accumulated in `mom` when given;
+    gradient); step = lr * grad / sqrt(ms + epsilon), accumulated in `mom` when given;
     var -= step. `mg` and `mom` may be None."""
     slots = [s for s in (ms, mg, mom) if s is not None]
     return execute("ResourceApplyKerasRMSProp",
