@@ -208,6 +208,9 @@ class GradientTape:
         targets = [t for t, k in zip(targets, kept) if k]
         seeds = [s for s, k in zip(seeds, kept) if k]
         flat_sources = [s for s in nest.flatten(sources) if _is_float(s, "source")]
+        # Only what the tape watched, or computed from what it watched, gets a gradient: an
+        # unwatched constant is unconnected even when it fed a recorded op.
+        live = [s for s in flat_sources if _key(s)._id in self._watched]
         # A persistent tape goes on recording while it differentiates, so that it can
         # differentiate its own gradients; a non-persistent one is released afterwards.
         was_recording = self._recording
@@ -218,11 +221,14 @@ class GradientTape:
             records, self._records, self._watched = self._records, None, None
         try:
             with graph_gradient_scope("gradient_tape") as scope:
-                grads = backprop(records, targets, [_key(s) for s in flat_sources], seeds,
-                                 flat_sources if zero else None, scope)
+                grads = backprop(records, targets, [_key(s) for s in live], seeds,
+                                 live if zero else None, scope)
+                by_id = {id(s): g for s, g in zip(live, grads)}
+                if zero:
+                    by_id.update((id(s), fill_ops.zeros_like(s)) for s in flat_sources
+                                 if id(s) not in by_id)
         finally:
             self._recording = was_recording and self._persistent
-        by_id = {id(s): g for s, g in zip(flat_sources, grads)}
         return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in nest.flatten(sources)])
 
     def _as_target(self, target):
@@ -273,8 +279,12 @@ class GradientTape:
         per_example = _known_size(target.shape[1:], "target")
         seeds = [np.tile(np.eye(per_example, dtype=target.dtype.np)[i], (tb, 1))
                  .reshape(target.shape.as_list()) for i in range(per_example)]
-        return self._stacked(target, source, seeds, 1, unconnected_gradients,
-                             lambda s: target.shape.as_list() + s.shape.as_list()[1:])
+        jacobian = self._stacked(target, source, seeds, 1, unconnected_gradients,
+                                 lambda s: target.shape.as_list() + s.shape.as_list()[1:])
+        if jacobian is None:  # as TensorFlow's: zeros for a source the target does not use
+            return fill_ops.zeros(target.shape.as_list() + source.shape.as_list()[1:],
+                                  target.dtype)
+        return jacobian
 
     def _stacked(self, target, sources, seeds, axis, unconnected_gradients, shape_of):
         """Gradients for each seed, stacked along `axis` per source and reshaped."""
