@@ -5,6 +5,7 @@ The arithmetic operators (`+`, `@`, `[]`, ...) are attached by `minitf.ops.opera
 each to its op; nothing in this module computes.
 """
 import itertools
+import weakref
 
 import numpy as np
 
@@ -15,6 +16,7 @@ from .shapes import TensorShape
 
 
 _ids = itertools.count(1)  # each tensor's `_id`: unique for the life of the process
+_attached = {}  # tensor `_id` -> {attribute name: value}, for the tensors given some by `attach`
 
 
 class Tensor:
@@ -41,6 +43,24 @@ class Tensor:
     def ref(self):
         """A hashable reference to this tensor, usable as a dict key in every mode."""
         return Reference(self)
+
+    def __getattr__(self, name):  # for names the class lacks, or whose property refused
+        if _attached and name != "_id":
+            attached = _attached.get(getattr(self, "_id", None))
+            if attached is not None and name in attached:
+                return attached[name]
+        if hasattr(type(self), name):  # the property's own error
+            return object.__getattribute__(self, name)
+        raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+
+
+def attach(tensor, name, value):
+    """Gives `tensor` the attribute `name`, for as long as it lives: TensorFlow sets `assign` on
+    a tensor sliced from a variable (`v[0].assign(1.0)`), which only such tensors have."""
+    if tensor._id not in _attached:
+        weakref.finalize(tensor, _attached.pop, tensor._id, None)
+        _attached[tensor._id] = {}
+    _attached[tensor._id][name] = value
 
 
 def is_tensor(x):
