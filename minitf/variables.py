@@ -72,8 +72,7 @@ class Variable:
         name = name or "Variable"
         self._name = (name[:-1] if name.endswith("/") else ctx.eager_scope + name) + ":0"
         self._graph = None
-        self._ref = Ref(self._name[:-2])
-        self._ref.assign(value._value)
+        self._ref = Ref(self._name[:-2], value._value)
         self._handle = EagerTensor(self._ref, dtypes.resource)
         self._initial_value = value
         self._initializer_op = None

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.framework.context import ctx
+from minitf.framework.context import ctx, enable_eager_execution
 from minitf.ops import random_ops
 
 
@@ -11,12 +11,13 @@ def fresh_process_state():
     """Each test starts eager, with no graph, tape, scope, default session or global random
     seed left over."""
     yield
-    ctx.eager_default = True
+    enable_eager_execution()
     ctx.graphs.clear()
     ctx.tapes.clear()
     ctx.global_graph = None
     ctx.eager_scope = ""
     ctx.sessions.clear()
+    ctx.refuse_variables = False
     random_ops.set_seed(None)
 
 

@@ -111,13 +111,15 @@ class Optimizer:
         """
         grads, var_list = _checked_pairs(list(grads_and_vars))
         grads = self._clip(grads)
-        iterations = self.iterations
-        self._create_slots(var_list)
-        with transaction(), scope(name or self.name):
-            lr = self._current_learning_rate()
-            updates = [self._update_step(g, v, _as(lr, v.dtype)) for g, v in zip(grads, var_list)]
-            with control_flow_ops.control_dependencies(updates):
-                return iterations.assign_add(1)
+        with transaction():  # one step at a time, when threads share the optimizer
+            iterations = self.iterations
+            self._create_slots(var_list)
+            with scope(name or self.name):
+                lr = self._current_learning_rate()
+                updates = [self._update_step(g, v, _as(lr, v.dtype))
+                           for g, v in zip(grads, var_list)]
+                with control_flow_ops.control_dependencies(updates):
+                    return iterations.assign_add(1)
 
     def minimize(self, loss, var_list, tape=None):
         """Computes the gradients of `loss` for `var_list` with a GradientTape and applies them.
