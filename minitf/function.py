@@ -42,7 +42,6 @@ class FuncGraph(Graph):
         self.captures = []          # (outside value, placeholder inside), in capture order
         self._captured = {}
         self.variables = []         # variables read inside: tapes around a call watch them
-        self.allow_variable_creation = True
         self.arg_values = []        # (placeholder, array): the arguments of the traced call
 
     def capture(self, t):
@@ -169,8 +168,8 @@ class ConcreteFunction:
 
     def _state_for(self, op):
         state = self._state.get(id(op))
-        if state is None:
-            state = self._state[id(op)] = op.op_def.make_state(op)
+        if state is None:  # setdefault: two threads compiling at once get the same state
+            state = self._state.setdefault(id(op), op.op_def.make_state(op))
         return state
 
     def call_gradients(self, op, dys):
@@ -299,6 +298,8 @@ class Function:
         self._reduce_retracing = reduce_retracing
         self._name = name or getattr(python_function, "__name__", "function")
         self._traces = {}
+        self._tracing_count = 0
+        self._made_variables = False  # the first trace made variables
         self._recent = collections.deque(maxlen=5)
         self._bound = weakref.WeakKeyDictionary()
         functools.update_wrapper(self, python_function)
@@ -322,7 +323,9 @@ class Function:
         return bound
 
     def experimental_get_tracing_count(self):
-        return len(self._traces)
+        """How many times the Python function was traced (twice on the first call when that
+        call made variables)."""
+        return self._tracing_count
 
     def __call__(self, *args, **kwargs):
         if config.functions_run_eagerly():
@@ -398,11 +401,28 @@ class Function:
         return type(value)(self._fit(v, s) for v, s in zip(value, spec))
 
     def _trace(self, values):
+        """The trace for `values`, made as TensorFlow does as to variables: a first trace that
+        made some is traced once more refusing any (so a body that makes a variable on every
+        call fails on its first call), and so are all later traces; when the first trace made
+        none, a later trace that makes one is an error too."""
+        made = ctx.variables_made
+        concrete = self._trace_once(values, refuse_variables=self._made_variables)
+        if ctx.variables_made != made:
+            if self._traces:
+                raise ValueError("Creating variables on a non-first call to a function "
+                                 "decorated with tf.function.")
+            self._made_variables = True
+            concrete = self._trace_once(values, refuse_variables=True)
+        return concrete
+
+    def _trace_once(self, values, refuse_variables):
+        self._tracing_count += 1
         graph = FuncGraph(self._name)
-        graph.allow_variable_creation = not self._traces
         specs = iter(nest.flatten(self._input_signature or []))
         placeholders = []
         tapes, ctx.tapes = ctx.tapes, []
+        refused = ctx.refuse_variables
+        ctx.refuse_variables = refused or refuse_variables
         try:
             with graph.as_default():
                 def leaf(name):
@@ -426,6 +446,7 @@ class Function:
             effects = [op for op in graph.get_operations() if op.op_def.writes]
         finally:
             ctx.tapes = tapes
+            ctx.refuse_variables = refused
         graph.arg_values = []  # the first call's arguments are needed only while tracing
         return ConcreteFunction(graph, placeholders, outputs, effects, signature=(self, args))
 

@@ -44,6 +44,11 @@ class Variable:
                  shape=None, collections=None):
         if initial_value is None:
             raise ValueError("The initial value of a Variable must be specified.")
+        if ctx.refuse_variables:
+            raise ValueError("tf.function only supports singleton tf.Variables created on the "
+                             "first call. Make sure the tf.Variable is only created once or "
+                             "created outside tf.function. See https://www.tensorflow.org/guide/"
+                             "function#creating_tfvariables for more information.")
         self._trainable = True if trainable is None else bool(trainable)
         self._constraint = constraint
         if executing_eagerly():
@@ -53,10 +58,6 @@ class Variable:
         if not g.is_function:
             self._init_graph(initial_value, name, dtype, shape, collections)
             return
-        if not g.allow_variable_creation:
-            raise ValueError("tf.function only supports singleton tf.Variables created on the "
-                             "first call. Make sure the tf.Variable is only created once or "
-                             "created outside tf.function.")
         if isinstance(initial_value, Tensor) and getattr(initial_value, "graph", None) is g:
             initial_value = g.lift(initial_value)
         with init_scope():  # a function's variables live outside it, like any captured value
@@ -64,6 +65,7 @@ class Variable:
                           collections=collections)
 
     def _init_eager(self, initial_value, name, dtype, shape):
+        ctx.variables_made += 1
         if callable(initial_value):
             initial_value = initial_value()
         value = convert_to_tensor(initial_value, dtype)
@@ -79,6 +81,7 @@ class Variable:
         self._graph_element = None
 
     def _init_graph(self, initial_value, name, dtype, shape, collections):
+        ctx.variables_made += 1
         g = get_default_graph()
         with g.control_dependencies(None), g.name_scope(name or "Variable") as scope:
             with g.name_scope("Initializer"):

@@ -4,8 +4,9 @@ which session is the default one.
 This is the only process state of the engine, and it is kept per thread, as TensorFlow's
 context is: `Graph.as_default()` pushes onto `ctx.graphs` (`graph.get_default_graph()` reads
 it, falling back to the thread's `ctx.global_graph`); `GradientTape` pushes onto `ctx.tapes`;
-`Session.as_default()` pushes onto `ctx.sessions`; `function` tracing sets
-`ctx.refuse_variables`. Only `compat.v1.disable_eager_execution()` reaches every thread: it sets
+`Session.as_default()` pushes onto `ctx.sessions`; `Variable` counts itself in
+`ctx.variables_made` and refuses to be made under `ctx.refuse_variables`, which `function` sets
+while it traces. Only `compat.v1.disable_eager_execution()` reaches every thread: it sets
 `ctx.eager_default` here and for threads started afterwards. Ops read it through
 `executing_eagerly()`.
 """
@@ -26,6 +27,7 @@ class _Context(threading.local):
         self.eager_scope = ""     # the name scope while executing eagerly (names variables)
         self.sessions = []        # sessions made default with `as_default()`, innermost last
         self.refuse_variables = False  # a `function` is being traced that may not make any
+        self.variables_made = 0   # Variables made so far (`function` sees if a trace made any)
 
 
 ctx = _Context()
