@@ -51,8 +51,9 @@ def lazy_step(tf, x_data, y_data, lr):
         init = tf.compat.v1.global_variables_initializer()
     sess = tf.compat.v1.Session(graph=graph)
     sess.run(init)
-    feed = {x: x_data, y: y_data}
-    return lambda: sess.run([train, loss], feed)[1]
+    def step(xb=x_data, yb=y_data):
+        return sess.run([train, loss], {x: xb, y: yb})[1]
+    return step
 
 
 def eager_step(tf, x, y, lr):

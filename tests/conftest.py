@@ -1,4 +1,5 @@
 import numpy as np
+from hypothesis import settings
 import pytest
 
 import minitf as tf
@@ -55,3 +56,11 @@ def grads():
             y = f(*xs)
         return [g.numpy().tolist() for g in tape.gradient(y, xs)]
     return compute
+
+
+# Hypothesis profiles: "suite" (the default) keeps the fuzz test near 30 s and repeatable;
+# "long" is for runs outside CI: pytest --hypothesis-profile long
+settings.register_profile("suite", max_examples=150, deadline=None, derandomize=True,
+                          database=None, print_blob=True)
+settings.register_profile("long", max_examples=20000, deadline=None, print_blob=True)
+settings.load_profile("suite")

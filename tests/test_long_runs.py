@@ -1,0 +1,34 @@
+"""Long runs keep a flat memory: the steps of `benchmarks/long_run.py` (eager, `function` and
+Session linear regression; the last two also with a batch size changing every step, so traces
+and plans must not pile up) hold no more after 2,000 steps than after 1,000, beyond numpy's
+small caches settling."""
+import importlib.util
+import os
+
+import pytest
+
+import minitf as tf
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ALLOWED_GROWTH = 8 * 1024  # bytes over 1,000 steps; a leak of one small object a step is 50 KB
+
+
+def _load_benchmark():
+    path = os.path.join(ROOT, "benchmarks", "long_run.py")
+    spec = importlib.util.spec_from_file_location("long_run", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+long_run = _load_benchmark()
+
+
+@pytest.mark.filterwarnings("ignore:5 out of the last 5 calls")
+@pytest.mark.parametrize("name", long_run.RUNS)
+def test_memory_is_flat_after_the_first_thousand_steps(name):
+    step = long_run.make(name, tf, 300)
+
+    start, end = long_run.growth(step, steps=2000, warmup=1000)
+
+    assert end - start < ALLOWED_GROWTH, "%s grew by %d bytes" % (name, end - start)
