@@ -7,6 +7,7 @@ catalogue to earlier values (inputs or results) with drawn parameters (axes, kee
 a new shape, ...). Its printed form is Python-like code, so a failing example reads as a script.
 """
 import math
+import warnings
 
 import numpy as np
 from hypothesis import strategies as st
@@ -17,15 +18,26 @@ INTS = ("int32", "int64")
 
 
 def _np_softmax(x, axis):
+    if x.size == 0:
+        return x.copy()
     e = np.exp(x - np.max(x, axis, keepdims=True))
     return e / np.sum(e, axis, keepdims=True)
 
 
 def _np_mean(x, axis, keepdims):
-    if x.dtype.kind in "iu":  # TensorFlow's integer mean divides the sum, truncating
-        count = x.size // max(np.sum(x, axis, keepdims=keepdims).size, 1) if x.size else 1
-        return np.trunc(np.sum(x, axis, keepdims=keepdims) / count).astype(x.dtype)
-    return np.mean(x, axis, keepdims=keepdims).astype(x.dtype)
+    total = np.sum(x, axis, keepdims=keepdims)
+    count = x.size // max(total.size, 1)
+    if x.dtype.kind in "iu":  # TensorFlow's integer mean divides the sum, truncating (0 if empty)
+        return np.trunc(total / max(count, 1)).astype(x.dtype)
+    return (total / count if count else np.full_like(total, np.nan)).astype(x.dtype)
+
+
+def _limit(x, low):
+    """The lowest (or highest) value of x's dtype: an empty max (min) in TensorFlow."""
+    if x.dtype.kind == "f":
+        return -np.inf if low else np.inf
+    info = np.iinfo(x.dtype)
+    return info.min if low else info.max
 
 
 # name: (dtypes it takes, minitf function of tf, numpy function)
@@ -50,8 +62,10 @@ BINARY = {
 REDUCTIONS = {
     "reduce_sum": (FLOATS + INTS, np.sum),
     "reduce_mean": (FLOATS + INTS, _np_mean),
-    "reduce_max": (FLOATS + INTS, np.max),
-    "reduce_min": (FLOATS + INTS, np.min),
+    "reduce_max": (FLOATS + INTS, lambda x, axis, keepdims: np.max(
+        x, axis, keepdims=keepdims, initial=_limit(x, True))),
+    "reduce_min": (FLOATS + INTS, lambda x, axis, keepdims: np.min(
+        x, axis, keepdims=keepdims, initial=_limit(x, False))),
     "reduce_prod": (FLOATS + INTS, np.prod),
     "reduce_logsumexp": (FLOATS, lambda x, axis, keepdims: special.logsumexp(
         x, axis, keepdims=keepdims).astype(x.dtype)),
@@ -97,7 +111,16 @@ class Program:
 
 def run(program, inputs, tf=None):
     """Every value of `program`, one per node: computed with minitf ops when `tf` is given (the
-    inputs are then tensors), else with numpy (the inputs are arrays)."""
+    inputs are then tensors), else with numpy (the inputs are arrays; numpy's warnings off, as
+    minitf gives inf and nan silently)."""
+    if tf is None:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _run(program, inputs, None)
+    return _run(program, inputs, tf)
+
+
+def _run(program, inputs, tf):
     values, given = [], iter(inputs)
     for node in program.nodes:
         if isinstance(node, Input):
@@ -202,7 +225,10 @@ def programs(draw, dtypes=FLOATS + INTS, max_steps=6):
         elif kind == "softmax":
             step = Step("softmax", [x], {"axis": draw(st.integers(-len(shape), len(shape) - 1))})
         elif kind == "where":
-            step = Step("where", [x, partner(shape), partner(shape), partner(shape)])
+            args = [x]
+            for _ in range(3):  # each operand broadcasts with all before it
+                args.append(partner(np.broadcast_shapes(*[shapes[a] for a in args])))
+            step = Step("where", args)
         else:
             ta, tb, n = draw(st.booleans()), draw(st.booleans()), draw(st.integers(1, 3))
             k = shape[-2] if ta else shape[-1]
@@ -244,22 +270,32 @@ def _reshape_to(draw, shape):
 
 @st.composite
 def _slice_key(draw, shape):
-    """A key for x[...]: for some leading dims an index or a (start, stop, step) slice, with
-    maybe a new axis (None) and an Ellipsis ("...") among them."""
-    key = []
-    for d in shape[:draw(st.integers(0, len(shape)))]:
-        if draw(st.booleans()):
-            key.append(draw(st.integers(-d, d - 1)))
-        else:
-            bound = st.one_of(st.none(), st.integers(-d - 1, d + 1))
-            key.append((draw(bound), draw(bound), draw(st.sampled_from([None, 1, 2, -1]))))
-    for extra in (None, "..."):
-        if draw(st.integers(0, 3)) == 0:
-            key.insert(draw(st.integers(0, len(key))), extra)
+    """A key for x[...]: for some dims an index or a (start, stop, step) slice; maybe an
+    Ellipsis ("...") standing for the dims between the leading and the trailing ones given, and
+    maybe a new axis (None) anywhere."""
+    rank = len(shape)
+    given = draw(st.integers(0, rank))
+    lead = draw(st.integers(0, given))
+    ellipsis = draw(st.integers(0, 3)) == 0
+    dims = shape[:lead] + (shape[rank - (given - lead):] if ellipsis else shape[lead:given])
+    key = [draw(_index(d)) for d in dims]
+    if ellipsis:
+        key.insert(lead, "...")
+    if draw(st.integers(0, 3)) == 0:
+        key.insert(draw(st.integers(0, len(key))), None)
     return key
+
+
+def _index(d):
+    """An index into a dim of size d, or a (start, stop, step) slice of it."""
+    bound = st.one_of(st.none(), st.integers(-d - 1, d + 1))
+    part = st.tuples(bound, bound, st.sampled_from([None, 1, 2, -1]))
+    return st.one_of(st.integers(-d, d - 1), part) if d else part
 
 
 def _result_shape(step, shapes):
     """The shape of a step's result, found by running its numpy form on zeros."""
     xs = [np.zeros(shapes[a]) for a in step.args]
-    return np.shape(_apply(step, xs, None))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return np.shape(_apply(step, xs, None))
