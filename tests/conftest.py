@@ -60,7 +60,7 @@ def grads():
 
 # Hypothesis profiles: "suite" (the default) keeps the fuzz test near 30 s and repeatable;
 # "long" is for runs outside CI: pytest --hypothesis-profile long
-settings.register_profile("suite", max_examples=150, deadline=None, derandomize=True,
+settings.register_profile("suite", max_examples=300, deadline=None, derandomize=True,
                           database=None, print_blob=True)
 settings.register_profile("long", max_examples=20000, deadline=None, print_blob=True)
 settings.load_profile("suite")

@@ -32,6 +32,13 @@ def _np_mean(x, axis, keepdims):
     return (total / count if count else np.full_like(total, np.nan)).astype(x.dtype)
 
 
+def _np_logsumexp(x, axis, keepdims):
+    m = np.max(x, axis, keepdims=True, initial=-np.inf)
+    m = np.where(np.isfinite(m), m, 0)
+    out = np.log(np.sum(np.exp(x - m), axis, keepdims=True)) + m
+    return (out if keepdims else np.squeeze(out, axis)).astype(x.dtype)
+
+
 def _limit(x, low):
     """The lowest (or highest) value of x's dtype: an empty max (min) in TensorFlow."""
     if x.dtype.kind == "f":
@@ -67,8 +74,7 @@ REDUCTIONS = {
     "reduce_min": (FLOATS + INTS, lambda x, axis, keepdims: np.min(
         x, axis, keepdims=keepdims, initial=_limit(x, False))),
     "reduce_prod": (FLOATS + INTS, np.prod),
-    "reduce_logsumexp": (FLOATS, lambda x, axis, keepdims: special.logsumexp(
-        x, axis, keepdims=keepdims).astype(x.dtype)),
+    "reduce_logsumexp": (FLOATS, lambda x, axis, keepdims: _np_logsumexp(x, axis, keepdims)),
 }
 
 

@@ -10,6 +10,7 @@ import pytest
 import minitf as tf
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STEPS, WARMUP = 2000, 1000
 ALLOWED_GROWTH = 8 * 1024  # bytes over 1,000 steps; a leak of one small object a step is 50 KB
 
 
@@ -29,6 +30,6 @@ long_run = _load_benchmark()
 def test_memory_is_flat_after_the_first_thousand_steps(name):
     step = long_run.make(name, tf, 300)
 
-    start, end = long_run.growth(step, steps=2000, warmup=1000)
+    start, end = long_run.growth(step, STEPS, WARMUP)
 
     assert end - start < ALLOWED_GROWTH, "%s grew by %d bytes" % (name, end - start)

@@ -12,6 +12,10 @@ import minitf as tf
 from minitf.compat import v1
 
 THREADS = 4
+SESSION_RUNS = 200   # per thread, each with its own feeds
+TRAIN_RUNS = 1000    # per thread, of one train op
+ASSIGNS = 1000       # per thread, eager assign_add
+STEPS = 250          # per thread, eager optimizer steps
 
 
 @pytest.fixture(autouse=True)
@@ -52,12 +56,13 @@ def test_session_runs_from_several_threads_each_get_their_own_results(graph):
     sess.run(w.initializer)
 
     def body(i):
-        feeds = [np.full(k % 5 + 1, float(i), np.float32) for k in range(200)]
+        feeds = [np.full(k % 5 + 1, float(i), np.float32) for k in range(SESSION_RUNS)]
         return [sess.run(y, {x: f}) for f in feeds]
 
     results = run_in_threads(body)
 
-    expected = [[(k % 5 + 1) * (2.0 * i + 10.0) for k in range(200)] for i in range(THREADS)]
+    expected = [[(k % 5 + 1) * (2.0 * i + 10.0) for k in range(SESSION_RUNS)]
+                for i in range(THREADS)]
     assert [list(map(float, r)) for r in results] == expected
 
 
@@ -69,35 +74,35 @@ def test_concurrent_train_ops_apply_every_update_whole(graph):
     sess = v1.Session()
     sess.run(v1.global_variables_initializer())
 
-    run_in_threads(lambda i: [sess.run(train) for _ in range(1000)])
+    run_in_threads(lambda i: [sess.run(train) for _ in range(TRAIN_RUNS)])
 
-    assert np.unique(sess.run([a, b])).tolist() == [THREADS * 1000]
+    assert np.unique(sess.run([a, b])).tolist() == [THREADS * TRAIN_RUNS]
 
 
 def test_concurrent_eager_assign_add_loses_no_update():
     v = tf.Variable(tf.zeros([20], tf.int64))
 
-    run_in_threads(lambda i: [v.assign_add(tf.ones([20], tf.int64)) for _ in range(1000)])
+    run_in_threads(lambda i: [v.assign_add(tf.ones([20], tf.int64)) for _ in range(ASSIGNS)])
 
-    assert np.unique(v.numpy()).tolist() == [THREADS * 1000]
+    assert np.unique(v.numpy()).tolist() == [THREADS * ASSIGNS]
 
 
 def test_concurrent_eager_optimizer_steps_are_each_applied_whole():
     w = tf.Variable(tf.zeros([30]))
     opt = tf.optimizers.SGD(1.0, momentum=0.5)
 
-    run_in_threads(lambda i: [opt.apply_gradients([(tf.ones([30]), w)]) for _ in range(250)])
+    run_in_threads(lambda i: [opt.apply_gradients([(tf.ones([30]), w)]) for _ in range(STEPS)])
 
     reference = tf.Variable(tf.zeros([30]))
     ref_opt = tf.optimizers.SGD(1.0, momentum=0.5)
-    for _ in range(THREADS * 250):
+    for _ in range(THREADS * STEPS):
         ref_opt.apply_gradients([(tf.ones([30]), reference)])
     assert (w.numpy().tolist(), int(opt.iterations)) == (reference.numpy().tolist(),
-                                                         THREADS * 250)
+                                                         THREADS * STEPS)
 
 
 def test_each_thread_keeps_its_own_tape_graph_scope_and_session():
-    inside = threading.Barrier(2, timeout=30)  # thread 0 holds its contexts open while thread 1 looks
+    inside = threading.Barrier(2, timeout=30)  # thread 0 keeps its contexts open while 1 looks
     done = threading.Barrier(2, timeout=30)
 
     def body(i):
@@ -111,7 +116,8 @@ def test_each_thread_keeps_its_own_tape_graph_scope_and_session():
                 with g.as_default(), sess.as_default():
                     inside.wait()
                     done.wait()
-            return named, float(tape.gradient(loss, va)), [v.name for v in tape.watched_variables()]
+            watched = [v.name for v in tape.watched_variables()]
+            return named, float(tape.gradient(loss, va)), watched
         inside.wait()
         vb = tf.Variable(1.0, name="vb")
         seen = (tf.executing_eagerly(), vb.name, v1.get_default_session(),
