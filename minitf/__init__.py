@@ -7,24 +7,31 @@ from . import nest  # noqa: F401
 from .autodiff.custom_gradient import custom_gradient
 from .autodiff.gradients import gradients
 from .autodiff.tape import GradientTape, UnconnectedGradients
+from .control_flow import TensorArray, case, cond, switch_case, while_loop
 from .framework import dtypes, errors
 from .framework.context import executing_eagerly, init_scope
-from .framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
-                               int8, int16, int32, int64, resource, uint8, uint16, uint32,
-                               uint64)
-from .framework.graph import Graph, Operation
+from .framework.dtypes import (DType, as_dtype, bool, complex64, complex128, double, float16,
+                               float32, float64, half, int8, int16, int32, int64, resource, string,
+                               uint8, uint16, uint32, uint64, variant)
+from .framework.device import DeviceSpec
+from .framework.graph import Graph, Operation, device
+from .framework.variable_enums import VariableAggregationV2 as VariableAggregation
+from .framework.variable_enums import VariableSynchronization
 from .framework.name_scope import name_scope
 from .framework.shapes import TensorShape
 from .framework.tensor import Tensor, is_tensor
 from .framework.tensor_spec import TensorSpec
 from .function import function
+from .module import Module
 from .ops.activation_ops import sigmoid, tanh
 from .ops.arithmetic_ops import (abs, add, add_n, cast, divide, maximum, minimum, multiply,
                                  negative, pow, sign, square, subtract, truediv)
+from .ops.assert_ops import Assert
 from .ops.array_ops import (constant, expand_dims, identity, rank, reshape, shape, size, squeeze,
                             stop_gradient)
 from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value
 from .ops.comparison_ops import equal, greater, greater_equal, less, less_equal, not_equal, where
+from .ops.complex_ops import complex
 from .ops.control_flow_ops import control_dependencies, group, no_op, tuple
 from .ops.diag_ops import eye
 from .ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
@@ -46,8 +53,10 @@ from .ops.scan_ops import cumsum
 from .ops.sequence_ops import linspace, range
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import (bitwise, compat, config, keras, linalg, math, nn, optimizers,  # noqa: E402,F401
-               random, train)
+from . import (autograph, bitwise, compat, config, data, keras, linalg, math,  # noqa: E402,F401
+               nn, optimizers, ragged, random, sparse, strings, summary, train)
+from .ragged.ragged_tensor import RaggedTensor  # noqa: E402
+from .sparse.sparse_tensor import SparseTensor  # noqa: E402
 from .keras import initializers  # noqa: E402,F401
 
 newaxis = None

@@ -17,59 +17,20 @@ import weakref
 
 import numpy as np
 
-from . import config, nest
+from . import autograph, config, nest
 from .autodiff.gradients import gradients
 from .executor import Plan
 from .framework import dtypes
+from .framework.composite_tensor import CompositeTensor
 from .framework.context import ctx, executing_eagerly
 from .framework.errors import InvalidArgumentError
-from .framework.graph import Graph, get_default_graph
+from .framework.graph import get_default_graph
 from .framework.shapes import TensorShape
 from .framework.tensor import EagerTensor, Tensor
 from .framework.tensor_spec import TensorSpec
+from .func_graph import FuncGraph
 from .ops import array_ops, fill_ops, functional_ops
 from .ops.registry import convert_to_tensor
-
-
-class FuncGraph(Graph):
-    """The graph of a traced function; it takes in outside tensors as extra inputs."""
-
-    is_function = True
-
-    def __init__(self, name):
-        super().__init__()
-        self.name = name
-        self.captures = []          # (outside value, placeholder inside), in capture order
-        self._captured = {}
-        self.variables = []         # variables read inside: tapes around a call watch them
-        self.arg_values = []        # (placeholder, array): the arguments of the traced call
-
-    def capture(self, t):
-        placeholder = self._captured.get(id(t))
-        if placeholder is None:
-            with self.control_dependencies(None), self.name_scope(""):
-                placeholder = array_ops.placeholder(t.dtype, t.shape, name="capture")
-            self._captured[id(t)] = placeholder
-            self.captures.append((t, placeholder))
-        return placeholder
-
-    def watch_variable(self, variable):
-        if all(v is not variable for v in self.variables):
-            self.variables.append(variable)
-
-    def lift(self, t):
-        """The value of `t`, a tensor of this graph, computed from the captured values and the
-        arguments of the call being traced: how a variable created on the first trace gets its
-        initial value outside the function."""
-        known = [(p, v._value) for v, p in self.captures if isinstance(v, EagerTensor)]
-        known += self.arg_values
-        try:
-            plan = Plan([t], [p for p, _ in known], lambda op: op.op_def.make_state(op))
-        except InvalidArgumentError as e:
-            raise ValueError("The initial value of a variable created in a function must be "
-                             "computable from eager values when the function is traced: %s"
-                             % (e,)) from None
-        return plan.run([v for _, v in known])[0]
 
 
 class ConcreteFunction:
@@ -270,15 +231,18 @@ class _Gradient:
         output that got no gradient has None in `dys`."""
         f = self._f
         args, n_out = list(op.inputs[:len(f.args)]), len(f.outputs)
-        filled = [fill_ops.zeros_like(t) if d is None else d for d, t in zip(dys, op.outputs)]
+
+        def filled(n):  # the first n output gradients, zeros for the missing ones
+            return [fill_ops.zeros_like(t) if d is None else d for d, t in zip(dys[:n], op.outputs)]
+
         if op.get_attr("f") is not self.forward:
-            backward, inputs = self.first_recomputed[0], args + filled[:n_out]
+            backward, inputs = self.first_recomputed[0], args + filled(n_out)
             needed = self.first_recomputed[1]
         elif all(d is None for d in dys[n_out:]):
             backward, needed = self.first_saved
-            inputs = args + op.outputs[n_out:] + filled[:n_out]
+            inputs = args + op.outputs[n_out:] + filled(n_out)
         else:
-            (backward, needed), inputs = self.full(), args + filled
+            (backward, needed), inputs = self.full(), args + filled(len(dys))
         grads = iter(backward._call(inputs))
         return [next(grads) if n else None for n in needed]
 
@@ -287,8 +251,9 @@ class Function:
     """A Python function traced into graphs (see `function`)."""
 
     def __init__(self, python_function, input_signature=None, reduce_retracing=False,
-                 name=None):
+                 name=None, autograph=True):
         self._python_function = python_function
+        self._autograph = autograph
         self._signature = inspect.signature(python_function)
         if input_signature is not None and not all(
                 isinstance(s, TensorSpec) for s in nest.flatten(list(input_signature))):
@@ -318,7 +283,8 @@ class Function:
         bound = self._bound.get(instance)
         if bound is None:
             bound = Function(self._python_function.__get__(instance, owner),
-                             self._input_signature, self._reduce_retracing, self._name)
+                             self._input_signature, self._reduce_retracing, self._name,
+                             self._autograph)
             self._bound[instance] = bound
         return bound
 
@@ -441,7 +407,9 @@ class Function:
                 args = collections.OrderedDict(
                     (name, nest.map_structure(leaf(name), v)) for name, v in values.items())
                 bound = inspect.BoundArguments(self._signature, args)
-                result = self._python_function(*bound.args, **bound.kwargs)
+                traced = autograph.convert(self._python_function) if self._autograph \
+                    else self._python_function
+                result = traced(*bound.args, **bound.kwargs)
                 outputs = nest.map_structure(_output, result)
             effects = [op for op in graph.get_operations() if op.op_def.writes]
         finally:
@@ -493,6 +461,10 @@ def _output(x):
     output tensors; other Python values (None, strings, objects) are returned as they are."""
     if isinstance(x, (Tensor, int, float, np.ndarray, np.generic)) or hasattr(x, "_to_tensor"):
         return array_ops.identity(x)
+    if isinstance(x, CompositeTensor):
+        raise TypeError("A minitf.function cannot return a %s yet: return its parts (such as "
+                        ".values and .row_splits) or a dense tensor (.to_tensor())."
+                        % type(x).__name__)
     return x
 
 
@@ -508,6 +480,8 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None,
       func: the function (omit it to use `function(...)` as a decorator with arguments).
       input_signature: a list of TensorSpec; None dimensions accept any size, so one trace
         serves every call, and a call that does not fit raises TypeError.
+      autograph: convert the Python `if`, `while` and `for` statements on tensors to graph
+        control flow (`cond`, `while_loop`) while tracing, as TensorFlow's AutoGraph does.
       reduce_retracing: trace with unknown dimensions, so that shapes of one rank share a trace.
 
     >>> @minitf.function
@@ -519,5 +493,5 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None,
     relax = reduce_retracing or bool(experimental_relax_shapes)
 
     def decorate(fn):
-        return Function(fn, input_signature, relax, name)
+        return Function(fn, input_signature, relax, name, autograph)
     return decorate if func is None else decorate(func)

@@ -3,6 +3,7 @@ from .ops.activation_ops import log_sigmoid, sigmoid, softplus, tanh  # noqa: F4
 from .ops.arithmetic_ops import (abs, add, add_n, cast, divide, divide_no_nan,  # noqa: F401
                                  floordiv, floormod, maximum, minimum, multiply, negative, pow,
                                  sign, square, squared_difference, subtract, truediv)
+from .ops.complex_ops import angle, conj, imag, real  # noqa: F401
 from .ops.comparison_ops import (equal, greater, greater_equal, is_finite, is_inf,  # noqa: F401
                                  is_nan, less, less_equal, not_equal)
 from .ops.linalg_ops import matmul  # noqa: F401

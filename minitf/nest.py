@@ -7,6 +7,11 @@ TensorFlow's `tf.nest`.
 import collections.abc
 
 
+def is_nested(x):
+    """Whether `x` is a structure (a list, tuple or dict) rather than a leaf."""
+    return isinstance(x, (list, tuple, collections.abc.Mapping))
+
+
 def flatten(structure):
     """The leaves of `structure`, depth first; a leaf on its own gives `[leaf]`.
 
@@ -59,3 +64,48 @@ def map_structure(fn, *structures):
     """`fn` applied to corresponding leaves, in the shape of the first structure."""
     flats = [flatten(s) for s in structures]
     return pack_sequence_as(structures[0], [fn(*xs) for xs in zip(*flats)])
+
+
+def assert_same_structure(nest1, nest2, check_types=True):
+    """Raises unless `nest1` and `nest2` have the same nesting (leaves may differ).
+
+    Args:
+      check_types: also require each pair of sequences to be of one type (a list is not a
+        tuple); dicts always need the same keys.
+
+    Raises:
+      ValueError: if the nestings differ (a sequence against a leaf, different lengths or keys).
+      TypeError: if `check_types` and two corresponding sequences differ in type.
+
+    >>> minitf.nest.assert_same_structure([1, (2, 3)], ["a", ("b", "c")])
+    """
+    def walk(a, b):
+        a_map = isinstance(a, collections.abc.Mapping)
+        b_map = isinstance(b, collections.abc.Mapping)
+        a_seq, b_seq = is_nested(a), is_nested(b)
+        if a_seq != b_seq or a_map != b_map:
+            raise ValueError("The two structures don't have the same nested structure: %r is %s "
+                             "where %r is %s." % (a, _kind(a), b, _kind(b)))
+        if not a_seq:
+            return
+        if check_types and type(a) is not type(b) and not (a_map and b_map):
+            raise TypeError("The two structures don't have the same sequence type: %s %r against "
+                            "%s %r." % (type(a).__name__, a, type(b).__name__, b))
+        if a_map:
+            if set(a) != set(b):
+                raise ValueError("The two structures don't have the same keys: %s against %s."
+                                 % (sorted(a), sorted(b)))
+            for k in sorted(a):
+                walk(a[k], b[k])
+            return
+        if len(a) != len(b):
+            raise ValueError("The two structures don't have the same number of elements: %r has "
+                             "%d, %r has %d." % (a, len(a), b, len(b)))
+        for x, y in zip(a, b):
+            walk(x, y)
+
+    walk(nest1, nest2)
+
+
+def _kind(x):
+    return "a sequence" if is_nested(x) else "not a sequence"

@@ -11,6 +11,8 @@ import types
 import numpy as np
 
 from .executor import Plan
+from .framework import dtypes, string_values
+from .framework.composite_tensor import CompositeTensor
 from .framework.context import default_session
 from .framework.graph import Operation, get_default_graph
 from .framework.tensor import SymbolicTensor, Tensor
@@ -99,6 +101,9 @@ class Session:
         if isinstance(fetch, collections.abc.Mapping):
             parts = [(k, self._fetch_structure(v, elements)) for k, v in fetch.items()]
             return lambda r: type(fetch)((k, p(r)) for k, p in parts)
+        if isinstance(fetch, CompositeTensor):  # a RaggedTensor or SparseTensor: its value form
+            components = self._fetch_structure(list(fetch._components()), elements)
+            return lambda r: fetch._fetched(components(r))
         try:
             element = self.graph.as_graph_element(fetch)
         except TypeError as e:
@@ -127,7 +132,8 @@ class Session:
                     "include Python scalars, strings, lists, numpy ndarrays, or TensorHandles. For "
                     "reference, the tensor object was %s which was passed to the argument "
                     "`feed_dict` with key %s." % (value, t))
-            a = np.array(value, dtype=t.dtype.np)
+            a = string_values.bytes_array(value) if t.dtype is dtypes.string \
+                else np.array(value, dtype=t.dtype.np)
             if not t.shape.is_compatible_with(a.shape):
                 raise ValueError("Cannot feed value of shape %s for Tensor %s, which has shape %s"
                                  % (a.shape, t.name, t.shape))

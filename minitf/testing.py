@@ -1,4 +1,5 @@
-"""Numerical gradient checks for users' own tests (public as `minitf.test`).
+"""Numerical gradient checks for users' own tests (public as `minitf.test`), and the device
+questions tests ask (`is_gpu_available`: no).
 
 `compute_gradient(f, x)` returns, like TensorFlow's, the Jacobians that minitf's autodiff gives
 (theoretical) and those of central differences (numerical). It works in the current mode: with
@@ -125,3 +126,18 @@ def _graph(f, xs):
             yield None if grads[i] is None else sess.run(grads[i], feed)
 
     return value, jacobian_rows
+
+
+def is_gpu_available(cuda_only=False, min_cuda_compute_capability=None):
+    """False: minitf computes on the CPU only (use `config.list_physical_devices("GPU")`)."""
+    return False
+
+
+def is_built_with_cuda():
+    """False: minitf is numpy, without CUDA."""
+    return False
+
+
+def gpu_device_name():
+    """The name of a GPU device: "" as there is none."""
+    return ""

@@ -7,12 +7,13 @@ dependencies treat variables exactly like other tensors.
 """
 import numpy as np
 
-from .framework import dtypes
+from .framework import dtypes, variable_enums
 from .framework.context import ctx, executing_eagerly, init_scope, run_in_default_session
 from .framework.graph import GraphKeys, get_default_graph
 from .framework.resource import Ref
 from .framework.shapes import TensorShape
 from .framework.tensor import EagerTensor, Reference, Tensor, numpy_text
+from .framework.variable_enums import VariableSynchronization
 from .ops import control_flow_ops, operators
 from .ops.registry import convert_to_tensor, execute, in_current_graph
 
@@ -28,6 +29,12 @@ class Variable:
       shape: the static shape, when it should be less specific than the initial value's.
       collections: (graph mode) the collections to add it to, default the global variables
         and, when trainable, the trainable ones.
+      synchronization, aggregation: a `VariableSynchronization` and a `VariableAggregation`
+        for distributed training: kept, but minitf has one copy of each variable. A variable
+        synchronized ON_READ is not trainable unless `trainable` says so.
+
+    Raises:
+      ValueError: for no initial value, or a synchronization or aggregation that is not one.
 
     >>> v = minitf.Variable([[1.], [2.]])
     >>> v
@@ -49,7 +56,11 @@ class Variable:
                              "first call. Make sure the tf.Variable is only created once or "
                              "created outside tf.function. See https://www.tensorflow.org/guide/"
                              "function#creating_tfvariables for more information.")
-        self._trainable = True if trainable is None else bool(trainable)
+        self._synchronization, self._aggregation = variable_enums.checked(
+            synchronization, aggregation, name)
+        if trainable is None:  # a variable read from several replicas is not trained
+            trainable = self._synchronization is not VariableSynchronization.ON_READ
+        self._trainable = bool(trainable)
         self._constraint = constraint
         if executing_eagerly():
             self._init_eager(initial_value, name, dtype, shape)
@@ -62,7 +73,8 @@ class Variable:
             initial_value = g.lift(initial_value)
         with init_scope():  # a function's variables live outside it, like any captured value
             self.__init__(initial_value, trainable, name=name, dtype=dtype, shape=shape,
-                          collections=collections)
+                          collections=collections, synchronization=synchronization,
+                          aggregation=aggregation)
 
     def _init_eager(self, initial_value, name, dtype, shape):
         ctx.variables_made += 1
@@ -117,7 +129,12 @@ class Variable:
     initializer = property(lambda self: self._initializer_op)
     initial_value = property(lambda self: self._initial_value)
     constraint = property(lambda self: self._constraint)
-    device = EagerTensor.device
+    synchronization = property(lambda self: self._synchronization)
+    aggregation = property(lambda self: self._aggregation)
+
+    @property
+    def device(self):
+        return self._handle.device
 
     @property
     def graph(self):

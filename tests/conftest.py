@@ -1,22 +1,27 @@
 import numpy as np
-from hypothesis import settings
 import pytest
+from hypothesis import settings
 
 import minitf as tf
 from minitf.framework.context import ctx, enable_eager_execution
+from minitf.keras import backend as keras_backend
 from minitf.ops import random_ops
+from minitf.summary import writer as summary_writer
 
 
 @pytest.fixture(autouse=True)
 def fresh_process_state():
-    """Each test starts eager, with no graph, tape, scope, default session or global random
-    seed left over."""
+    """Each test starts eager, with no graph, tape, scope, default session, summary writer,
+    global random seed or Keras layer name left over."""
+    keras_backend.clear_session()
     yield
-    enable_eager_execution()
     ctx.graphs.clear()
     ctx.tapes.clear()
     ctx.global_graph = None
+    enable_eager_execution()
     ctx.eager_scope = ""
+    ctx.function_graphs = None
+    vars(summary_writer._state).clear()  # no default summary writer, step or record_if
     ctx.sessions.clear()
     ctx.refuse_variables = False
     random_ops.set_seed(None)
@@ -55,6 +60,21 @@ def grads():
                 tape.watch(x)
             y = f(*xs)
         return [g.numpy().tolist() for g in tape.gradient(y, xs)]
+    return compute
+
+
+@pytest.fixture
+def three_ways():
+    """three_ways(f, *arrays): f's result (numpy values in f's structure) computed eagerly, in a
+    graph run by a v1 Session, and by a `function`, the arrays given as constants."""
+    def compute(f, *arrays):
+        def call(fn):
+            return fn(*[tf.constant(a) for a in arrays])
+        eager = call(f)
+        with tf.Graph().as_default():
+            session = tf.compat.v1.Session().run(call(f))
+        function = call(tf.function(f))
+        return [tf.nest.map_structure(np.asarray, r) for r in (eager, session, function)]
     return compute
 
 

@@ -2,9 +2,9 @@
 strategy drawing programs over random shapes and dtypes, and one interpreter that runs a program
 with minitf or with numpy (the reference).
 
-A program is a list of inputs (shape, dtype) and of steps; each step applies one op of the
-catalogue to earlier values (inputs or results) with drawn parameters (axes, keepdims, a slice,
-a new shape, ...). Its printed form is Python-like code, so a failing example reads as a script.
+A program is a list of nodes: inputs (shape, dtype) and steps, each step one op of the catalogue
+applied to earlier values with drawn parameters (axes, keepdims, a slice, a new shape, ...). Its
+printed form is Python-like code, so a failing example reads as a script.
 """
 import math
 import warnings
@@ -74,7 +74,7 @@ REDUCTIONS = {
     "reduce_min": (FLOATS + INTS, lambda x, axis, keepdims: np.min(
         x, axis, keepdims=keepdims, initial=_limit(x, False))),
     "reduce_prod": (FLOATS + INTS, np.prod),
-    "reduce_logsumexp": (FLOATS, lambda x, axis, keepdims: _np_logsumexp(x, axis, keepdims)),
+    "reduce_logsumexp": (FLOATS, _np_logsumexp),
 }
 
 

@@ -11,6 +11,7 @@ import pytest
 
 import minitf as tf
 from minitf.ops.strided_slice_ops import _Bound
+from minitf.ops import list_ops
 from minitf.ops.registry import OPS, execute
 
 M, N = 2, 3
@@ -359,11 +360,101 @@ CASES = [
     Case("sigmoid_cross_entropy",
          lambda z, x: tf.nn.sigmoid_cross_entropy_with_logits(labels=z, logits=x),
          [(M, N), (M, N)], ["Softplus"], (positive, away_from_zero)),
+    # -- complex numbers: real inputs -> complex computation -> real output, which checks the
+    # gradient convention (dL/dx + i dL/dy, as TensorFlow's) through complex/real/imag -------
+    *binary("complex multiply", lambda x, y: _re_im(tf.complex(x, y) * tf.complex(y, x)),
+            ["Complex", "Mul", "Real", "Imag"]),
+    *binary("complex divide", lambda x, y: _re_im(tf.complex(x, y) / tf.complex(y, x)),
+            ["RealDiv"], away_from_zero),
+    Case("complex add, subtract, negative", lambda x, y: _re_im(
+        -(tf.complex(x, y) + tf.complex(y, x)) - tf.complex(x * y, x)), [(M, N), (M, N)],
+         ["AddV2", "Sub", "Neg"]),
+    Case("complex exp, log, sqrt, square", lambda x, y: _re_im(
+        tf.exp(_z(x, y)) + tf.math.log(_z(x, y)) + tf.sqrt(_z(x, y)) + tf.square(_z(x, y))),
+         [(M, N), (M, N)], ["Exp", "Log", "Sqrt", "Square"], (positive, anywhere)),
+    Case("complex pow", lambda x, y: _re_im(_z(x, y) ** _z(y, x)), [(M, N), (M, N)], ["Pow"],
+         (positive, anywhere)),
+    Case("conj", lambda x, y: _re_im(tf.math.conj(_z(x, y)) * _z(y, x)), [(M, N), (M, N)],
+         ["Conj"]),
+    Case("angle", lambda x, y: tf.math.angle(_z(x, y)), [(M, N), (M, N)], ["Angle"],
+         away_from_zero),
+    Case("complex abs", lambda x, y: tf.abs(_z(x, y)), [(M, N), (M, N)], ["ComplexAbs"],
+         away_from_zero),
+    Case("complex matmul adjoint", lambda a, b: _re_im(tf.matmul(_z(a, b), _z(b, a),
+                                                                adjoint_b=True)),
+         [(M, N), (M, N)], ["MatMul", "Conj"]),
+    Case("complex batch matmul", lambda a, b: _re_im(tf.matmul(_z(a, b), _z(b, a),
+                                                              transpose_b=True)),
+         [(2, M, N), (2, M, N)], ["BatchMatMulV2"]),
+    Case("complex sum, mean, add_n, divide_no_nan", lambda x, y: _re_im(
+        tf.reduce_sum(_z(x, y), 0) + tf.reduce_mean(tf.add_n([_z(y, x), _z(x, x)]), 1)[0]
+        + tf.reduce_sum(tf.math.divide_no_nan(_z(x, y), _z(y, x)))),
+         [(M, N), (M, N)], ["Sum", "Mean", "AddN", "DivNoNan"], away_from_zero),
+    Case("complex cast", lambda x: tf.cast(tf.cast(x, tf.complex128) * _z(x, x), tf.float64),
+         [(M, N)], ["Cast"]),
+    # -- sparse tensors: gradients reach the values and the dense operands -------------------
+    Case("sparse to_dense", lambda v, d: tf.sparse.to_dense(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]), default_value=d),
+         [(3,), ()], ["SparseToDense"]),
+    Case("sparse + dense", lambda v, b: tf.sparse.add(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]), b), [(3,), (M, N)],
+         ["SparseTensorDenseAdd"]),
+    Case("sparse + sparse", lambda v, w: tf.sparse.add(
+        tf.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], v, [M, N]),
+        tf.sparse.SparseTensor([[0, 0], [1, 0]], w, [M, N])).values, [(3,), (2,)],
+         ["SparseAdd"]),
+    Case("sparse reorder", lambda v: tf.sparse.reorder(
+        tf.sparse.SparseTensor([[1, 0], [0, 2], [0, 1]], v, [M, N])).values * [1.0, 2.0, 3.0],
+         [(3,)], ["SparseReorder"]),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
     Case("custom_gradient", lambda x: _custom_square(x) * x, [(M, N)], ["IdentityN"]),
+    # -- control flow (eagerly through a function, where the ops are) ---------------------
+    Case("cond true", lambda x, y: _staged(_branchy)(x, y), [(M, N), (N,)], ["StatelessIf"],
+         (positive, anywhere), unknown_shapes=True),
+    Case("cond false", lambda x, y: _staged(_branchy)(-x, y), [(M, N), (N,)], ["StatelessIf"],
+         (positive, anywhere)),
+    Case("cond with state", lambda x: _staged(_checked_branch)(x), [(M, N)], ["If"]),
+    Case("nested cond", lambda x: _staged(_nested_cond)(x), [(M, N)], ["StatelessIf"]),
+    Case("switch_case", lambda x: _staged(_switched)(x), [(M, N)], ["StatelessCase"]),
+    Case("switch_case with state", lambda x: _staged(_switched_checked)(x), [(M, N)], ["Case"]),
+    Case("while 1 iteration", lambda x: _staged(_power(1))(x), [(M, N)], ["StatelessWhile"],
+         unknown_shapes=True),
+    Case("while 5 iterations", lambda x: _staged(_power(5))(x), [(M, N)], ["StatelessWhile"],
+         inside_one),
+    Case("while 50 iterations", lambda x: _staged(_power(50))(x), [(N,)], ["StatelessWhile"],
+         lambda r, s: r.uniform(0.97, 1.02, s)),
+    Case("while with captures", lambda x, y: _staged(_captures)(x, y), [(M, N), (N,)],
+         ["StatelessWhile"], (inside_one, inside_one)),
+    Case("while data-dependent trip count", lambda x: _staged(_until_large)(x), [()],
+         ["StatelessWhile"], lambda r, s: r.uniform(1.1, 1.15, s)),
+    Case("while maximum_iterations", lambda x: _staged(_at_most_three)(x), [(N,)],
+         ["StatelessWhile"]),
+    Case("while with state", lambda x: _staged(_checked_loop)(x), [(N,)], ["While"]),
+    Case("while nested, with cond", lambda x: _staged(_nested_loops)(x), [(N,)],
+         ["StatelessWhile"], inside_one),
+    Case("tensor list stack", lambda x: list_ops.stack(list_ops.from_tensor(x * x), tf.float64,
+                                                       [N], M), [(M, N)],
+         ["TensorListFromTensor", "TensorListStack"]),
+    Case("tensor list get item", lambda x: list_ops.get_item(list_ops.from_tensor(x), 1,
+                                                             tf.float64, [N]) * x, [(M, N)],
+         ["TensorListGetItem"]),
+    Case("tensor list set item", lambda x, y: list_ops.stack(list_ops.set_item(
+        list_ops.from_tensor(x), 0, y * y), tf.float64, [N]), [(M, N), (N,)],
+        ["TensorListSetItem"]),
+    Case("tensor array in a loop", lambda x: _staged(_squares_by_array)(x), [(M, N)],
+         ["StatelessWhile"]),
 ]
+
+def _z(x, y):
+    return tf.complex(x, y)
+
+
+def _re_im(w):
+    """A real function of a complex tensor that depends on both its parts."""
+    return tf.math.real(w) + 2.0 * tf.math.imag(w)
+
 
 @tf.function
 def _traced(x, y):
@@ -388,6 +479,83 @@ def _rows_from(x, i):
 @tf.custom_gradient
 def _custom_square(x):
     return tf.square(x), lambda dy: dy * 2.0 * x
+
+
+def _staged(f):
+    """f traced into a function when executing eagerly, so that its control-flow ops run (an
+    eager `cond` or `while_loop` is plain Python); as it is in a graph."""
+    traced = tf.function(f)
+    return lambda *xs: traced(*xs) if tf.executing_eagerly() else f(*xs)
+
+
+def _branchy(x, y):
+    return tf.cond(tf.reduce_sum(x) > 0, lambda: tf.exp(x) * y, lambda: x * x + y)
+
+
+def _checked_branch(x):
+    def checked():
+        with tf.control_dependencies([tf.Assert(tf.reduce_all(x > -10.0), ["x is sane"])]):
+            return tf.sin(x) * x
+    return tf.cond(x[0, 0] > 0, checked, lambda: x * 3.0)
+
+
+def _nested_cond(x):
+    return tf.cond(x[0, 0] > 0, lambda: tf.cond(x[0, 1] > 0, lambda: x * x, lambda: tf.exp(x)),
+                   lambda: x * 2.0)
+
+
+def _switched(x):
+    index = tf.cast(x[0, 0] > 0, tf.int32) + tf.cast(x[0, 1] > 0, tf.int32)
+    return tf.switch_case(index, [lambda: x * x, lambda: tf.sin(x), lambda: tf.exp(x)])
+
+
+def _switched_checked(x):
+    def checked():
+        with tf.control_dependencies([tf.Assert(tf.reduce_all(x > -10.0), ["x is sane"])]):
+            return tf.tanh(x)
+    return tf.switch_case(tf.cast(x[0, 0] > 0, tf.int32), [lambda: x * x, checked])
+
+
+def _power(n):
+    def power(x):
+        return tf.while_loop(lambda i, y: i < n, lambda i, y: (i + 1, y * x), [0, x])[1]
+    return power
+
+
+def _captures(x, y):
+    return tf.while_loop(lambda i, z: i < 4, lambda i, z: (i + 1, tf.sin(z) * y + x),
+                         [0, x])[1]
+
+
+def _until_large(x):
+    """x multiplied by itself until it passes 3: the trip count depends on x."""
+    return tf.while_loop(lambda y: y < 3.0, lambda y: y * x, [x])[0]
+
+
+def _at_most_three(x):
+    return tf.while_loop(lambda y: tf.reduce_sum(y) < 1e9, lambda y: tf.sin(y) + x, [x],
+                         maximum_iterations=3)[0]
+
+
+def _checked_loop(x):
+    def body(i, y):
+        with tf.control_dependencies([tf.Assert(i < 10, ["runaway loop"])]):
+            return i + 1, y * tf.cos(y)
+    return tf.while_loop(lambda i, y: i < 3, body, [0, x])[1]
+
+
+def _nested_loops(x):
+    def inner(y):
+        return tf.while_loop(lambda j, z: j < 2, lambda j, z: (j + 1, tf.cond(
+            tf.reduce_sum(z) > 0, lambda: z * x, lambda: z + x)), [0, y])[1]
+    return tf.while_loop(lambda i, y: i < 3, lambda i, y: (i + 1, inner(y) + 0.5), [0, x])[1]
+
+
+def _squares_by_array(x):
+    def body(i, ta):
+        return i + 1, ta.write(i, x[i] * x[i] + tf.cast(i, tf.float64))
+    _, ta = tf.while_loop(lambda i, ta: i < M, body, [0, tf.TensorArray(tf.float64, size=M)])
+    return ta.stack()
 
 
 # Ops whose gradient is checked elsewhere, with where.

@@ -69,6 +69,14 @@ def test_the_global_seed_of_a_graph_is_its_own():
     assert seeded == [(2, 2 ** 31 - 1), (2, 2 ** 31)] and unseeded == (None, None)
 
 
+def test_a_function_traced_after_set_seed_draws_the_same_numbers_again():
+    def traced_draw():
+        tf.random.set_seed(4)
+        return tf.function(lambda: tf.random.normal([3]))().numpy()
+    np.testing.assert_array_equal(traced_draw(), traced_draw())  # a function's graph takes
+    # the eager global seed, as in TensorFlow
+
+
 def test_op_seeds_from_the_counter_never_meet_given_ones():
     tf.random.set_seed(5)
     counted = tf.random.uniform([2]).numpy()

@@ -93,3 +93,31 @@ def test_an_absolute_eager_scope_or_name_ends_with_a_slash():
 
 def test_iterating_an_eager_variable_gives_its_rows():
     assert [float(x) for x in tf.Variable([1.0, 2.0])] == [1.0, 2.0]
+
+
+def test_synchronization_and_aggregation_are_kept():
+    v = tf.Variable(1.0, synchronization=tf.VariableSynchronization.ON_READ,
+                    aggregation=tf.VariableAggregation.MEAN)
+    assert (repr(v.synchronization), str(v.aggregation), v.trainable) == \
+        ("<VariableSynchronization.ON_READ: 3>", "VariableAggregationV2.MEAN", False)
+
+
+def test_default_synchronization_and_aggregation():
+    v = tf.Variable(1.0)  # TensorFlow's default aggregation is the 1.x enum's NONE
+    assert (str(v.synchronization), str(v.aggregation)) == \
+        ("VariableSynchronization.AUTO", "VariableAggregation.NONE")
+
+
+def test_the_two_aggregation_enums_compare_equal():
+    assert tf.VariableAggregation.SUM == tf.compat.v1.VariableAggregation.SUM
+
+
+def test_a_bad_synchronization():
+    with pytest.raises(ValueError, match="Invalid variable synchronization mode: x for variable"):
+        tf.Variable(1.0, synchronization="x", name="v")
+
+
+def test_synchronization_in_a_graph(graph):
+    v = tf.Variable(1.0, aggregation=tf.compat.v1.VariableAggregation.SUM, trainable=False)
+    assert (str(v.aggregation), tf.compat.v1.trainable_variables()) == \
+        ("VariableAggregation.SUM", [])

@@ -3,7 +3,7 @@
 `backprop` takes nodes in topological order: graph Operations or tape records. Both have
 `op_def`, `inputs`, `outputs` and `get_attr`. It calls each node's registered gradient (written
 with minitf ops, so it builds graph ops or computes eagerly, whichever mode is current), sums the
-gradients that fan in to a tensor, and gives integer and boolean tensors no gradient.
+gradients that fan in to a tensor, and gives integer, boolean and string tensors no gradient.
 """
 import contextlib
 
@@ -12,7 +12,10 @@ from ..ops import arithmetic_ops, fill_ops
 
 
 def differentiable(t):
-    return t.dtype.is_floating or t.dtype is dtypes.resource
+    # A variable's handle gets the gradient of its reads, a TensorList (variant) a list of
+    # gradients of its items.
+    return t.dtype.is_floating or t.dtype.is_complex or t.dtype is dtypes.resource or \
+        t.dtype is dtypes.variant
 
 
 def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=()):

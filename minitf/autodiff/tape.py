@@ -267,7 +267,7 @@ def _seed(gradient, target):
 
 
 def _is_float(x, what):
-    if x.dtype.is_floating:
+    if x.dtype.is_floating or x.dtype.is_complex:
         return True
     warnings.warn("The dtype of the %s tensor must be floating (e.g. tf.float32) when calling "
                   "GradientTape.gradient, got %r" % (what, x.dtype), stacklevel=3)

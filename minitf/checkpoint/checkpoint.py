@@ -1,7 +1,8 @@
 """The TensorFlow 2.x object-based checkpoints (`minitf.train.Checkpoint`, `CheckpointManager`).
 
 A Checkpoint names each eager variable by the path of attributes that reaches it from the
-Checkpoint: `Checkpoint(model=Checkpoint(w=w), opt=adam)` saves "model/w", "opt/iter" and
+Checkpoint (a Module's attributes, see `minitf.module`, are followed too):
+`Checkpoint(model=Checkpoint(w=w), opt=adam)` saves "model/w", "opt/iter" and
 Adam's slots of w as "model/w/.OPTIMIZER_SLOT/opt/m" and ".../v" (an object reached twice is
 saved once, under its shortest path). Restoring makes the slots an optimizer has not made yet,
 so training resumes exactly where it stopped.
@@ -13,6 +14,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.resource import transaction
+from ..module import Module
 from ..optimizers.optimizer_v2 import Optimizer
 from ..variables import Variable
 from . import files
@@ -21,8 +23,9 @@ SLOT = "/.OPTIMIZER_SLOT/"
 
 
 class Checkpoint:
-    """Saves and restores eager variables, v2 optimizers (with their slots), other Checkpoints,
-    and lists or dicts of them, given as keyword arguments (also readable as attributes).
+    """Saves and restores eager variables, v2 optimizers (with their slots), Modules (Keras
+    layers and models among them), other Checkpoints, and lists or dicts of them, given as
+    keyword arguments (also readable as attributes).
 
     Raises:
       ValueError: for an argument that is none of these.
@@ -135,6 +138,8 @@ def _children(obj):
         return obj._children.items()
     if isinstance(obj, Optimizer):
         return [("iter", obj.iterations)]
+    if isinstance(obj, Module):
+        return obj._trackable_children()
     if isinstance(obj, dict):
         return [(str(k), v) for k, v in obj.items()]
     if isinstance(obj, (list, tuple)):
@@ -146,9 +151,10 @@ def _check_trackable(obj):
     if isinstance(obj, (dict, list, tuple)):
         for child in (obj.values() if isinstance(obj, dict) else obj):
             _check_trackable(child)
-    elif not isinstance(obj, (Variable, Optimizer, Checkpoint)):
+    elif not isinstance(obj, (Variable, Optimizer, Checkpoint, Module)):
         raise ValueError("`Checkpoint` was expecting a trackable object (a Variable, a v2 "
-                         "optimizer, a Checkpoint, or a list or dict of them), got %r." % (obj,))
+                         "optimizer, a Module, a Checkpoint, or a list or dict of them), got "
+                         "%r." % (obj,))
 
 
 class LoadStatus:

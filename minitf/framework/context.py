@@ -4,10 +4,11 @@ which session is the default one.
 This is the only process state of the engine, and it is kept per thread, as TensorFlow's
 context is: `Graph.as_default()` pushes onto `ctx.graphs` (`graph.get_default_graph()` reads
 it, falling back to the thread's `ctx.global_graph`); `GradientTape` pushes onto `ctx.tapes`;
-`Session.as_default()` pushes onto `ctx.sessions`; `Variable` counts itself in
-`ctx.variables_made` and refuses to be made under `ctx.refuse_variables`, which `function` sets
-while it traces. Only `compat.v1.disable_eager_execution()` reaches every thread: it sets
-`ctx.eager_default` here and for threads started afterwards. Ops read it through
+`Session.as_default()` pushes onto `ctx.sessions`; `summary.trace_on` sets
+`ctx.function_graphs`; `Variable` counts itself in `ctx.variables_made` and refuses to be made
+under `ctx.refuse_variables`, which `function` sets while it traces. Only
+`compat.v1.disable_eager_execution()` reaches every thread: it sets `ctx.eager_default` here
+and for threads started afterwards. Ops read it through
 `executing_eagerly()`.
 """
 import contextlib
@@ -26,6 +27,7 @@ class _Context(threading.local):
         self.global_graph = None  # the thread's default graph, made on first use
         self.eager_scope = ""     # the name scope while executing eagerly (names variables)
         self.sessions = []        # sessions made default with `as_default()`, innermost last
+        self.function_graphs = None  # while collecting: the graphs of functions called eagerly
         self.refuse_variables = False  # a `function` is being traced that may not make any
         self.variables_made = 0   # Variables made so far (`function` sees if a trace made any)
 
@@ -50,16 +52,36 @@ def executing_eagerly_outside_functions():
 @contextlib.contextmanager
 def init_scope():
     """Leaves any function being traced, for code that must run outside it (creating the
-    variables of a function, for one): inside, the mode is that of the outermost context."""
+    variables of a function, for one): inside, the mode is that of the outermost context, and
+    when that is eager, the name scope is the one the function's graph is in, as in TensorFlow
+    (a variable made in `with name_scope("layer")` inside a function is "layer/...")."""
     saved = []
     while ctx.graphs and ctx.graphs[-1].is_function:
         saved.append(ctx.graphs.pop())
     tapes, ctx.tapes = ctx.tapes, []
+    scope = ctx.eager_scope
+    if saved and executing_eagerly():
+        inner = saved[0].get_name_scope()
+        ctx.eager_scope = inner + "/" if inner else ""
     try:
         yield
     finally:
         ctx.graphs.extend(reversed(saved))
         ctx.tapes = tapes
+        ctx.eager_scope = scope
+
+
+@contextlib.contextmanager
+def eager_mode():
+    """Executes eagerly inside, whatever the surrounding mode (no graph is built and no tape
+    records): for Python work done while a kernel runs, such as a `minitf.data` pipeline
+    computing the next element for an iterator op."""
+    saved = ctx.graphs, ctx.eager_default, ctx.tapes
+    ctx.graphs, ctx.eager_default, ctx.tapes = [], True, []
+    try:
+        yield
+    finally:
+        ctx.graphs, ctx.eager_default, ctx.tapes = saved
 
 
 def disable_eager_execution():
@@ -68,8 +90,17 @@ def disable_eager_execution():
     _eager_default = ctx.eager_default = False
 
 
-def enable_eager_execution():
+def enable_eager_execution(config=None, device_policy=None, execution_mode=None):
+    """TensorFlow 1.x's way to turn eager execution on (2.x starts with it on); like there, it
+    must come before any graph is built.
+
+    Raises:
+      ValueError: if graph-mode ops have been made already.
+    """
     global _eager_default
+    built = ctx.graphs or ctx.global_graph is not None and ctx.global_graph.version
+    if not ctx.eager_default and built:
+        raise ValueError("tf.enable_eager_execution must be called at program startup.")
     _eager_default = ctx.eager_default = True
 
 

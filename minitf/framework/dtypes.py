@@ -14,7 +14,7 @@ class DType:
     """
 
     __slots__ = ("name", "as_numpy_dtype", "np", "is_floating", "is_integer", "is_bool",
-                 "is_unsigned")
+                 "is_unsigned", "is_complex")
 
     def __init__(self, name, np_type):
         self.name = name
@@ -24,6 +24,7 @@ class DType:
         self.is_integer = self.np.kind in "iu"
         self.is_unsigned = self.np.kind == "u"
         self.is_bool = self.np.kind == "b"
+        self.is_complex = self.np.kind == "c"
 
     @property
     def base_dtype(self):
@@ -31,7 +32,8 @@ class DType:
 
     @property
     def real_dtype(self):
-        return self
+        """float32 for complex64, float64 for complex128; the type itself otherwise."""
+        return _REAL_OF_COMPLEX.get(self.name, self)
 
     @property
     def size(self):
@@ -40,6 +42,8 @@ class DType:
     @property
     def limits(self):
         """(0, max) of the type, as TensorFlow's `limits` gives them (the minimum clipped)."""
+        if not (self.is_floating or self.is_integer or self.is_bool):
+            raise ValueError("%s does not have defined limits." % self)
         return 0, self.max
 
     def is_compatible_with(self, other):
@@ -63,11 +67,16 @@ class DType:
 
     @property
     def min(self):
-        return (np.finfo if self.is_floating else np.iinfo)(self.np).min
+        return self._info("minimum").min
 
     @property
     def max(self):
-        return (np.finfo if self.is_floating else np.iinfo)(self.np).max
+        return self._info("maximum").max
+
+    def _info(self, which):
+        if not (self.is_floating or self.is_integer):
+            raise TypeError("Cannot find %s value of %s with type %s." % (which, self, self))
+        return (np.finfo if self.is_floating else np.iinfo)(self.np)
 
     def __repr__(self):
         return "tf." + self.name
@@ -90,25 +99,38 @@ uint8 = DType("uint8", np.uint8)
 uint16 = DType("uint16", np.uint16)
 uint32 = DType("uint32", np.uint32)
 uint64 = DType("uint64", np.uint64)
+complex64 = DType("complex64", np.complex64)
+complex128 = DType("complex128", np.complex128)
 _PY_BOOL = bool
 bool = DType("bool", np.bool_)  # noqa: A001 - TensorFlow's name
+# Byte strings, held as numpy object arrays of `bytes` (Python `str` values are UTF-8 encoded).
+string = DType("string", np.object_)
 # The element type of a variable's handle: the handle's value is the variable's storage cell.
 resource = DType("resource", np.object_)
+# The element type of an opaque value: a TensorList (the storage of a TensorArray in a graph).
+variant = DType("variant", np.object_)
 half, double = float16, float64
 
 _ALL = (float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64,
-        bool, resource)
+        complex64, complex128, bool, string, resource, variant)
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update(half=float16, float=float32, double=float64)
-_BY_NUMPY = {d.np: d for d in _ALL if d is not resource}
+_BY_NUMPY = {d.np: d for d in _ALL if d is not resource and d is not variant}
+# The numpy dtype a variant value (a TensorList) reports, so that an eager tensor of one knows
+# its dtype.
+VARIANT_NUMPY = np.dtype([("variant", np.object_)])
+_BY_NUMPY[VARIANT_NUMPY] = variant
 
 FLOATS = frozenset((float16, float32, float64))
 INTEGERS = frozenset((int8, int16, int32, int64, uint8, uint16, uint32, uint64))
 NUMBERS = FLOATS | INTEGERS
+COMPLEX = frozenset((complex64, complex128))
+_REAL_OF_COMPLEX = {"complex64": float32, "complex128": float64}
 
 
 def as_dtype(type_value):
-    """Converts a DType, a name (`"float32"`), a numpy dtype or a Python type to a DType.
+    """Converts a DType, a name (`"float32"`), a numpy dtype or a Python type to a DType (numpy's
+    str, bytes and object dtypes are `string`).
 
     Raises:
       TypeError: if `type_value` names no supported type.
@@ -128,9 +150,11 @@ def as_dtype(type_value):
         d = bool
     else:
         try:
-            d = _BY_NUMPY.get(np.dtype(type_value))
+            np_dtype = np.dtype(type_value)
         except TypeError:
             d = None
+        else:
+            d = string if np_dtype.kind in "USO" else _BY_NUMPY.get(np_dtype)
     if d is None:
         raise TypeError("Cannot convert %r to a dtype: it is not a supported type" % (type_value,))
     return d

@@ -8,6 +8,7 @@ functions hand graphs to `minitf.executor`.
 import contextlib
 
 from . import context
+from .device import merged_name
 from .shapes import dims_str
 from .tensor import SymbolicTensor
 
@@ -54,6 +55,21 @@ class Operation:
     def values(self):
         return tuple(self.outputs)
 
+    def _set_attr(self, name, value):
+        """Replaces an attr (a control-flow op's gradient swaps in functions that give more)."""
+        self.attrs = dict(self.attrs, **{name: value})
+
+    def _add_inputs(self, tensors):
+        """Appends inputs; how a while loop's gradient adds its accumulators to the loop."""
+        self.inputs = self.inputs + tuple(tensors)
+
+    def _add_outputs(self, specs):
+        """Appends outputs, one per (dtype, shape): the values a control-flow op's gradient
+        needs it to give (plans compiled before keep the outputs they knew)."""
+        n = len(self.outputs)
+        self.outputs += [SymbolicTensor(self, n + i, dtype, shape)
+                         for i, (dtype, shape) in enumerate(specs)]
+
     def run(self, feed_dict=None, session=None):
         """Runs this operation in `session` (default: the default session)."""
         context.run_in_default_session(self, feed_dict, session)
@@ -94,6 +110,7 @@ class Graph:
         self._control_deps = []
         self._collections = {}
         self._finalized = False
+        self._device = ""  # the device name that `device` scopes give new ops
 
     # -- building ------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -144,6 +161,17 @@ class Graph:
             self._name_stack = old
 
     @contextlib.contextmanager
+    def device(self, device_name):
+        """Ops made inside get `device_name` (merged into the enclosing scope's) as `op.device`;
+        None clears it. minitf runs every op on the CPU whatever the name."""
+        saved = self._device
+        self._device = merged_name(saved, device_name)
+        try:
+            yield
+        finally:
+            self._device = saved
+
+    @contextlib.contextmanager
     def control_dependencies(self, control_inputs):
         """Ops created inside run only after `control_inputs`; `None` clears outer ones."""
         if control_inputs is None:
@@ -184,6 +212,8 @@ class Graph:
             raise ValueError("Duplicate node name in graph: '%s'" % name)
         op = Operation(self, op_def, name, inputs, attrs, out_specs,
                        self._current_control_inputs())
+        if self._device:
+            op.device = self._device
         self._ops.append(op)
         self._by_name[name] = op
         return op
@@ -277,6 +307,32 @@ def get_default_graph():
     if ctx.global_graph is None:
         ctx.global_graph = Graph()
     return ctx.global_graph
+
+
+@contextlib.contextmanager
+def device(device_name):
+    """Asks for the ops made inside to run on `device_name` ("/CPU:0", "/GPU:0", a DeviceSpec,
+    or None for no device). minitf runs everything on the CPU: in a graph the name is recorded
+    on the ops (`op.device`), eagerly it is only checked.
+
+    Raises:
+      ValueError: for a name that is not a device name.
+      RuntimeError: for a function (TensorFlow 2.x takes names only).
+
+    >>> with minitf.Graph().as_default():
+    ...     with minitf.device("/GPU:0"):
+    ...         c = minitf.constant(1.0)
+    >>> c.device
+    '/device:GPU:0'
+    """
+    if callable(device_name):
+        raise RuntimeError("tf.device does not support functions.")
+    if context.ctx.graphs or not context.ctx.eager_default:
+        with get_default_graph().device(device_name):
+            yield
+        return
+    merged_name("", device_name)
+    yield
 
 
 def reset_default_graph():

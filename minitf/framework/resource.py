@@ -33,7 +33,7 @@ class Ref:
 
     def __init__(self, name, value=None):
         self.name = name
-        if value is not None:
+        if value is not None and value.flags.writeable:
             value.flags.writeable = False
         self.value = value  # a new cell's first value is not journaled: undoing gives it none
 

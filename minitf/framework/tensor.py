@@ -78,6 +78,7 @@ class SymbolicTensor(Tensor):
     dtype = property(lambda self: self._dtype)
     shape = property(lambda self: self._shape)
     graph = property(lambda self: self._op.graph)
+    device = property(lambda self: self._op.device)
 
     @property
     def name(self):
@@ -95,10 +96,14 @@ class SymbolicTensor(Tensor):
         return run_in_default_session(self, feed_dict, session)
 
     def __bool__(self):
+        if self.graph.is_function:
+            advice = ("In a function, write tf.cond / tf.while_loop, or leave AutoGraph on "
+                      "(autograph=True) to convert Python `if` and `while` on tensors.")
+        else:
+            advice = "Run it with Session.run, or use eager execution."
         raise OperatorNotAllowedInGraphError(
-            "Using a symbolic `tf.Tensor` (%s) as a Python `bool` is not allowed: its value is only "
-            "known when a session runs the graph. Run it with Session.run, or use eager execution."
-            % self.name)
+            "Using a symbolic `tf.Tensor` (%s) as a Python `bool` is not allowed: its value is "
+            "only known when the graph runs. %s" % (self.name, advice))
 
     def __array__(self, dtype=None, copy=None):
         raise NotImplementedError(
@@ -201,14 +206,19 @@ class EagerTensor(Tensor):
         raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
 
     def __str__(self):
+        if self._dtype in _OPAQUE:
+            return "tf.Tensor(%r, shape=(), dtype=%s)" % (self._value, self._dtype.name)
         return "tf.Tensor(%s, shape=%s, dtype=%s)" % (
             numpy_text(self._value, False), self.shape, self._dtype.name)
 
     def __repr__(self):
-        if self._dtype is dtypes.resource:  # a variable's handle: its value is a storage cell
-            return "<tf.Tensor: shape=(), dtype=resource, value=%r>" % (self._value,)
+        if self._dtype in _OPAQUE:  # a variable's storage cell, a TensorList
+            return "<tf.Tensor: shape=(), dtype=%s, value=%r>" % (self._dtype.name, self._value)
         return "<tf.Tensor: shape=%s, dtype=%s, numpy=%s>" % (
             self.shape, self._dtype.name, numpy_text(self._value, True))
+
+
+_OPAQUE = (dtypes.resource, dtypes.variant)  # dtypes whose values are Python objects
 
 
 def numpy_text(value, is_repr):

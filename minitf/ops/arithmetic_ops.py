@@ -7,15 +7,16 @@ Each op's kernel, shape rule and gradient stand together below its banner.
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.errors import InvalidArgumentError
+from ..framework.errors import InvalidArgumentError, UnimplementedError
 from .array_ops import identity
-from .comparison_ops import greater_equal, less_equal, where
+from .comparison_ops import greater_equal, less_equal, not_equal, where
+from .complex_ops import conj
 from .fill_ops import zeros_like
 from .kernels import quiet
 from .registry import contains_tensor, convert_to_tensor, execute, register, scope
 from .shape_rules import binary, same, sum_to
 
-FLOATS, NUMBERS = dtypes.FLOATS, dtypes.NUMBERS
+FLOATS, NUMBERS, COMPLEX = dtypes.FLOATS, dtypes.NUMBERS, dtypes.COMPLEX
 
 
 def _int_division_check(kernel):
@@ -39,19 +40,20 @@ def _sub_grad(op, dy):
 
 def _mul_grad(op, dy):
     x, y = op.inputs
-    return [sum_to(dy * y, x), sum_to(x * dy, y)]
+    return [sum_to(dy * conj(y), x), sum_to(conj(x) * dy, y)]
 
 
 def _div_grad(op, dy):
     x, y = op.inputs
-    return [sum_to(dy / y, x), sum_to(dy * (negative(x) / y / y), y)]
+    return [sum_to(dy / conj(y), x), sum_to(dy * conj(negative(x) / y / y), y)]
 
 
 def _pow_grad(op, dy):
     x, y = op.inputs
-    positive = x > 0
-    log_x = where(positive, execute("Log", [where(positive, x, 1)]), 0)
-    return [sum_to(dy * y * pow(x, y - 1), x), sum_to(dy * op.outputs[0] * log_x, y)]
+    usable = not_equal(x, 0) if x.dtype.is_complex else x > 0  # where log(x) is defined
+    log_x = where(usable, execute("Log", [where(usable, x, 1)]), 0)
+    return [sum_to(dy * conj(y * pow(x, y - 1)), x),
+            sum_to(dy * conj(op.outputs[0] * log_x), y)]
 
 
 def _floordiv_kernel(x, y):
@@ -72,11 +74,13 @@ def _floormod_grad(op, dy):
     return [sum_to(dy, x), sum_to(dy * negative(floordiv(x, y)), y)]
 
 
-register("AddV2", "x: T, y: T", quiet(np.add), binary, _add_grad, types={"T": NUMBERS})
-register("Sub", "x: T, y: T", quiet(np.subtract), binary, _sub_grad, types={"T": NUMBERS})
-register("Mul", "x: T, y: T", quiet(np.multiply), binary, _mul_grad, types={"T": NUMBERS})
-register("RealDiv", "x: T, y: T", quiet(np.true_divide), binary, _div_grad, types={"T": FLOATS})
-register("Pow", "x: T, y: T", quiet(np.power), binary, _pow_grad, types={"T": NUMBERS})
+register("AddV2", "x: T, y: T", quiet(np.add), binary, _add_grad,  # strings concatenate
+         types={"T": NUMBERS | COMPLEX | {dtypes.string}})
+register("Sub", "x: T, y: T", quiet(np.subtract), binary, _sub_grad, types={"T": NUMBERS | COMPLEX})
+register("Mul", "x: T, y: T", quiet(np.multiply), binary, _mul_grad, types={"T": NUMBERS | COMPLEX})
+register("RealDiv", "x: T, y: T", quiet(np.true_divide), binary, _div_grad,
+         types={"T": FLOATS | COMPLEX})
+register("Pow", "x: T, y: T", quiet(np.power), binary, _pow_grad, types={"T": NUMBERS | COMPLEX})
 register("FloorDiv", "x: T, y: T", _int_division_check(_floordiv_kernel), binary, None,
          types={"T": NUMBERS})
 register("FloorMod", "x: T, y: T", _int_division_check(_floormod_kernel), binary,
@@ -123,8 +127,8 @@ def _division_operands(x, y, caller):
     float32 when both are 8- or 16-bit integers and to float64 when both are wider ones."""
     if x.dtype is not y.dtype:
         raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (x.dtype, y.dtype))
-    if not (x.dtype.is_floating or x.dtype.is_integer):
-        raise TypeError("Invalid dtype %r in %s: expected a float or integer dtype."
+    if not (x.dtype.is_floating or x.dtype.is_integer or x.dtype.is_complex):
+        raise TypeError("Invalid dtype %r in %s: expected a float, integer or complex dtype."
                         % (x.dtype, caller))
     if x.dtype.is_integer:
         to = dtypes.float64 if x.dtype.size >= 4 else dtypes.float32
@@ -182,9 +186,10 @@ def pow(x, y, name=None):  # noqa: A001 - TensorFlow's name
 
 
 # -- negation, abs, sign, square --------------------------------------------------------------
-register("Neg", "x: T", np.negative, same, lambda op, dy: [negative(dy)], types={"T": NUMBERS})
+register("Neg", "x: T", np.negative, same, lambda op, dy: [negative(dy)],
+         types={"T": NUMBERS | COMPLEX})
 register("Square", "x: T", quiet(np.square), same,
-         lambda op, dy: [dy * (2 * op.inputs[0])], types={"T": NUMBERS})
+         lambda op, dy: [dy * (2 * conj(op.inputs[0]))], types={"T": NUMBERS | COMPLEX})
 
 
 register("Abs", "x: T", np.abs, same,
@@ -203,7 +208,14 @@ def square(x, name=None):
 
 
 def abs(x, name=None):  # noqa: A001 - TensorFlow's name
-    """Elementwise absolute value."""
+    """Elementwise absolute value; for a complex `x` the real magnitude (ComplexAbs).
+
+    >>> minitf.abs(minitf.constant([3 + 4j]))
+    <tf.Tensor: shape=(1,), dtype=float64, numpy=array([5.])>
+    """
+    x = convert_to_tensor(x)
+    if x.dtype.is_complex:
+        return execute("ComplexAbs", [x], {"Tout": x.dtype.real_dtype}, name=name or "Abs")
     return execute("Abs", [x], name=name or "Abs")
 
 
@@ -246,7 +258,7 @@ def _div_no_nan_kernel(x, y):
 
 
 def _div_no_nan_grad(op, dy):
-    x, y = op.inputs
+    x, y = (conj(t) for t in op.inputs)
     return [sum_to(divide_no_nan(dy, y), x),
             sum_to(dy * divide_no_nan(divide_no_nan(negative(x), y), y), y)]
 
@@ -258,7 +270,7 @@ register("Minimum", "x: T, y: T", _minimum_kernel, binary, _selector_grad(less_e
 register("SquaredDifference", "x: T, y: T", quiet(lambda x, y: np.square(x - y)), binary,
          _squared_difference_grad, types={"T": FLOATS | {dtypes.int32, dtypes.int64}})
 register("DivNoNan", "x: T, y: T", quiet(_div_no_nan_kernel), binary, _div_no_nan_grad,
-         types={"T": FLOATS})
+         types={"T": FLOATS | COMPLEX})
 
 
 def maximum(x, y, name=None):
@@ -311,13 +323,25 @@ def divide_no_nan(x, y, name=None):
 # -- casts ------------------------------------------------------------------------------------
 def _cast_grad(op, dy):
     src = op.inputs[0].dtype
-    if src.is_floating and dy.dtype.is_floating:
+    if (src.is_floating or src.is_complex) and (dy.dtype.is_floating or dy.dtype.is_complex):
         return [cast(dy, src)]
     return [None]
 
 
-register("Cast", "x: any", quiet(lambda x, DstT: np.asarray(x).astype(DstT.np)),
-         lambda inputs, DstT: [(DstT, inputs[0].shape)], _cast_grad)
+_C_NAMES = {"float16": "half", "float32": "float", "float64": "double"}  # TensorFlow's words
+
+
+def _cast_kernel(x, DstT):
+    if (x.dtype.kind == "O") != (DstT is dtypes.string):
+        names = [_C_NAMES.get(d.name, d.name) for d in (dtypes.from_numpy(x.dtype), DstT)]
+        raise UnimplementedError(None, None, "Cast %s to %s is not supported" % tuple(names))
+    if x.dtype.kind == "c" and not DstT.is_complex:
+        x = x.real  # as TensorFlow: the imaginary part is dropped
+    return np.asarray(x).astype(DstT.np)
+
+
+register("Cast", "x: any", quiet(_cast_kernel), lambda inputs, DstT: [(DstT, inputs[0].shape)],
+         _cast_grad)
 
 
 def cast(x, dtype, name=None):
@@ -380,7 +404,7 @@ def _add_n_infer(inputs):
 
 
 register("AddN", "inputs: N*T", _add_n_kernel, _add_n_infer,
-         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS})
+         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS | COMPLEX | {dtypes.variant}})
 
 
 def add_n(inputs, name=None):

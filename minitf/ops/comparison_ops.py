@@ -3,7 +3,8 @@ not_equal (broadcasting like numpy, giving bool tensors), the float tests is_nan
 is_inf, and `where` (SelectV2; with only a condition the Where op, which lists the indices of
 its true elements; and TensorFlow 1.x's Select, whose condition may also pick whole rows).
 
-Comparisons have no gradient; `where` passes its gradient to the branch each element came from.
+Comparisons have no gradient (order comparisons take real numbers, equality any dtype);
+`where` passes its gradient to the branch each element came from.
 """
 import numpy as np
 
@@ -24,8 +25,9 @@ def _compare(inputs, **_):
 
 
 for _type, _fn in (("Less", np.less), ("LessEqual", np.less_equal), ("Greater", np.greater),
-                   ("GreaterEqual", np.greater_equal), ("Equal", np.equal),
-                   ("NotEqual", np.not_equal)):
+                   ("GreaterEqual", np.greater_equal)):
+    register(_type, "x: T, y: T", _fn, _compare, None, types={"T": dtypes.NUMBERS})
+for _type, _fn in (("Equal", np.equal), ("NotEqual", np.not_equal)):  # any dtype, strings too
     register(_type, "x: T, y: T", _fn, _compare, None)
 
 

@@ -42,6 +42,10 @@ def ones(shape, dtype=dtypes.float32, name=None):
 
 def _filled(shape, dtype, v, name):
     dtype = dtypes.as_dtype(dtype)
+    if dtype is dtypes.string:  # the zero of a string is b""; it has no one
+        if v != 0:
+            raise TypeError("Cannot convert %r to EagerTensor of dtype string" % (v,))
+        v = b""
     if isinstance(shape, TensorShape):
         shape = shape.as_list()
     if isinstance(shape, int):
@@ -51,7 +55,8 @@ def _filled(shape, dtype, v, name):
     return fill(shape, np.array(v, dtype.np), name=name)
 
 
-register("ZerosLike", "x: any", lambda x: np.zeros_like(x), same, None)
+register("ZerosLike", "x: any", lambda x: np.full_like(x, b"" if x.dtype.kind == "O" else 0), same,
+         None)
 register("OnesLike", "x: any", lambda x: np.ones_like(x), same, None)
 
 

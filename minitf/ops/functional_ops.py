@@ -7,6 +7,7 @@ nested ones included.
 `IdentityN` passes values through and takes its gradient from a Python function (attr `grad_fn`):
 it is how `custom_gradient` plugs a user's gradient into both modes.
 """
+from ..framework.context import ctx, executing_eagerly
 from .registry import execute, register
 
 
@@ -21,6 +22,9 @@ register("StatefulPartitionedCall", "args: N*any", lambda *args, f: f.run(args),
 
 def call(f, inputs, name=None):
     """The outputs of ConcreteFunction `f` run on `inputs` (arguments then captured values)."""
+    if ctx.function_graphs is not None and executing_eagerly() \
+            and all(g is not f.graph for g in ctx.function_graphs):
+        ctx.function_graphs.append(f.graph)
     return execute("StatefulPartitionedCall", [list(inputs)], {"f": f},
                    name=name or "StatefulPartitionedCall")
 

@@ -15,6 +15,7 @@ from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes
 from . import arithmetic_ops
 from .array_ops import expand_dims, rank, reshape, shape, squeeze
+from .complex_ops import conj
 from .deprecation import deprecated_alias
 from .join_ops import concat
 from .manip_ops import transpose
@@ -54,7 +55,7 @@ def _matmul_infer(inputs, transpose_a, transpose_b):
 
 
 def _matmul_grad(op, dy):
-    a, b = op.inputs
+    a, b = (conj(t) for t in op.inputs)
     ta, tb = op.get_attr("transpose_a"), op.get_attr("transpose_b")
     if not ta and not tb:
         return [matmul(dy, b, transpose_b=True), matmul(a, dy, transpose_a=True)]
@@ -67,7 +68,7 @@ def _matmul_grad(op, dy):
 
 
 register("MatMul", "a: T, b: T", _matmul_kernel, _matmul_infer, _matmul_grad,
-         types={"T": NUMBERS})
+         types={"T": NUMBERS | dtypes.COMPLEX})
 
 
 def _batch_matmul_kernel(x, y, adj_x, adj_y):
@@ -93,7 +94,7 @@ def _batch_matmul_infer(inputs, adj_x, adj_y):
 
 
 def _batch_matmul_grad(op, dy):
-    x, y = op.inputs
+    x, y = (conj(t) for t in op.inputs)
     ax, ay = op.get_attr("adj_x"), op.get_attr("adj_y")
     if not ax:
         dx = matmul(dy, y, transpose_b=not ay)
@@ -107,14 +108,14 @@ def _batch_matmul_grad(op, dy):
 
 
 register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infer,
-         _batch_matmul_grad, types={"T": NUMBERS})
+         _batch_matmul_grad, types={"T": NUMBERS | dtypes.COMPLEX})
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            name=None):
     """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
-    batches of matrices, broadcast over their leading dimensions. For the real dtypes minitf
-    has, `adjoint_a` and `adjoint_b` (conjugate transposes) are the same as the transposes.
+    batches of matrices, broadcast over their leading dimensions. `adjoint_a` and `adjoint_b`
+    are conjugate transposes (the same as the transposes for real dtypes).
 
     Raises:
       InvalidArgumentError (eager) / ValueError (graph): if the inner dimensions differ.
@@ -131,6 +132,7 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     with scope(name or "MatMul") as s:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
+        a, b = conj(a) if adjoint_a else a, conj(b) if adjoint_b else b
         if None not in (a.shape.rank, b.shape.rank) and max(a.shape.rank, b.shape.rank) <= 2:
             return execute("MatMul", [a, b], {"transpose_a": transpose_a,
                                                "transpose_b": transpose_b}, name=s)

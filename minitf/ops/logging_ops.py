@@ -1,14 +1,16 @@
 """`print`: writes tensor values when the op runs, eagerly or on every call of a graph.
 
 Values are written as TensorFlow writes them: integers plainly, booleans as 1/0, floats with
-the fewest digits that read back to the same number, and only the first and last `summarize`
-entries of each dimension.
+the fewest digits that read back to the same number, strings quoted (with C escapes), complex
+numbers as "?", and only the first and last `summarize` entries of each dimension. A lone
+scalar string tensor is written as its text.
 """
 import sys
 
 import numpy as np
 
 from .. import nest
+from ..framework import dtypes
 from ..framework.tensor import Tensor
 from .registry import convert_to_tensor, execute, register
 
@@ -35,6 +37,10 @@ def format_value(a, summarize=3):
 def _scalar(v):
     if isinstance(v, (bool, np.bool_)):
         return "1" if v else "0"
+    if isinstance(v, bytes):
+        return '"%s"' % "".join(map(_escaped, v.decode("utf-8", errors="replace")))
+    if isinstance(v, np.complexfloating):
+        return "?"
     if isinstance(v, np.floating):
         short, full = (15, 17) if v.dtype == np.float64 else (6, 9)
         text = "%.*g" % (short, v)
@@ -57,14 +63,25 @@ def _item(x, summarize, depth):
     return _scalar(x) if np.ndim(x) == 0 else _format(x, summarize, depth + 1)
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "'": "\\'", "\\": "\\\\"}
+
+
+def _escaped(c):
+    if c in _ESCAPES:
+        return _ESCAPES[c]
+    return "\\%03o" % ord(c) if ord(c) < 32 or ord(c) == 127 else c
+
+
 _TENSOR = object()  # marks where a tensor's value goes in what print was given
+_TEXT = object()  # the same, for a lone scalar string tensor (written as its text)
 
 
 def _print_kernel(*values, template, output_stream, sep, end, summarize):
     it = iter(values)
     texts = []
     for structure, leaves in template:
-        filled = [_Shown(format_value(next(it), summarize)) if leaf is _TENSOR else leaf
+        filled = [_Shown(format_value(next(it), summarize)) if leaf is _TENSOR else
+                  _Shown(next(it)[()].decode("utf-8", errors="replace")) if leaf is _TEXT else leaf
                   for leaf in leaves]
         texts.append(str(nest.pack_sequence_as(structure, filled)))
     output_stream.write(sep.join(texts) + end)
@@ -87,8 +104,10 @@ def print(*inputs, output_stream=None, summarize=3, sep=" ", end="\n", name=None
         leaves = []
         for leaf in nest.flatten(x):
             if isinstance(leaf, Tensor) or hasattr(leaf, "_to_tensor"):
-                tensors.append(convert_to_tensor(leaf))
-                leaves.append(_TENSOR)
+                t = convert_to_tensor(leaf)
+                tensors.append(t)
+                lone_text = len(inputs) == 1 and t.dtype is dtypes.string and t.shape.rank == 0
+                leaves.append(_TEXT if lone_text and leaf is x else _TENSOR)
             else:
                 leaves.append(leaf)
         template.append((x, leaves))

@@ -7,9 +7,10 @@ functions broadcast, and their gradients reduce back to each input's shape with 
 """
 import numpy as np
 
-from ..framework.dtypes import FLOATS, NUMBERS
+from ..framework.dtypes import COMPLEX, FLOATS, NUMBERS
 from .arithmetic_ops import cast, negative, square
 from .comparison_ops import equal, not_equal, where
+from .complex_ops import conj
 from .fill_ops import zeros_like
 from .kernels import quiet, scipy_special
 from .registry import convert_to_tensor, execute, register
@@ -25,12 +26,12 @@ def _erf_kernel(x):
 
 
 # -- powers, exponentials and logarithms ------------------------------------------------------
-register("Sqrt", "x: T", quiet(np.sqrt), same,
-         lambda op, dy: [dy * 0.5 / op.outputs[0]], types={"T": FLOATS})
+register("Sqrt", "x: T", quiet(np.sqrt), same,  # complex gradients conjugate (complex_ops)
+         lambda op, dy: [dy * 0.5 / conj(op.outputs[0])], types={"T": FLOATS | COMPLEX})
 register("Exp", "x: T", quiet(np.exp), same,
-         lambda op, dy: [dy * op.outputs[0]], types={"T": FLOATS})
+         lambda op, dy: [dy * conj(op.outputs[0])], types={"T": FLOATS | COMPLEX})
 register("Log", "x: T", quiet(np.log), same,
-         lambda op, dy: [dy / op.inputs[0]], types={"T": FLOATS})
+         lambda op, dy: [dy / conj(op.inputs[0])], types={"T": FLOATS | COMPLEX})
 
 
 def sqrt(x, name=None):

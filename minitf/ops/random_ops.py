@@ -75,12 +75,14 @@ def _truncate(seed):
     return int(seed) % _MAXINT32
 
 
-def _op_seeds(seed):
-    """The (seed, seed2) attrs of a random op being created with op seed `seed`."""
+def op_seeds(seed):
+    """The (seed, seed2) attrs of a random op (or the seeds of a dataset shuffle) being created
+    with op seed `seed`."""
     if executing_eagerly():
         context = _eager
     else:
-        context = _graphs.setdefault(get_default_graph(), _Seeds())
+        graph = get_default_graph()  # a function's graph starts from the eager global seed
+        context = _graphs.setdefault(graph, _Seeds(_eager.seed if graph.is_function else None))
     if context.seed is None:
         return (None, None) if seed is None else (DEFAULT_GRAPH_SEED, _truncate(seed))
     if seed is None:
@@ -114,7 +116,8 @@ def _stateful(type, inputs, kernel, infer, types=None):
 
 
 # -- shapes -----------------------------------------------------------------------------------
-def _dims(shape):
+def shape_dims(shape):
+    """The dims of a draw, from the numpy value of its shape input (checked)."""
     if shape.ndim != 1:
         raise InvalidArgumentError(None, None, "shape must be a vector of {int32,int64}, got "
                                    "shape [%s]" % ",".join(map(str, shape.shape)))
@@ -124,13 +127,15 @@ def _dims(shape):
     return tuple(int(d) for d in shape)
 
 
-def _drawn(inputs, dtype, **_):
+def drawn_shape(inputs, dtype, **_):
+    """The static rule of a draw whose first input is its shape."""
     if inputs[0].shape.rank not in (None, 1):
         raise ValueError("Shape must be rank 1 but is rank %d" % inputs[0].shape.rank)
     return [(dtype, constant_shape(inputs[0]))]
 
 
-def _shape_tensor(shape):
+def shape_tensor(shape):
+    """A draw's `shape` argument as an int tensor (named "shape" in a graph)."""
     if isinstance(shape, TensorShape):
         shape = shape.as_list()
     return convert_to_tensor(shape, name="shape", dtype_hint=dtypes.int32)
@@ -147,7 +152,7 @@ def _float_draw(dtype, draw):
 
 
 def _normal(gen, shape, dtype, seed, seed2):
-    dims = _dims(shape)
+    dims = shape_dims(shape)
     return _float_draw(dtype, lambda t: gen.standard_normal(dims, t))
 
 
@@ -158,13 +163,13 @@ def _unit(gen, dims, t, dtype):
 
 
 def _uniform(gen, shape, dtype, seed, seed2):
-    dims = _dims(shape)
+    dims = shape_dims(shape)
     return _float_draw(dtype, lambda t: _unit(gen, dims, t, dtype))
 
 
 def _truncated_normal(gen, shape, dtype, seed, seed2):
     """Standard normal draws, each one beyond two standard deviations drawn again."""
-    dims = _dims(shape)
+    dims = shape_dims(shape)
     x = gen.standard_normal(dims)
     bad = np.abs(x) > 2
     while bad.any():
@@ -174,7 +179,7 @@ def _truncated_normal(gen, shape, dtype, seed, seed2):
 
 
 def _uniform_int(gen, shape, minval, maxval, seed, seed2):
-    dims = _dims(shape)
+    dims = shape_dims(shape)
     for what, v in (("minval", minval), ("maxval", maxval)):
         if v.ndim:
             raise InvalidArgumentError(None, None, "%s must be 0-D, got shape [%s]"
@@ -189,11 +194,11 @@ def _shuffle(gen, value, seed, seed2):
     return gen.permutation(value) if value.ndim else value.copy()
 
 
-_stateful("RandomStandardNormal", "shape: index", _normal, _drawn)
-_stateful("RandomUniform", "shape: index", _uniform, _drawn)
-_stateful("TruncatedNormal", "shape: index", _truncated_normal, _drawn)
+_stateful("RandomStandardNormal", "shape: index", _normal, drawn_shape)
+_stateful("RandomUniform", "shape: index", _uniform, drawn_shape)
+_stateful("TruncatedNormal", "shape: index", _truncated_normal, drawn_shape)
 _stateful("RandomUniformInt", "shape: index, minval: Tout, maxval: Tout", _uniform_int,
-          lambda inputs, **_: _drawn(inputs, inputs[1].dtype),
+          lambda inputs, **_: drawn_shape(inputs, inputs[1].dtype),
           types={"Tout": {dtypes.int32, dtypes.int64}})
 _stateful("RandomShuffle", "value: T", _shuffle,
           lambda inputs, **_: [(inputs[0].dtype, inputs[0].shape)])
@@ -201,7 +206,7 @@ _stateful("RandomShuffle", "value: T", _shuffle,
 
 def _stateless(draw):
     def kernel(shape, seed, dtype):
-        dims = _dims(shape)
+        dims = shape_dims(shape)
         gen = np.random.default_rng([_truncate(s) for s in np.reshape(seed, [-1])])
         return _float_draw(dtype, lambda t: draw(gen, dims, t, dtype))
     return kernel
@@ -210,7 +215,7 @@ def _stateless(draw):
 def _stateless_infer(inputs, dtype):
     if inputs[1].shape.rank is not None and inputs[1].shape.as_list() not in ([2], [None]):
         raise ValueError("seed must have shape [2], not %s" % (inputs[1].shape,))
-    return _drawn(inputs[:1], dtype)
+    return drawn_shape(inputs[:1], dtype)
 
 
 register("StatelessRandomNormal", "shape: index, seed: index",
@@ -225,10 +230,10 @@ def _scaled(op_type, shape, mean, stddev, dtype, seed, name):
     """`mean + stddev * draw` for a standard draw of `op_type` (normal or truncated normal)."""
     dtype = dtypes.as_dtype(dtype)
     with scope(name) as s:
-        shape = _shape_tensor(shape)
+        shape = shape_tensor(shape)
         mean = convert_to_tensor(mean, dtype, name="mean")
         stddev = convert_to_tensor(stddev, dtype, name="stddev")
-        seed, seed2 = _op_seeds(seed)
+        seed, seed2 = op_seeds(seed)
         draw = execute(op_type, [shape], {"dtype": dtype, "seed": seed, "seed2": seed2})
         return add(draw * stddev, mean, name=s)
 
@@ -288,13 +293,13 @@ def random_uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None
             raise ValueError("Must specify maxval for integer dtype %r" % dtype)
         maxval = 1
     with scope(name or "random_uniform") as s:
-        shape = _shape_tensor(shape)
+        shape = shape_tensor(shape)
         lo_is_zero = _is_number(minval) and minval == 0
         hi_is_one = _is_number(maxval) and maxval == 1
         if dtype.is_integer or not lo_is_zero:
             minval = convert_to_tensor(minval, dtype, name="min")
             maxval = convert_to_tensor(maxval, dtype, name="max")
-        seed, seed2 = _op_seeds(seed)
+        seed, seed2 = op_seeds(seed)
         attrs = {"seed": seed, "seed2": seed2}
         if dtype.is_integer:
             return execute("RandomUniformInt", [shape, minval, maxval], attrs, name=s)
@@ -314,7 +319,7 @@ def random_shuffle(value, seed=None, name=None):
     >>> sorted(minitf.random.shuffle([1, 2, 3], seed=4).numpy().tolist())
     [1, 2, 3]
     """
-    seed, seed2 = _op_seeds(seed)
+    seed, seed2 = op_seeds(seed)
     return execute("RandomShuffle", [value], {"seed": seed, "seed2": seed2},
                    name=name or "RandomShuffle")
 
@@ -323,5 +328,5 @@ def stateless(op_type, shape, seed, dtype, name):
     """A draw of `op_type` (StatelessRandomNormal/Uniform) that depends only on `seed` (two
     ints): the same numbers on every call and run."""
     with scope(name) as s:
-        return execute(op_type, [_shape_tensor(shape), seed], {"dtype": dtypes.as_dtype(dtype)},
+        return execute(op_type, [shape_tensor(shape), seed], {"dtype": dtypes.as_dtype(dtype)},
                        name=s)

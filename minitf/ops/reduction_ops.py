@@ -91,9 +91,9 @@ def _mean_kernel(x, axis, keepdims):
 
 
 register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), reduce_infer, _sum_grad,
-         types={"T": NUMBERS})
+         types={"T": NUMBERS | dtypes.COMPLEX})
 register("Mean", "input: T, reduction_indices: index", quiet(_mean_kernel), reduce_infer,
-         _mean_grad, types={"T": NUMBERS})
+         _mean_grad, types={"T": NUMBERS | dtypes.COMPLEX})
 
 
 def reduce(op_type, input_tensor, axis, keepdims, name):

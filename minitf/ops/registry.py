@@ -10,7 +10,7 @@ import contextlib
 
 import numpy as np
 
-from ..framework import dtypes
+from ..framework import dtypes, string_values
 from ..framework.context import ctx
 from ..framework.errors import InvalidArgumentError, OpError
 from ..framework.graph import describe_inputs, get_default_graph
@@ -96,6 +96,8 @@ def _infer_python_dtype(value, a):
         return dtypes.int32
     if kind == "f":
         return dtypes.float64 if _holds_float64(value) else dtypes.float32
+    if kind == "c":
+        return dtypes.complex128
     raise TypeError("Cannot convert %r to a tensor: values of type %s are not supported."
                     % (value, a.dtype))
 
@@ -108,22 +110,42 @@ def _holds_float64(value):
 
 def _python_to_numpy(value, dtype, graph_mode):
     """A Python value (scalar or nested list) as an array of `dtype` (inferred when None)."""
+    first = _first_leaf(value)
+    if string_values.is_text(first):
+        if dtype is None or dtype is dtypes.string:
+            return string_values.bytes_array(value)
+        _refuse(value, dtype, graph_mode)
     try:
         a = np.array(value)
     except ValueError:
         raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
-    if a.dtype.kind not in "biuf" and isinstance(value, (list, tuple)):
-        raise ValueError("Can't convert Python sequence with mixed or unsupported types to Tensor: "
-                         "%r" % (value,))
+    kind = a.dtype.kind
+    # TensorFlow's rule: a complex number after a real one is mixed ([1, 2j], but not [1j, 2])
+    complex_after_real = kind == "c" and not isinstance(first, (complex, np.complexfloating))
+    if isinstance(value, (list, tuple)) and (kind not in "biufc" or complex_after_real):
+        raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
     if dtype is None:
         dtype = _infer_python_dtype(value, a)
-    elif a.dtype.kind not in "biuf" or a.size and (  # an empty `[]` fits any dtype
-            dtype.is_integer and a.dtype.kind == "f" or dtype.is_bool and a.dtype.kind != "b"):
-        if graph_mode:
-            raise TypeError("Expected %s, but got %r of type '%s'."
-                            % (dtype.name, value, type(value).__name__))
-        raise TypeError("Cannot convert %r to EagerTensor of dtype %s" % (value, dtype.name))
+    elif kind not in "biufc" or a.size and (  # an empty `[]` fits any dtype
+            dtype.is_integer and kind in "fc" or dtype.is_bool and kind != "b"
+            or dtype.is_floating and kind == "c" or dtype.is_complex and kind == "b"
+            or dtype is dtypes.string):
+        _refuse(value, dtype, graph_mode)
     return a.astype(dtype.np, copy=False)
+
+
+def _first_leaf(value):
+    """The first scalar of a (nested) list, or the value itself."""
+    while isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    return value
+
+
+def _refuse(value, dtype, graph_mode):
+    if graph_mode:
+        raise TypeError("Expected %s, but got %r of type '%s'."
+                        % (dtype.name, value, type(value).__name__))
+    raise TypeError("Cannot convert %r to EagerTensor of dtype %s" % (value, dtype.name))
 
 
 def contains_tensor(value):
@@ -172,7 +194,14 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
 def as_array(value, dtype=None, graph_mode=False):
     """A fresh numpy array holding a Python value or numpy array, with TensorFlow's dtype rules."""
     if isinstance(value, (np.ndarray, np.generic)):
-        if value.dtype.kind not in "biuf":
+        kind = value.dtype.kind
+        if dtype is None or dtype is dtypes.string:
+            if kind in "USO":
+                return string_values.bytes_array(np.asarray(value))
+            if dtype is not None:
+                raise ValueError("Failed to convert a NumPy array to a Tensor (Unsupported object "
+                                 "type %s)." % value.dtype)
+        if kind not in "biufcUS":
             raise TypeError("Cannot convert a numpy array of dtype %s to a tensor." % value.dtype)
         return np.array(value, None if dtype is None else dtype.np)
     if type(value) is float and dtype is not None and dtype.is_floating:
@@ -220,6 +249,8 @@ def in_current_graph(t):
 _FIXED = {"int32": ({dtypes.int32}, dtypes.int32),
           "index": ({dtypes.int32, dtypes.int64}, dtypes.int32),
           "bool": ({dtypes.bool}, dtypes.bool),
+          "string": ({dtypes.string}, dtypes.string),
+          "int64": ({dtypes.int64}, dtypes.int64),
           "resource": ({dtypes.resource}, None),
           "any": (set(dtypes._ALL), None)}
 _FREE = (None, None)  # a type variable: any dtype, the same for all inputs that name it

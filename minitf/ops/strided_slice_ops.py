@@ -129,7 +129,7 @@ def _strided_slice_kernel(x, *bounds, key):
     key = _concrete(key, bounds)
     if bounds:  # the static shape rule could not check these
         _slice_shape(TensorShape(x.shape), key)
-    return x[key]
+    return np.asarray(x[key], x.dtype)  # an element of a string array is bytes, not an array
 
 
 def _strided_slice_grad(op, dy):

@@ -5,13 +5,17 @@ from ... import nest  # noqa: F401
 from ...autodiff.custom_gradient import custom_gradient
 from ...autodiff.gradients import gradients
 from ...autodiff.tape import GradientTape, UnconnectedGradients
+from ...control_flow import TensorArray, case, cond_v1 as cond, switch_case
+from ...control_flow import while_loop_v1 as while_loop
 from ...framework import dtypes, errors
 from ...framework.context import (disable_eager_execution, enable_eager_execution,
                                   executing_eagerly, get_default_session, init_scope)
-from ...framework.dtypes import (DType, as_dtype, bool, double, float16, float32, float64, half,
-                                 int8, int16, int32, int64, resource, uint8, uint16,
-                                 uint32, uint64)
-from ...framework.graph import (Graph, GraphKeys, Operation, get_default_graph,
+from ...framework.device import DeviceSpec
+from ...framework.dimension import Dimension, dimension_value
+from ...framework.dtypes import (DType, as_dtype, bool, complex64, complex128, double, float16,
+                                 float32, float64, half, int8, int16, int32, int64, resource,
+                                 string, uint8, uint16, uint32, uint64, variant)
+from ...framework.graph import (Graph, GraphKeys, Operation, device, get_default_graph,
                                 reset_default_graph)
 from ...framework.name_scope import name_scope_v1 as name_scope
 from ...framework.shapes import TensorShape
@@ -23,10 +27,12 @@ from ...ops.arithmetic_ops import (abs, add, add_n, cast, div, divide, divide_no
                                    floor_div, floordiv, floormod, floormod as mod, maximum, minimum,
                                    multiply, negative, pow, sign, square, squared_difference,
                                    subtract, to_double, to_float, to_int32, to_int64, truediv)
+from ...ops.assert_ops import Assert
 from ...ops.array_ops import (constant, expand_dims_v1 as expand_dims, identity, placeholder,
                               placeholder_with_default, rank, reshape, shape, size,
                               squeeze_v1 as squeeze, stop_gradient)
 from ...ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm
+from ...ops.complex_ops import angle, complex, conj, imag, real
 from ...ops.comparison_ops import (equal, greater, greater_equal, is_finite, is_inf, is_nan, less,
                                    less_equal, not_equal, where as where_v2, where_v1 as where)
 from ...ops.control_flow_ops import control_dependencies, group, no_op, tuple
@@ -59,22 +65,44 @@ from ...ops.reduction_ops import (arg_max, arg_min, argmax_v1 as argmax, argmin_
 from ...ops.registry import convert_to_tensor
 from ...ops.scan_ops import cumprod, cumsum
 from ...ops.sequence_ops import linspace, range
+from ...ops.string_ops import as_string, join as string_join, reduce_join, strip as string_strip
+from ...ops.string_ops import to_number as string_to_number
 from ...session import ConfigProto, InteractiveSession, Session
 from ...variable_scope import AUTO_REUSE, get_variable, get_variable_scope, variable_scope
 from ...variables import (Variable, assign, assign_add, assign_sub, global_variables,
                           global_variables_initializer, is_variable_initialized, local_variables,
                           local_variables_initializer, trainable_variables,
                           variables_initializer)
-from ... import bitwise, linalg, math  # noqa: F401
+from ...framework.variable_enums import VariableAggregation, VariableSynchronization
+from ...ragged.ragged_string_ops import string_split
+from ...ragged.ragged_tensor import RaggedTensor
+from ...sparse.sparse_ops import add as sparse_add, reorder as sparse_reorder
+from ...sparse.sparse_ops import to_dense as sparse_tensor_to_dense
+from ...sparse.sparse_tensor import SparseTensor, SparseTensorValue
+from ... import bitwise, config, linalg, math, ragged, sparse  # noqa: F401
 from ... import testing as test  # noqa: F401
-from . import contrib, initializers, nn, random, train  # noqa: F401
+from . import (contrib, data, initializers, layers, nn, random, strings,  # noqa: F401
+               summary, train)
 
 newaxis = None
 
 
 def disable_v2_behavior():
-    """Switches to TensorFlow 1.x behaviour: here, graph building instead of eager execution."""
+    """Switches to TensorFlow 1.x behaviour: graphs and Sessions instead of eager execution.
+    With `import minitf.compat.v1 as tf`, it is the first line a 1.x script needs.
+
+    >>> import minitf.compat.v1 as tf
+    >>> tf.disable_v2_behavior()
+    >>> tf.executing_eagerly()
+    False
+    >>> tf.enable_v2_behavior()
+    """
     disable_eager_execution()
+
+
+def enable_v2_behavior():
+    """Switches back to TensorFlow 2.x behaviour: eager execution."""
+    enable_eager_execution()
 
 
 def add_to_collection(name, value):
