@@ -133,9 +133,11 @@ def test_float64_gradients_agree_across_modes_and_with_central_differences(progr
     values = eager_values(program, xs)
     rng = np.random.default_rng(seed + 1)
     loss = objective(program, [rng.standard_normal(np.shape(v)) for v in values])
+    if not all(np.all(np.isfinite(v)) for v in values):
+        return  # a nan or inf (exp of exp, the mean of nothing) makes the whole objective one
     scale = max(1.0, max(float(np.max(np.abs(v), initial=0.0)) for v in values))
-    if not np.isfinite(scale) or scale > 1e6:
-        return  # overflowing programs (exp of exp ...) have no useful finite differences
+    if scale > 1e6:
+        return  # nor are central differences useful at such magnitudes
 
     eager = eager_gradients(program, xs, loss)
 
