@@ -80,7 +80,7 @@ def three_ways():
 
 # Hypothesis profiles: "suite" (the default) keeps the fuzz test near 30 s and repeatable;
 # "long" is for runs outside CI: pytest --hypothesis-profile long
-settings.register_profile("suite", max_examples=300, deadline=None, derandomize=True,
+settings.register_profile("suite", max_examples=1000, deadline=None, derandomize=True,
                           database=None, print_blob=True)
 settings.register_profile("long", max_examples=20000, deadline=None, print_blob=True)
 settings.load_profile("suite")

@@ -161,6 +161,10 @@ def _apply(step, xs, tf):
         return xs[0][_key(p["key"])]
     if op == "softmax":
         return tf.nn.softmax(xs[0], axis=p["axis"]) if tf else _np_softmax(xs[0], p["axis"])
+    if op == "transpose":
+        return tf.transpose(xs[0], p["perm"]) if tf else np.transpose(xs[0], p["perm"])
+    if op == "expand_dims":
+        return tf.expand_dims(xs[0], p["axis"]) if tf else np.expand_dims(xs[0], p["axis"])
     if op == "where":  # where(a > b, c, d)
         if tf:
             return tf.where(tf.greater(xs[0], xs[1]), xs[2], xs[3])
@@ -212,7 +216,8 @@ def programs(draw, dtypes=FLOATS + INTS, max_steps=6):
     for _ in range(draw(st.integers(1, max_steps))):
         x = draw(st.integers(0, len(shapes) - 1))
         shape = shapes[x]
-        kinds = ["unary", "binary", "reduce", "reshape", "slice", "where"]
+        kinds = ["unary", "binary", "reduce", "reshape", "slice", "where", "transpose",
+                 "expand_dims"]
         kinds += ["softmax"] * (dtype in FLOATS and len(shape) > 0)
         kinds += ["matmul"] * (len(shape) >= 2)
         kind = draw(st.sampled_from(kinds))
@@ -228,6 +233,11 @@ def programs(draw, dtypes=FLOATS + INTS, max_steps=6):
             step = Step("reshape", [x], {"shape": draw(_reshape_to(shape))})
         elif kind == "slice":
             step = Step("slice", [x], {"key": draw(_slice_key(shape))})
+        elif kind == "transpose":
+            step = Step("transpose", [x], {"perm": draw(st.permutations(range(len(shape))))})
+        elif kind == "expand_dims":
+            step = Step("expand_dims", [x], {"axis": draw(st.integers(-len(shape) - 1,
+                                                                      len(shape)))})
         elif kind == "softmax":
             step = Step("softmax", [x], {"axis": draw(st.integers(-len(shape), len(shape) - 1))})
         elif kind == "where":
