@@ -5,8 +5,8 @@ tensor's name, dtype and shape and naming the data file, and that data file,
 `<prefix>.data-<token>.npz`, in numpy's format (one `<name>.npy` member per tensor). A save
 writes the data under a new name, then replaces the index in one `os.replace`: that is the
 commit, so a crash at any point leaves the previous checkpoint (index and data) whole; the
-temporary files of a write killed midway are deleted by the next write of the same files. Restoring
-checks everything (names, dtypes, shapes, readable data) before any variable is changed.
+temporary files of a write killed midway are deleted by the next write of the same files.
+Restoring checks everything (names, dtypes, shapes, readable data) before any variable changes.
 
 A directory's `checkpoint` file lists its checkpoints (oldest first) in TensorFlow's layout:
 `model_checkpoint_path: "ckpt-3"`, `all_model_checkpoint_paths: "ckpt-2"`, ...
