@@ -50,11 +50,14 @@ from .ops.reduction_ops import (argmax, argmin, reduce_all, reduce_any, reduce_l
                                 reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum)
 from .ops.registry import convert_to_tensor
 from .ops.scan_ops import cumsum
+from .ops.scatter_ops import tensor_scatter_nd_add, tensor_scatter_nd_sub, tensor_scatter_nd_update
 from .ops.sequence_ops import linspace, range
+from .py_function import py_function
 from .variables import Variable
 from . import testing as test  # noqa: E402
-from . import (autograph, bitwise, compat, config, data, keras, linalg, math,  # noqa: E402,F401
-               nn, optimizers, ragged, random, sparse, strings, summary, train)
+from . import (autograph, bitwise, compat, config, data, image, keras, linalg,  # noqa: E402,F401
+               math, nn, optimizers, ragged, random, saved_model, sparse, strings, summary,
+               train)
 from .ragged.ragged_tensor import RaggedTensor  # noqa: E402
 from .sparse.sparse_tensor import SparseTensor  # noqa: E402
 from .keras import initializers  # noqa: E402,F401

@@ -409,7 +409,8 @@ class Function:
                 bound = inspect.BoundArguments(self._signature, args)
                 traced = autograph.convert(self._python_function) if self._autograph \
                     else self._python_function
-                result = traced(*bound.args, **bound.kwargs)
+                with autograph.ag_ctx.conversion(self._autograph):
+                    result = traced(*bound.args, **bound.kwargs)
                 outputs = nest.map_structure(_output, result)
             effects = [op for op in graph.get_operations() if op.op_def.writes]
         finally:

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops.strided_slice_ops import _Bound
 from minitf.ops import list_ops
+from minitf.ops.strided_slice_ops import Bound
 from minitf.ops.registry import OPS, execute
 
 M, N = 2, 3
@@ -240,7 +240,7 @@ CASES = [
          [(3, N)], ["StatefulPartitionedCall"]),
     Case("strided_slice_grad tensor bounds",
          lambda dy: execute("StridedSliceGrad", [[M, N], dy, [_index(1)]],
-                            {"key": (slice(_Bound(0), None),)}),
+                            {"key": (slice(Bound(0), None),)}),
          [(1, N)], ["StridedSliceGrad"], unknown_shapes=True),
     Case("sum_to_shape", lambda g: execute("SumToShape", [g, [1, N]]), [(M, N)],
          ["SumToShape"]),
@@ -406,6 +406,94 @@ CASES = [
     Case("sparse reorder", lambda v: tf.sparse.reorder(
         tf.sparse.SparseTensor([[1, 0], [0, 2], [0, 1]], v, [M, N])).values * [1.0, 2.0, 3.0],
          [(3,)], ["SparseReorder"]),
+    # -- convolution and pooling -----------------------------------------------------------
+    Case("conv2d", lambda x, w: tf.nn.conv2d(x, w, 1, "SAME"), [(2, 5, 4, 2), (3, 2, 2, 3)],
+         ["Conv2D"], unknown_shapes=True),
+    Case("conv2d strided dilated", lambda x, w: tf.nn.conv2d(x, w, 2, "VALID", dilations=[1, 2]),
+         [(1, 6, 7, 2), (2, 2, 2, 3)], ["Conv2D"]),
+    Case("conv2d explicit padding", lambda x, w: tf.nn.conv2d(x, w, [1, 2], [[0, 0], [1, 2],
+                                                                            [0, 1], [0, 0]]),
+         [(1, 4, 5, 2), (3, 3, 2, 2)], ["Conv2D"]),
+    Case("conv2d_transpose", lambda x, w: tf.nn.conv2d_transpose(x, w, [2, 5, 4, 2], 2),
+         [(2, 3, 2, 3), (3, 2, 2, 3)], ["Conv2DBackpropInput"], unknown_shapes=True),
+    Case("conv2d_backprop_filter",
+         lambda x, dy: execute("Conv2DBackpropFilter", [x, [3, 2, 2, 3], dy], _CONV_SAME),
+         [(2, 5, 4, 2), (2, 5, 4, 3)], ["Conv2DBackpropFilter"], unknown_shapes=True),
+    Case("conv1d", lambda x, w: tf.nn.conv1d(x, w, 2, "SAME"), [(2, 7, 2), (3, 2, 3)],
+         ["Conv2D"]),
+    Case("depthwise_conv2d", lambda x, w: tf.nn.depthwise_conv2d(x, w, [1, 2, 2, 1], "SAME"),
+         [(2, 5, 4, 2), (3, 2, 2, 2)], ["DepthwiseConv2dNative"], unknown_shapes=True),
+    Case("depthwise_conv2d_backprop_input",
+         lambda w, dy: execute("DepthwiseConv2dNativeBackpropInput", [[2, 5, 4, 2], w, dy],
+                               _CONV_SAME), [(3, 2, 2, 2), (2, 5, 4, 4)],
+         ["DepthwiseConv2dNativeBackpropInput"], unknown_shapes=True),
+    Case("depthwise_conv2d_backprop_filter",
+         lambda x, dy: execute("DepthwiseConv2dNativeBackpropFilter", [x, [3, 2, 2, 2], dy],
+                               _CONV_SAME), [(2, 5, 4, 2), (2, 5, 4, 4)],
+         ["DepthwiseConv2dNativeBackpropFilter"], unknown_shapes=True),
+    Case("max_pool2d", lambda x: tf.nn.max_pool2d(x, 2, 2, "VALID"), [(2, 4, 6, 2)], ["MaxPool"],
+         unknown_shapes=True),
+    Case("max_pool2d overlapping SAME", lambda x: tf.nn.max_pool2d(x, 3, [2, 1], "SAME"),
+         [(1, 5, 4, 2)], ["MaxPool"]),
+    Case("max_pool_grad", lambda x, dy: execute("MaxPoolGrad", [x, _pooled(x), dy], _POOL_SAME),
+         [(1, 5, 4, 2), (1, 3, 4, 2)], ["MaxPoolGrad"], unknown_shapes=True),
+    Case("max_pool_grad_grad",
+         lambda x, dd: execute("MaxPoolGradGrad", [x, _pooled(x), dd], _POOL_SAME),
+         [(1, 5, 4, 2), (1, 5, 4, 2)], ["MaxPoolGradGrad"], unknown_shapes=True),
+    Case("avg_pool2d", lambda x: tf.nn.avg_pool2d(x, 3, [2, 1], "SAME"), [(1, 5, 4, 2)],
+         ["AvgPool"], unknown_shapes=True),
+    Case("avg_pool_grad", lambda dy: execute("AvgPoolGrad", [[1, 5, 4, 2], dy], _AVG_SAME),
+         [(1, 3, 4, 2)], ["AvgPoolGrad"], unknown_shapes=True),
+    # -- solvers, decompositions, scatters, batch normalization --------------------------
+    Case("band_part", lambda x: tf.linalg.band_part(x, 1, 0), [(2, 3, 4)], ["MatrixBandPart"],
+         unknown_shapes=True),
+    Case("solve", tf.linalg.solve, [(2, N, N), (2, N, 2)], ["MatrixSolve"], (well_conditioned,
+                                                                            anywhere),
+         unknown_shapes=True),
+    Case("solve adjoint", lambda a, b: tf.linalg.solve(a, b, adjoint=True), [(N, N), (N, 1)],
+         ["MatrixSolve"], (well_conditioned, anywhere)),
+    Case("triangular_solve", tf.linalg.triangular_solve, [(2, N, N), (2, N, 2)],
+         ["MatrixTriangularSolve"], (well_conditioned, anywhere), unknown_shapes=True),
+    Case("triangular_solve upper adjoint",
+         lambda a, b: tf.linalg.triangular_solve(a, b, lower=False, adjoint=True),
+         [(N, N), (N, 2)], ["MatrixTriangularSolve"], (well_conditioned, anywhere)),
+    Case("cholesky", lambda a: tf.linalg.cholesky(_symmetric(a)), [(2, N, N)], ["Cholesky"],
+         well_conditioned, unknown_shapes=True),
+    Case("lstsq overdetermined", lambda a, b: tf.linalg.lstsq(a, b, l2_regularizer=0.1),
+         [(4, 2), (4, 3)], ["Cholesky", "MatrixTriangularSolve"]),
+    Case("lstsq underdetermined", tf.linalg.lstsq, [(2, 4), (2, 1)],
+         ["Cholesky", "MatrixTriangularSolve"]),
+    Case("qr", lambda a: _flat(*tf.linalg.qr(a)), [(4, N)], ["Qr"]),
+    Case("qr square full", lambda a: _flat(*tf.linalg.qr(a, full_matrices=True)), [(N, N)],
+         ["Qr"]),
+    Case("qr wide", lambda a: _flat(*tf.linalg.qr(a)), [(2, 4)], ["Qr"]),
+    Case("svd", lambda a: _svd_parts(a), [(4, N)], ["Svd"]),
+    Case("svd wide", lambda a: _svd_parts(a), [(2, N)], ["Svd"]),
+    Case("svd values", lambda a: tf.linalg.svd(a, compute_uv=False), [(2, 4, N)], ["Svd"]),
+    Case("tensor_scatter_nd_update",
+         lambda t, u: tf.tensor_scatter_nd_update(t, [[2], [0]], u), [(N, 2), (2, 2)],
+         ["TensorScatterUpdate"], unknown_shapes=True),
+    Case("tensor_scatter_nd_add",
+         lambda t, u: tf.tensor_scatter_nd_add(t, [[1, 1], [1, 1], [0, 2]], u), [(M, N), (3,)],
+         ["TensorScatterAdd"], unknown_shapes=True),
+    Case("tensor_scatter_nd_sub",
+         lambda t, u: tf.tensor_scatter_nd_sub(t, [[1], [1]], u), [(M, N), (2, N)],
+         ["TensorScatterSub"], unknown_shapes=True),
+    Case("batch_normalization", lambda x, m, v, o, s: tf.nn.batch_normalization(x, m, v, o, s,
+                                                                                1e-3),
+         [(M, N), (N,), (N,), (N,), (N,)], ["Rsqrt"],
+         (anywhere, anywhere, positive, anywhere, anywhere)),
+    Case("resize bilinear", lambda x: tf.image.resize(x, [5, 3]), [(1, 3, 4, 2)],
+         ["ResizeBilinear"], delta=1e-2, tolerance=1e-4,  # it computes in float32
+         unknown_shapes=True),
+    Case("resize nearest", lambda x: tf.image.resize(x, [2, 7], "nearest"), [(2, 3, 4, 1)],
+         ["ResizeNearestNeighbor"], unknown_shapes=True),
+    Case("py_function", lambda x, y: tf.py_function(_python_product, [x, y], tf.float64),
+         [(M, N), (N,)], ["EagerPyFunc"]),
+    Case("py_function two outputs",
+         lambda x: tf.add(*tf.py_function(lambda v: (tf.sin(v), v * v), [x],
+                                          [tf.float64, tf.float64])), [(M, N)],
+         ["EagerPyFunc"]),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
@@ -446,6 +534,37 @@ CASES = [
     Case("tensor array in a loop", lambda x: _staged(_squares_by_array)(x), [(M, N)],
          ["StatelessWhile"]),
 ]
+
+_CONV_SAME = {"strides": [1, 1, 1, 1], "padding": "SAME", "explicit_paddings": [],
+              "dilations": [1, 1, 1, 1], "data_format": "NHWC"}
+_POOL_SAME = {"ksize": [1, 3, 3, 1], "strides": [1, 2, 1, 1], "padding": "SAME",
+              "explicit_paddings": [], "data_format": "NHWC"}
+
+_AVG_SAME = {k: v for k, v in _POOL_SAME.items() if k != "explicit_paddings"}
+
+
+def _python_product(x, y):
+    """Eager code with a Python branch on a value, as py_function allows."""
+    return x * y if float(tf.reduce_sum(y)) > -100 else x
+
+
+def _symmetric(a):
+    return 0.5 * (a + tf.linalg.matrix_transpose(a))
+
+
+def _flat(*parts):
+    return tf.concat([tf.reshape(p, [-1]) for p in parts], 0)
+
+
+def _svd_parts(a):
+    """What of an SVD does not depend on the signs of the singular vectors."""
+    s, u, v = tf.linalg.svd(a)
+    return _flat(s, u * u, v * v, tf.matmul(u * s, v, transpose_b=True))
+
+
+def _pooled(x):
+    return tf.nn.max_pool2d(x, 3, [2, 1], "SAME")
+
 
 def _z(x, y):
     return tf.complex(x, y)

@@ -1,6 +1,7 @@
 """The package's import graph: no cycles, no imports hidden inside functions to dodge one, and
 no module importing another's private names. Built from the source with `ast`, not by importing."""
 import ast
+import functools
 import pathlib
 
 import pytest
@@ -22,10 +23,15 @@ def _modules():
 MODULES = _modules()
 
 
+@functools.lru_cache(maxsize=None)
+def _tree(path):
+    return ast.parse(path.read_text())
+
+
 def _imports(name, path):
     """(node, imported module, imported names) for each import of minitf modules in a file."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text())):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.split(".")[0] == "minitf":
@@ -40,7 +46,8 @@ def _imports(name, path):
                 yield node, target, [alias.name for alias in node.names]
 
 
-def _graph():
+@functools.lru_cache(maxsize=None)
+def _edges():
     edges = {name: set() for name in MODULES}
     for name, path in MODULES.items():
         for _, target, names in _imports(name, path):
@@ -80,7 +87,7 @@ def _cycle(edges):
 
 
 def test_the_import_graph_has_no_cycle():
-    assert _cycle(_graph()) is None
+    assert _cycle(_edges()) is None
 
 
 def test_a_cycle_is_found_when_there_is_one():
@@ -89,15 +96,14 @@ def test_a_cycle_is_found_when_there_is_one():
 
 def test_the_framework_imports_nothing_above_it():
     above = {name: sorted(t for t in targets if not t.startswith("minitf.framework"))
-             for name, targets in _graph().items() if name.startswith("minitf.framework")}
+             for name, targets in _edges().items() if name.startswith("minitf.framework")}
     assert {name: targets for name, targets in above.items() if targets} == {}
 
 
 def test_no_minitf_import_is_inside_a_function():
     hidden = []
     for name, path in MODULES.items():
-        tree = ast.parse(path.read_text())
-        for fn in ast.walk(tree):
+        for fn in ast.walk(_tree(path)):
             if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for node in ast.walk(fn):
                     if isinstance(node, ast.ImportFrom) and (node.level or

@@ -14,6 +14,7 @@ F64 = F32.astype(np.float64)
 I32 = np.array([[1, -2, 3], [4, 5, -6]], np.int32)
 B = np.array([[True, False, True], [False, False, True]])
 F64_ODD = np.array([[np.nan, 0.0, -np.inf], [2.5, -0.0, 1e300]])  # NaN, signed zeros, inf
+IMAGES = np.arange(2 * 4 * 4 * 3, dtype=np.float32).reshape(2, 4, 4, 3) % 7 - 3
 SQUARE = np.array([[2.0, 1.0, 0.5], [-1.0, 3.0, 1.0], [0.0, 1.0, 4.0]], np.float32)
 SELU_SCALE, SELU_ALPHA = 1.0507009873554805, 1.6732632423543772
 C128 = F64 + 1j * F64[::-1]
@@ -377,6 +378,39 @@ CASES = [
     case("sparse reorder", lambda v: tf.sparse.reorder(
         tf.sparse.SparseTensor([[1, 0], [0, 2], [0, 1]], v, [2, 3])).values,
          lambda v: v[[2, 1, 0]], F32[1]),
+    # -- convolution, pooling, solvers, decompositions, scatters ----------------------------
+    case("conv2d 1x1", lambda x, w: tf.nn.conv2d(x, w, 1, "VALID"), lambda x, w: x @ w[0, 0],
+         IMAGES, F32.T[None, None].copy()),
+    case("conv2d int", lambda x, w: tf.nn.conv2d(x, w, 1, "VALID"),
+         lambda x, w: np.repeat((x[:, :-1] + x[:, 1:]).sum(-1, np.int32, keepdims=True), 3, -1),
+         IMAGES.astype(np.int32), np.ones((2, 1, 3, 3), np.int32)),
+    case("depthwise_conv2d 1x1", lambda x, w: tf.nn.depthwise_conv2d(x, w, [1, 1, 1, 1], "VALID"),
+         lambda x, w: (x[..., None] * w[0, 0]).reshape(x.shape[:3] + (-1,)), IMAGES,
+         F32[:, :3].reshape(1, 1, 3, 2).copy()),
+    case("max_pool2d", lambda x: tf.nn.max_pool2d(x, 2, 2, "VALID"),
+         lambda x: x.reshape(2, 2, 2, 2, 2, 3).max((2, 4)), IMAGES),
+    case("avg_pool2d", lambda x: tf.nn.avg_pool2d(x, 2, 2, "VALID"),
+         lambda x: x.reshape(2, 2, 2, 2, 2, 3).mean((2, 4)), IMAGES),
+    case("band_part", lambda x: tf.linalg.band_part(x, 0, -1), np.triu, SQUARE),
+    case("solve", tf.linalg.solve, np.linalg.solve, SQUARE, F32.T.copy()),
+    case("triangular_solve", tf.linalg.triangular_solve,
+         lambda a, b: np.linalg.solve(np.tril(a), b), SQUARE, F32.T.copy()),
+    case("cholesky", tf.linalg.cholesky, np.linalg.cholesky, SQUARE @ SQUARE.T),
+    case("qr", lambda x: tf.linalg.qr(x)[1], lambda x: np.linalg.qr(x)[1], SQUARE),
+    case("svd", lambda x: tf.linalg.svd(x, compute_uv=False),
+         lambda x: np.linalg.svd(x, compute_uv=False), F64),
+    case("lstsq exact", lambda a, b: tf.linalg.lstsq(a, b, fast=False),
+         lambda a, b: np.linalg.lstsq(a, b, rcond=None)[0], F64.T.copy(), F64.T[:, :1] + 1),
+    case("tensor_scatter_nd_update", lambda x: tf.tensor_scatter_nd_update(x, [[1]], [[7, 8, 9]]),
+         lambda x: np.array([x[0], [7, 8, 9]], np.int32), I32),
+    case("tensor_scatter_nd_add", lambda x: tf.tensor_scatter_nd_add(x, [[0, 1], [0, 1]], [1, 2]),
+         lambda x: x + np.int32([[0, 3, 0], [0, 0, 0]]), I32),
+    case("tensor_scatter_nd_sub", lambda x: tf.tensor_scatter_nd_sub(x, [[1, 2]], [5.0]),
+         lambda x: x - np.float32([[0, 0, 0], [0, 0, 5]]), F32),
+    case("resize nearest 2x", lambda x: tf.image.resize(x, [8, 8], "nearest"),
+         lambda x: x.repeat(2, 1).repeat(2, 2), IMAGES),
+    case("resize bilinear same size", lambda x: tf.image.resize(x, [4, 4]), lambda x: x,
+         IMAGES.astype(np.int32).astype(np.float32)),
     # -- random ops: the draws of a numpy Generator seeded with (87654321, op seed) ----------
     case("random normal", lambda: tf.random.normal([2, 3], seed=5),
          lambda: np.random.default_rng([87654321, 5]).standard_normal((2, 3), np.float32)),
@@ -419,6 +453,14 @@ ELSEWHERE = {
                     "update rules: test_optimizers.py against numpy formulas"),
     **dict.fromkeys(["StatelessRandomNormal", "StatelessRandomUniform"],
                     "initializers: test_initializers.py"),
+    "StatelessRandomUniformInt": "stateless draws: test_stateless_random.py",
+    "EagerPyFunc": "its shape is unknown in a graph: test_py_function.py",
+    **dict.fromkeys(["ResizeBilinearGrad", "ResizeNearestNeighborGrad"],
+                    "gradients: test_gradient_check.py, and test_image_ops.py against TensorFlow"),
+    **dict.fromkeys(["Conv2DBackpropInput", "Conv2DBackpropFilter", "MaxPoolGrad",
+                     "MaxPoolGradGrad", "AvgPoolGrad", "DepthwiseConv2dNativeBackpropInput",
+                     "DepthwiseConv2dNativeBackpropFilter"],
+                    "gradients: test_gradient_check.py, and test_conv_ops.py against TensorFlow"),
     **dict.fromkeys(["IteratorV2", "OneShotIterator", "MakeIterator", "IteratorGetNext"],
                     "dataset iterators: test_iterator_ops.py and test_dataset_ops.py"),
     "StatefulPartitionedCall": "function calls: test_function.py",

@@ -5,7 +5,7 @@ transformation turns `if`, `while` and `for` (with `break`, `continue` and `retu
 into calls that run as Python when the condition or iterable is a Python value, and build
 `cond` / `while_loop` when it is a tensor, as TensorFlow's AutoGraph does.
 """
-from . import experimental  # noqa: F401
+from . import ag_ctx, experimental  # noqa: F401
 from .experimental import do_not_convert  # noqa: F401
 from .transpiler import convert, source_of
 

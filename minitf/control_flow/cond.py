@@ -36,6 +36,8 @@ def cond(pred, true_fn=None, false_fn=None, name=None):
     Raises:
       TypeError: if a function is missing or not callable, `pred` is a Python bool in a graph,
         or the two functions return different structures or dtypes.
+      AssertionError: (as TensorFlow) if they return different numbers of values.
+      ValueError: if one returns None where the other returns a tensor.
 
     >>> x = minitf.constant(2.0)
     >>> minitf.cond(x > 0, lambda: x * 10, lambda: -x)
@@ -102,26 +104,33 @@ def branches(kind, selector, fns, prefix, message):
 
 
 def _check_same(a, b, message):
-    """Raises TensorFlow's TypeError when two branch results differ in structure or dtype."""
+    """Raises TensorFlow's error when two branch results differ: AssertionError for different
+    numbers of values, ValueError for None against a tensor, TypeError for another structure
+    or dtype."""
     header, name_a, name_b = message
     (sa, fa, _), (sb, fb, _) = a, b
 
     def shown(s, flat):
         return nest.map_structure(lambda i: None if i is None else flat[i], s)
 
-    def fail(details):
-        raise TypeError("%s\n\n%s output: %s\n%s output: %s\n\nError details:\n%s" % (
+    def fail(error, details):
+        raise error("%s\n\n%s output: %s\n%s output: %s\n\nError details:\n%s" % (
             header, name_a, shown(sa, fa), name_b, shown(sb, fb), details))
 
+    counts = [len(nest.flatten(sa)), len(nest.flatten(sb))]
+    if counts[0] != counts[1]:
+        fail(AssertionError, "%s returns %d values and %s %d: %s"
+             % (name_a, counts[0], name_b, counts[1], counts))
     try:
         nest.assert_same_structure(sa, sb)
     except (ValueError, TypeError) as e:
-        fail(e)
+        fail(TypeError, e)
     if [i is None for i in nest.flatten(sa)] != [i is None for i in nest.flatten(sb)]:
-        fail("One returns None where the other returns a tensor.")
+        fail(ValueError, "One returns None where the other returns a tensor: they give %d and %d "
+             "tensors." % (len(fa), len(fb)))
     for x, y in zip(fa, fb):
         if x.dtype is not y.dtype:
-            fail("%s and %s have different types" % (x, y))
+            fail(TypeError, "%s and %s have different types" % (x, y))
 
 
 def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
@@ -136,8 +145,9 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
 
     Raises:
       TypeError: if `branch_index` is not a tensor, or the branches disagree in structure or
-        dtype.
-      ValueError: if the indices are not 0 ... n-1.
+        dtype (AssertionError, as in TensorFlow, when they return different numbers of values).
+      ValueError: if the indices are not 0 ... n-1, or one branch returns None where another
+        returns a tensor.
 
     >>> minitf.switch_case(minitf.constant(1), [lambda: 10, lambda: 20])  # eagerly: as is
     20

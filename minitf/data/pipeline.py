@@ -88,14 +88,26 @@ def _uniforms(rng):
 
 
 def batched(elements, batch_size, drop_remainder):
-    batch = []
-    for e in elements:
-        batch.append(e)
-        if len(batch) == batch_size:
-            yield _stack(batch)
-            batch = []
-    if batch and not drop_remainder:
-        yield _stack(batch)
+    return _Batches(elements, batch_size, drop_remainder)
+
+
+class _Batches:
+    """The elements stacked `batch_size` at a time. An iterator object, not a generator: a
+    batch of elements that cannot be stacked raises once its elements are taken, and the next
+    call gives the next batch, as TensorFlow's iterators do."""
+
+    def __init__(self, elements, batch_size, drop_remainder):
+        self._elements = iter(elements)
+        self._size, self._drop = batch_size, drop_remainder
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        batch = list(itertools.islice(self._elements, self._size))
+        if not batch or (self._drop and len(batch) < self._size):
+            raise StopIteration
+        return _stack(batch)
 
 
 def _stack(batch):

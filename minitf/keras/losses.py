@@ -148,8 +148,13 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
 
 def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
     """`-sum(y_true * log(p))` over `axis`, p = `y_pred` normalized to sum to 1 and clipped to
-    [eps, 1 - eps] (or `softmax(y_pred)` when `from_logits`)."""
+    [eps, 1 - eps] (or `softmax(y_pred)` when `from_logits`).
+
+    Raises:
+      ValueError: if the shapes of `y_true` and `y_pred` differ.
+    """
     y_true, y_pred = _prepare(y_true, y_pred)
+    y_true.shape.assert_is_compatible_with(y_pred.shape)
     if label_smoothing:
         classes = arithmetic_ops.cast(array_ops.shape(y_true)[-1], y_pred.dtype)
         y_true = y_true * (1.0 - label_smoothing) + label_smoothing / classes
@@ -304,10 +309,12 @@ def get(identifier):
     function, a class name ("MeanSquaredError") an instance; a callable is returned as is.
 
     Raises:
-      ValueError: for an unknown name.
+      ValueError: for an unknown name, or what is neither a name nor callable.
     """
     if callable(identifier):
         return identifier
+    if not isinstance(identifier, str):
+        raise ValueError("Could not interpret loss function identifier: %s" % (identifier,))
     if identifier in _FUNCTIONS:
         return _FUNCTIONS[identifier]
     if identifier in _CLASSES:

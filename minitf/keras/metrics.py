@@ -69,7 +69,7 @@ class Mean(Metric):
         else:
             weight = arithmetic_ops.cast(sample_weight, self._dtype)
             values, _, weight = losses.squeeze_or_expand_dimensions(values, None, weight)
-            weight = weight * fill_ops.ones_like(values)  # broadcast (exactly) to values
+            weight = fill_ops.ones_like(values) * weight  # broadcast (exactly) to values
             values = arithmetic_ops.multiply(values, weight)
             count = reduction_ops.reduce_sum(weight)
         update_total = self.total.assign_add(reduction_ops.reduce_sum(values))
@@ -98,8 +98,13 @@ class MeanMetricWrapper(Mean):
 
 # -- the match functions ------------------------------------------------------------------------
 def accuracy(y_true, y_pred):
-    """1.0 where `y_pred == y_true`, else 0.0."""
+    """1.0 where `y_pred == y_true`, else 0.0.
+
+    Raises:
+      ValueError: if the shapes of `y_true` and `y_pred` differ.
+    """
     y_true, y_pred = convert_to_tensor(y_true), convert_to_tensor(y_pred)
+    y_true.shape.assert_is_compatible_with(y_pred.shape)
     if y_true.dtype is not y_pred.dtype:
         y_pred = arithmetic_ops.cast(y_pred, y_true.dtype)
     return arithmetic_ops.cast(comparison_ops.equal(y_true, y_pred), dtypes.float32)
@@ -201,10 +206,12 @@ def get(identifier):
     class name an instance; a callable or Metric is returned as is.
 
     Raises:
-      ValueError: for an unknown name.
+      ValueError: for an unknown name, or what is neither a name nor callable.
     """
     if callable(identifier):
         return identifier
+    if not isinstance(identifier, str):
+        raise ValueError("Could not interpret metric identifier: %s" % (identifier,))
     if identifier in _FUNCTIONS:
         return _FUNCTIONS[identifier]
     if identifier in _CLASSES:

@@ -10,13 +10,18 @@ def get(identifier):
     "SGD", ... in any case).
 
     Raises:
-      ValueError: for anything else.
+      ValueError: for an unknown name ("Unknown optimizer") or anything else.
 
     >>> minitf.keras.optimizers.get("adam").name
     'Adam'
     """
     if isinstance(identifier, Optimizer):
         return identifier
-    if isinstance(identifier, str) and identifier.lower() in _BY_NAME:
-        return _BY_NAME[identifier.lower()]()
-    raise ValueError("Could not interpret optimizer identifier: %s" % (identifier,))
+    if not isinstance(identifier, str):
+        raise ValueError("Could not interpret optimizer identifier: %s" % (identifier,))
+    if identifier.lower() not in _BY_NAME:
+        raise ValueError("Unknown optimizer: '%s'. Please ensure you are using a "
+                         "`keras.utils.custom_object_scope` and that this object is included in "
+                         "the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize"
+                         "#registering_the_custom_object for details." % (identifier,))
+    return _BY_NAME[identifier.lower()]()

@@ -72,16 +72,18 @@ def _escaped(c):
     return "\\%03o" % ord(c) if ord(c) < 32 or ord(c) == 127 else c
 
 
-_TENSOR = object()  # marks where a tensor's value goes in what print was given
-_TEXT = object()  # the same, for a lone scalar string tensor (written as its text)
+# Mark where a tensor's value goes in what print was given (TEXT_SLOT: a lone scalar string
+# tensor, written as its text); public because saved_model encodes them.
+TENSOR_SLOT = object()
+TEXT_SLOT = object()
 
 
 def _print_kernel(*values, template, output_stream, sep, end, summarize):
     it = iter(values)
     texts = []
     for structure, leaves in template:
-        filled = [_Shown(format_value(next(it), summarize)) if leaf is _TENSOR else
-                  _Shown(next(it)[()].decode("utf-8", errors="replace")) if leaf is _TEXT else leaf
+        filled = [_Shown(format_value(next(it), summarize)) if leaf is TENSOR_SLOT else
+                  _Shown(next(it)[()].decode("utf-8", errors="replace")) if leaf is TEXT_SLOT else leaf
                   for leaf in leaves]
         texts.append(str(nest.pack_sequence_as(structure, filled)))
     output_stream.write(sep.join(texts) + end)
@@ -107,7 +109,7 @@ def print(*inputs, output_stream=None, summarize=3, sep=" ", end="\n", name=None
                 t = convert_to_tensor(leaf)
                 tensors.append(t)
                 lone_text = len(inputs) == 1 and t.dtype is dtypes.string and t.shape.rank == 0
-                leaves.append(_TEXT if lone_text and leaf is x else _TENSOR)
+                leaves.append(TEXT_SLOT if lone_text and leaf is x else TENSOR_SLOT)
             else:
                 leaves.append(leaf)
         template.append((x, leaves))

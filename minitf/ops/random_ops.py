@@ -11,9 +11,9 @@ The op draws from a numpy Generator seeded with its pair. In a graph every Sessi
 generator per op (`make_state`), so each run continues that op's sequence and two sessions of one
 graph repeat the same sequence. Eagerly, one generator per (op type, seed pair) lives until the
 next `set_seed`, so repeated calls with the same seeds continue one sequence: the numbers a graph
-op gives in its successive runs. The stateless ops (StatelessRandomNormal/Uniform) take their seed
-as an input and give the same numbers on every run; seeded v2 initializers use them. No random op
-is differentiable.
+op gives in its successive runs. The stateless ops (StatelessRandomNormal/Uniform/UniformInt) take
+their seed pair as an input and give the same numbers on every run; seeded v2 initializers and
+`tf.random.stateless_*` (stateless_random_ops) use them. No random op is differentiable.
 """
 import functools
 import numbers
@@ -204,18 +204,25 @@ _stateful("RandomShuffle", "value: T", _shuffle,
           lambda inputs, **_: [(inputs[0].dtype, inputs[0].shape)])
 
 
+def _seeded(seed):
+    """The generator of a stateless op's seed pair."""
+    if np.shape(seed) != (2,):
+        raise InvalidArgumentError(None, None, "seed must have shape [2], not [%s]"
+                                   % ",".join(map(str, np.shape(seed))))
+    return np.random.default_rng([_truncate(s) for s in seed])
+
+
 def _stateless(draw):
     def kernel(shape, seed, dtype):
-        dims = shape_dims(shape)
-        gen = np.random.default_rng([_truncate(s) for s in np.reshape(seed, [-1])])
+        dims, gen = shape_dims(shape), _seeded(seed)
         return _float_draw(dtype, lambda t: draw(gen, dims, t, dtype))
     return kernel
 
 
-def _stateless_infer(inputs, dtype):
+def _stateless_infer(inputs, dtype=None):
     if inputs[1].shape.rank is not None and inputs[1].shape.as_list() not in ([2], [None]):
         raise ValueError("seed must have shape [2], not %s" % (inputs[1].shape,))
-    return drawn_shape(inputs[:1], dtype)
+    return drawn_shape(inputs[:1], dtype or inputs[2].dtype)
 
 
 register("StatelessRandomNormal", "shape: index, seed: index",
@@ -223,6 +230,10 @@ register("StatelessRandomNormal", "shape: index, seed: index",
          None)
 register("StatelessRandomUniform", "shape: index, seed: index", _stateless(_unit),
          _stateless_infer, None)
+register("StatelessRandomUniformInt", "shape: index, seed: index, minval: T, maxval: T",
+         lambda shape, seed, minval, maxval: _uniform_int(_seeded(seed), shape, minval, maxval,
+                                                          None, None),
+         _stateless_infer, None, types={"T": {dtypes.int32, dtypes.int64}})
 
 
 # -- the functions ----------------------------------------------------------------------------

@@ -3,7 +3,7 @@ axis) and `...`, as numpy does, and its gradient StridedSliceGrad.
 
 The key is an attr, so its constant parts are checked and give static shapes while building. A
 scalar int tensor in the key whose value is not known then (a placeholder, `tf.shape(x)[0] - 1`)
-becomes one of the op's `bounds` inputs, and a _Bound marks its place in the key; the kernel
+becomes one of the op's `bounds` inputs, and a Bound marks its place in the key; the kernel
 puts the values in.
 """
 import numpy as np
@@ -17,7 +17,7 @@ from .registry import convert_to_tensor, execute, register
 from .shape_rules import shape_of
 
 
-class _Bound:
+class Bound:
     """The place in a slicing key of the i-th `bounds` input of StridedSlice."""
 
     __slots__ = ("i",)
@@ -31,7 +31,7 @@ class _Bound:
 
 def _slice_shape(shape, key):
     """The static shape of `x[key]`, for a tuple key of ints, slices, None, Ellipsis and _Bounds
-    (a dimension sliced by a _Bound is unknown)."""
+    (a dimension sliced by a Bound is unknown)."""
     for n, k in enumerate(key):
         if isinstance(k, slice) and k.step == 0:
             raise ValueError("strides[%d] must be non-zero" % n)
@@ -52,7 +52,7 @@ def _slice_shape(shape, key):
             i += skip
         elif isinstance(k, slice):
             known = dims[i] is not None and not any(
-                isinstance(v, _Bound) for v in (k.start, k.stop, k.step))
+                isinstance(v, Bound) for v in (k.start, k.stop, k.step))
             out.append(len(range(*k.indices(dims[i]))) if known else None)
             i += 1
         else:
@@ -73,7 +73,7 @@ def _index_key(key):
         i = _int_index(v)
         if isinstance(i, Tensor):
             bounds.append(i)
-            return _Bound(len(bounds) - 1)
+            return Bound(len(bounds) - 1)
         return i
 
     norm = []
@@ -113,7 +113,7 @@ _INDEX_ERROR = ("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`Non
 def _concrete(key, bounds):
     """The key with the values of `bounds` in the places of its _Bounds."""
     def fill(k):
-        if isinstance(k, _Bound):
+        if isinstance(k, Bound):
             b = bounds[k.i]
             if b.ndim:
                 raise ValueError("Expected a scalar index, got shape %s"

@@ -9,7 +9,7 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.context import ctx, executing_eagerly
 from ..framework.graph import get_default_graph
-from ..ops import summary_protos
+from ..ops import arithmetic_ops, summary_protos
 from ..ops.registry import convert_to_tensor
 from ..ops.summary_ops import write_summary
 from .writer import default_writer, resolve_step, should_record_summaries
@@ -43,6 +43,8 @@ def scalar(name, data, step=None, description=None):
 
     Raises:
       ValueError: if `data` is not a scalar, or no step is known.
+      UnimplementedError: if `data` is a string.
+      TypeError: if `step` is not an integer.
 
     >>> import tempfile
     >>> with minitf.summary.create_file_writer(tempfile.mkdtemp()).as_default(step=3):
@@ -53,6 +55,7 @@ def scalar(name, data, step=None, description=None):
     if data.shape.rank not in (None, 0):
         raise ValueError("Expected scalar shape for summary %r, saw shape: %s."
                          % (name, data.shape))
+    data = arithmetic_ops.cast(data, dtypes.float32)
     return _write(name, lambda tag, v: summary_protos.scalar(tag, v, description), [data], step)
 
 

@@ -10,9 +10,11 @@ import time
 
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
+from ..framework.tensor import Tensor
 from ..ops.registry import convert_to_tensor
 from ..ops.summary_ops import flush_writer
 from ..ops.summary_protos import tensorboard
+from ..variables import Variable
 
 
 class _State:
@@ -153,12 +155,16 @@ def get_step():
 
 
 def resolve_step(step):
-    """`step`, or the default step; ValueError when neither is set."""
+    """`step`, or the default step: an integer tensor or Variable as it is, anything else
+    converted to int64 (TypeError or ValueError, as in TensorFlow, for what is not an
+    integer); ValueError when neither is set."""
     if step is None:
         step = _state.step
     if step is None:
         raise ValueError("No step set. Please specify one either through the `step` argument "
                          "or through minitf.summary.experimental.set_step()")
+    if not isinstance(step, (Tensor, Variable)) or not step.dtype.is_integer:
+        step = convert_to_tensor(step, dtypes.int64)
     return step
 
 

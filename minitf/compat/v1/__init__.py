@@ -64,11 +64,14 @@ from ...ops.reduction_ops import (arg_max, arg_min, argmax_v1 as argmax, argmin_
                                   reduce_sum_v1 as reduce_sum)
 from ...ops.registry import convert_to_tensor
 from ...ops.scan_ops import cumprod, cumsum
+from ...ops.scatter_ops import (tensor_scatter_nd_add, tensor_scatter_nd_sub,  # noqa: F401
+                                tensor_scatter_nd_update)
 from ...ops.sequence_ops import linspace, range
 from ...ops.string_ops import as_string, join as string_join, reduce_join, strip as string_strip
 from ...ops.string_ops import to_number as string_to_number
 from ...session import ConfigProto, InteractiveSession, Session
 from ...variable_scope import AUTO_REUSE, get_variable, get_variable_scope, variable_scope
+from ...py_function import py_function
 from ...variables import (Variable, assign, assign_add, assign_sub, global_variables,
                           global_variables_initializer, is_variable_initialized, local_variables,
                           local_variables_initializer, trainable_variables,

@@ -1,10 +1,12 @@
 """`Layer`, the base class of every Keras layer, model and metric: a `Module` that builds its
 weights on the first call, from the shape of its input.
 
-A call (`layer(x)`) converts numpy inputs to tensors, opens the layer's name scope (so its
-weights are "dense/kernel:0", or "my_model/dense/kernel:0" inside a model), builds the layer if
-it is not built (in `init_scope`, so weights made while a `function` is traced are ordinary
-eager variables), casts floating inputs to the layer's dtype and runs `call`. The `training`
+A call (`layer(x)`) converts numpy inputs to tensors, checks them against the layer's
+`input_spec` (before anything changes), opens the layer's name scope (so its weights are
+"dense/kernel:0", or "my_model/dense/kernel:0" inside a model), builds the layer if it is not
+built (in `init_scope`, so weights made while a `function` is traced are ordinary eager
+variables), casts floating inputs to the layer's dtype and runs `call` (a custom layer's
+converted by AutoGraph while a graph is built, as Keras does). The `training`
 argument, when `call` takes one and it is not given, comes from the enclosing layer call. A
 call on symbolic Keras inputs (`keras.Input`) is recorded instead (see `engine.keras_tensor`).
 
@@ -12,12 +14,14 @@ Weights are tracked as Keras does: those made with `add_weight` or assigned as a
 order, then those of the layers found in attributes (in assignment order).
 """
 import inspect
+import types
+import weakref
 
 import numpy as np
 
-from ... import nest
+from ... import autograph, nest
 from ...framework import dtypes
-from ...framework.context import init_scope
+from ...framework.context import executing_eagerly, init_scope
 from ...framework.name_scope import name_scope
 from ...framework.shapes import TensorShape
 from ...framework.tensor import Tensor
@@ -26,8 +30,10 @@ from ...ops import arithmetic_ops
 from ...ops.registry import convert_to_tensor
 from ...variables import Variable
 from .. import backend, initializers
-from . import keras_tensor
+from . import input_spec, keras_tensor
 
+_CONVERTED_CALLS = weakref.WeakKeyDictionary()  # a layer class's `call` -> its AutoGraph version
+_OWN_MODULES = "minitf."  # layers whose `call` is minitf's are not converted
 _BOOKKEEPING = ("_trainable_weights", "_non_trainable_weights", "_named_weights")
 _LAYER_KWARGS = ("input_shape", "batch_input_shape", "batch_size", "input_dim", "autocast")
 
@@ -59,8 +65,6 @@ class Layer(Module):
     ['scale/w:0']
     """
 
-    min_ndim = None  # the least rank the first input must have (as Keras' InputSpec)
-
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         for key in kwargs:
             if key not in _LAYER_KWARGS:
@@ -75,6 +79,7 @@ class Layer(Module):
         self._dtype = dtypes.as_dtype(dtype or backend.floatx())
         self._autocast = kwargs.get("autocast", True)
         self.built = False
+        self.input_spec = None  # what `__call__` checks its inputs against (an InputSpec)
         self._inbound_nodes = []  # the calls recorded on Keras inputs (keras_tensor.Node)
         self._output_shapes = []  # and their output shapes
         shape = kwargs.get("batch_input_shape")
@@ -256,7 +261,7 @@ class Layer(Module):
         if keras_tensor.any_keras_tensor(inputs):
             return keras_tensor.record_call(self, inputs, args, kwargs)
         inputs = nest.map_structure(_to_tensor, inputs)
-        self._check_rank(inputs)
+        input_spec.assert_input_compatibility(self.input_spec, inputs, self.name)
         training = kwargs.pop("training", None)  # dropped when `call` does not take it
         if self._call_takes_training:
             if training is None:
@@ -268,14 +273,19 @@ class Layer(Module):
                 self._build_for(inputs)
             if self._autocast:
                 inputs = nest.map_structure(self._cast, inputs)
-            return self.call(inputs, *args, **kwargs)
+            return self._call_function()(inputs, *args, **kwargs)
 
-    def _check_rank(self, inputs):
-        rank = getattr(inputs, "shape", TensorShape(None)).rank
-        if self.min_ndim is not None and rank is not None and rank < self.min_ndim:
-            raise ValueError('Input 0 of layer "%s" is incompatible with the layer: expected '
-                             'min_ndim=%d, found ndim=%d. Full shape received: %s'
-                             % (self.name, self.min_ndim, rank, inputs.shape))
+    def _call_function(self):
+        """`self.call`; converted by AutoGraph while a graph is built (unless the `function`
+        being traced says `autograph=False`) when it is a custom layer's, as in Keras, so that
+        its Python `if` and `while` on tensors become graph control flow."""
+        call = type(self).call
+        if executing_eagerly() or not autograph.ag_ctx.conversion_enabled() \
+                or (getattr(call, "__module__", None) or "").startswith(_OWN_MODULES):
+            return self.call
+        if call not in _CONVERTED_CALLS:
+            _CONVERTED_CALLS[call] = autograph.convert(call)
+        return types.MethodType(_CONVERTED_CALLS[call], self)
 
     def _build_for(self, inputs):
         shapes = nest.map_structure(lambda t: t.shape, inputs)

@@ -40,8 +40,11 @@ class MetricsContainer:
     """The compiled metrics, updated with each batch's labels and predictions."""
 
     def __init__(self, metrics):
-        self._given = list(metrics or [])
+        self._given = [metrics] if isinstance(metrics, str) else list(metrics or [])
         self._metrics = None
+        for m in self._given:  # an unknown name fails now, not in the middle of a step
+            if not callable(m) and not _is_accuracy(m):
+                metrics_mod.get(m)
 
     @property
     def metrics(self):
@@ -68,7 +71,7 @@ def _metric_object(metric, y_true, y_pred):
     binary, sparse categorical or categorical by the shapes, as in Keras."""
     if isinstance(metric, metrics_mod.Metric):
         return metric
-    if str(metric).lower() in ("accuracy", "acc"):
+    if _is_accuracy(metric):
         binary = y_pred.shape[-1] == 1 if y_pred.shape.rank else False
         sparse = y_true.shape.rank < y_pred.shape.rank or (
             y_true.shape[-1] == 1 and y_pred.shape[-1] != 1)
@@ -82,3 +85,7 @@ def _metric_object(metric, y_true, y_pred):
     if name is None:
         raise ValueError("Metric should be a callable, received: %r" % (metric,))
     return metrics_mod.MeanMetricWrapper(fn, name=name)
+
+
+def _is_accuracy(metric):
+    return str(metric).lower() in ("accuracy", "acc")

@@ -56,12 +56,14 @@ class DataHandler:
       shuffle: whether to shuffle arrays each epoch.
 
     Raises:
-      ValueError: if y or sample_weight come with a dataset, if `batch_size` comes with a
-        dataset, or the arrays have different numbers of examples.
+      ValueError: if `batch_size` is not positive, if y or sample_weight come with a dataset,
+        if `batch_size` comes with a dataset, or the arrays have different numbers of examples.
     """
 
     def __init__(self, x, y=None, sample_weight=None, batch_size=None, steps=None,
                  shuffle=False):
+        if batch_size is not None and batch_size <= 0:
+            raise ValueError("Expected batch_size to be positive. Received is %s." % (batch_size,))
         self._dataset = x if is_dataset(x) else None
         self._steps_arg = steps
         self._iterator = None
@@ -73,14 +75,10 @@ class DataHandler:
                                  "dataset or an iterable of batches as input.")
             self.steps = steps if steps is not None else _length(x)
             return
-        arrays = tuple(a for a in (x, y, sample_weight) if a is not None)
-        self._arrays = nest.map_structure(as_array, arrays)
-        sizes = {len(a) for a in nest.flatten(self._arrays)}
-        if len(sizes) != 1:
-            raise ValueError("Data cardinality is ambiguous: the arrays have %s examples; make "
-                             "sure all arrays contain the same number of samples."
-                             % sorted(sizes))
-        self.size = sizes.pop()
+        given = [(k, a) for k, a in zip(("x", "y", "sample_weight"), (x, y, sample_weight))
+                 if a is not None]
+        self._arrays = tuple(nest.map_structure(as_array, a) for _, a in given)
+        self.size = _check_cardinality([k for k, _ in given], self._arrays)
         self.batch_size = batch_size or 32
         self.steps = math.ceil(self.size / self.batch_size)
         if steps is not None:
@@ -106,6 +104,22 @@ class DataHandler:
             rows = slice(start, start + self.batch_size) if order is None \
                 else order[start:start + self.batch_size]
             yield nest.map_structure(lambda a: convert_to_tensor(a[rows]), self._arrays)
+
+
+def _check_cardinality(labels, data):
+    """The number of examples in `data` (x, y, sample_weight, as `labels` name them: arrays,
+    or nestings of them).
+
+    Raises:
+      ValueError: listing the sizes of each, if they differ.
+    """
+    sizes = [[len(a) for a in nest.flatten(part)] for part in data]
+    if len({n for part in sizes for n in part}) > 1:
+        raise ValueError("Data cardinality is ambiguous:\n%sMake sure all arrays contain the same "
+                         "number of samples." % "".join(
+                             "  %s sizes: %s\n" % (label, ", ".join(map(str, part)))
+                             for label, part in zip(labels, sizes)))
+    return sizes[0][0]
 
 
 def _length(x):

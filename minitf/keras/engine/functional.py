@@ -1,6 +1,8 @@
 """The functional form `Model(inputs, outputs)`: the layer calls recorded between Keras inputs
 and outputs (`keras_tensor.Node`s), put in an order to replay them on real tensors."""
 from ... import nest
+from ...framework.shapes import TensorShape
+from ...ops import array_ops
 
 
 def graph_nodes(inputs, outputs):
@@ -32,8 +34,10 @@ def graph_nodes(inputs, outputs):
 
 def run_nodes(nodes, inputs, outputs, values):
     """Replays `nodes` with `values` (real tensors) standing for the Keras `inputs`; returns
-    the structure of `outputs` with their values."""
-    computed = {id(kt): v for kt, v in zip(nest.flatten(inputs), nest.flatten(values))}
+    the structure of `outputs` with their values. A value with a trailing axis of size 1 more
+    or less than its input's rank is squeezed or expanded to it, as Keras does."""
+    computed = {id(kt): _conformed(v, kt)
+                for kt, v in zip(nest.flatten(inputs), nest.flatten(values))}
     for node in nodes:
         if node.inputs is None:
             continue
@@ -52,3 +56,14 @@ def node_layers(nodes):
             seen.add(id(node.layer))
             layers.append(node.layer)
     return layers
+
+
+def _conformed(value, kt):
+    rank, want = getattr(value, "shape", TensorShape(None)).rank, kt.shape.rank
+    if rank is None or want is None:
+        return value
+    if rank == want + 1 and value.shape[-1] == 1:
+        return array_ops.squeeze(value, [-1])
+    if rank + 1 == want and kt.shape[-1] == 1:
+        return array_ops.expand_dims(value, -1)
+    return value

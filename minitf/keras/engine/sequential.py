@@ -8,6 +8,7 @@ way on its first call, from the shape of that input. Either way the layers' weig
 after the layers alone ("dense/kernel:0"), as in Keras.
 """
 from ...framework.shapes import TensorShape
+from . import input_spec
 from .base_layer import Layer
 from .input_layer import InputLayer
 from .keras_tensor import KerasTensor
@@ -59,10 +60,12 @@ class Sequential(Model):
                 raise ValueError("An InputLayer can only be the first layer of a Sequential "
                                  "model.")
             self._output = layer.output
+            self.input_spec = input_spec.from_inputs([self._output])
             return
         if self._output is None and not self._layers and layer._batch_input_shape is not None:
             self._output = InputLayer(batch_input_shape=layer._batch_input_shape,
                                       dtype=layer.dtype, name=layer.name + "_input").output
+            self.input_spec = input_spec.from_inputs([self._output])
         self._layers.append(layer)
         if self._output is not None:
             self._output = layer(self._output)

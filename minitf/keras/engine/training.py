@@ -19,7 +19,7 @@ from ...ops import array_ops
 from .. import callbacks as callbacks_mod
 from .. import optimizers
 from ..metrics import Metric
-from . import data_adapter, functional, summary
+from . import data_adapter, functional, input_spec, summary
 from .base_layer import Layer
 from .compile_utils import LossesContainer, MetricsContainer
 
@@ -65,6 +65,7 @@ class Model(Layer):
             self._structure = (inputs, outputs)
             self._nodes = functional.graph_nodes(inputs, outputs)
             self._graph_layers = functional.node_layers(self._nodes)
+            self.input_spec = input_spec.from_inputs(self.inputs)
             self.built = True
 
     # -- structure -----------------------------------------------------------------------------
@@ -160,16 +161,18 @@ class Model(Layer):
         that `fit` and `evaluate` use.
 
         Raises:
-          ValueError: for an unknown optimizer, loss or metric name.
+          ValueError: for an unknown optimizer, loss or metric name (the model is left as it
+            was).
           NotImplementedError: for loss_weights or weighted_metrics.
         """
         if loss_weights is not None or weighted_metrics is not None:
             raise NotImplementedError("compile: loss_weights and weighted_metrics are not "
                                       "supported.")
-        self.optimizer = optimizers.get(optimizer)
-        self.loss = loss
-        self.compiled_loss = LossesContainer(loss) if loss is not None else None
-        self.compiled_metrics = MetricsContainer(metrics)
+        optimizer = optimizers.get(optimizer)  # all resolved before any is set
+        compiled_loss = LossesContainer(loss) if loss is not None else None
+        compiled_metrics = MetricsContainer(metrics)
+        self.optimizer, self.loss = optimizer, loss
+        self.compiled_loss, self.compiled_metrics = compiled_loss, compiled_metrics
         self.run_eagerly = bool(run_eagerly)
         self._step_functions = {}
         self._is_compiled = True

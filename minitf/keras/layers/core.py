@@ -5,6 +5,7 @@ from ...framework.shapes import TensorShape
 from ...ops import arithmetic_ops, array_ops, join_ops, linalg_ops, nn_ops
 from .. import activations
 from ..engine.base_layer import Layer
+from ..engine.input_spec import InputSpec
 
 
 class Dense(Layer):
@@ -28,8 +29,6 @@ class Dense(Layer):
     [TensorShape([3, 2]), TensorShape([2])]
     """
 
-    min_ndim = 2
-
     def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None,
@@ -46,6 +45,7 @@ class Dense(Layer):
         self.use_bias = use_bias
         self.kernel_initializer = kernel_initializer
         self.bias_initializer = bias_initializer
+        self.input_spec = InputSpec(min_ndim=2)
 
     def build(self, input_shape):
         input_shape = TensorShape(input_shape)
@@ -57,6 +57,7 @@ class Dense(Layer):
                                       initializer=self.kernel_initializer)
         self.bias = self.add_weight("bias", shape=[self.units],
                                     initializer=self.bias_initializer) if self.use_bias else None
+        self.input_spec = InputSpec(min_ndim=2, axes={-1: last})
         self.built = True
 
     def call(self, inputs):
