@@ -1,7 +1,7 @@
 """Fuzzed agreement of the three modes: random small programs (`fuzz_programs.py`) give the same
 values bit for bit eagerly, in a v1 graph run by a Session (some static dims, or ranks, unknown) and
 in a `function`; the values match numpy's; float64 gradients agree across the modes bit for bit
-and match central differences.
+(the graph's with unknown static dims too) and match central differences.
 
 The number of programs tried comes from the hypothesis profile: "suite" (the default, about 30
 s, derandomized so a run is repeatable) or "long" for runs outside CI:
@@ -33,13 +33,23 @@ def eager_values(program, xs):
     return [v.numpy() for v in run(program, [tf.constant(x) for x in xs], tf)]
 
 
+def placeholders(xs, hidden):
+    """Placeholders for the arrays `xs`, `hidden` saying which static dims are unknown (None:
+    the rank too)."""
+    return [tf.compat.v1.placeholder(x.dtype, None if hide is None else
+                                     [None if h else d for d, h in zip(x.shape, hide)])
+            for x, hide in zip(xs, hidden)]
+
+
+def draw_hidden(data, xs):
+    return [data.draw(st.none() | st.lists(st.booleans(), min_size=x.ndim, max_size=x.ndim))
+            for x in xs]
+
+
 def graph_values(program, xs, hidden):
-    """The values from a Session, fed to placeholders of which `hidden` says the unknown dims
-    (None: the rank too); also checks each tensor's static shape and dtype."""
+    """The values from a Session; also checks each tensor's static shape and dtype."""
     with tf.Graph().as_default():
-        ps = [tf.compat.v1.placeholder(x.dtype, None if hide is None else
-                                       [None if h else d for d, h in zip(x.shape, hide)])
-              for x, hide in zip(xs, hidden)]
+        ps = placeholders(xs, hidden)
         symbolic = run(program, ps, tf)
         values = tf.compat.v1.Session().run(symbolic, dict(zip(ps, xs)))
     for t, v in zip(symbolic, values):
@@ -65,8 +75,7 @@ def assert_identical(a, b, mode):
 @given(programs(), st.integers(0, 2**32 - 1), st.data())
 def test_eager_graph_and_function_agree_bit_for_bit(program, seed, data):
     xs = arrays(program, seed)
-    hidden = [data.draw(st.none() | st.lists(st.booleans(), min_size=x.ndim, max_size=x.ndim))
-              for x in xs]
+    hidden = draw_hidden(data, xs)
 
     eager = eager_values(program, xs)
 
@@ -94,9 +103,9 @@ def eager_gradients(program, xs, loss):
             for x, g in zip(xs, tape.gradient(y, ts))]
 
 
-def graph_gradients(program, xs, loss):
+def graph_gradients(program, xs, loss, hidden):
     with tf.Graph().as_default():
-        ps = [tf.compat.v1.placeholder(tf.float64, x.shape) for x in xs]
+        ps = placeholders(xs, hidden)
         grads = tf.gradients(loss(run(program, ps, tf)), ps)
         fetch = [g for g in grads if g is not None]
         got = iter(tf.compat.v1.Session().run(fetch, dict(zip(ps, xs))))
@@ -130,9 +139,10 @@ def central_differences(program, xs, loss):
 
 
 @settings()
-@given(programs(dtypes=["float64"]), st.integers(0, 2**32 - 1))
-def test_float64_gradients_agree_across_modes_and_with_central_differences(program, seed):
+@given(programs(dtypes=["float64"]), st.integers(0, 2**32 - 1), st.data())
+def test_float64_gradients_agree_across_modes_and_with_central_differences(program, seed, data):
     xs = arrays(program, seed)
+    hidden = draw_hidden(data, xs)
     values = eager_values(program, xs)
     rng = np.random.default_rng(seed + 1)
     loss = objective(program, [rng.standard_normal(np.shape(v)) for v in values])
@@ -144,7 +154,7 @@ def test_float64_gradients_agree_across_modes_and_with_central_differences(progr
 
     eager = eager_gradients(program, xs, loss)
 
-    assert_identical(eager, graph_gradients(program, xs, loss), "the graph's gradients")
+    assert_identical(eager, graph_gradients(program, xs, loss, hidden), "the graph's gradients")
     assert_identical(eager, function_gradients(program, xs, loss), "the function's gradients")
     for i, (g, n) in enumerate(zip(eager, central_differences(program, xs, loss))):
         np.testing.assert_allclose(g, n, rtol=1e-5, atol=1e-6 * scale,
