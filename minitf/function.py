@@ -342,12 +342,19 @@ class Function:
         return collections.OrderedDict(bound.arguments)
 
     def _against_signature(self, values):
-        if len(values) != len(self._input_signature):
+        """`values` (by parameter) fitted to the input_signature, which has one spec per
+        positional argument, those that a `*args` parameter takes included."""
+        def spread(name):
+            return self._signature.parameters[name].kind is inspect.Parameter.VAR_POSITIONAL
+        slots = [(name, x) for name, v in values.items() for x in (v if spread(name) else [v])]
+        if len(slots) != len(self._input_signature):
             raise TypeError("%s() takes %d arguments by its input_signature, got %d."
-                            % (self._name, len(self._input_signature), len(values)))
-        return collections.OrderedDict(
-            (name, self._fit(v, spec)) for (name, v), spec in zip(values.items(),
-                                                                  self._input_signature))
+                            % (self._name, len(self._input_signature), len(slots)))
+        fitted = {}
+        for (name, x), spec in zip(slots, self._input_signature):
+            x = self._fit(x, spec)
+            fitted[name] = fitted.get(name, ()) + (x,) if spread(name) else x
+        return collections.OrderedDict((name, fitted.get(name, ())) for name in values)
 
     def _fit(self, value, spec):
         """`value` converted to what `spec` (a TensorSpec or a nesting of them) describes."""

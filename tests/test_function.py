@@ -52,6 +52,16 @@ def test_nested_arguments_and_results():
     assert f.experimental_get_tracing_count() == 1
 
 
+def test_input_signature_covers_the_arguments_of_star_args():
+    # Found by the fuzz test; TensorFlow 2.21 gives one spec per argument `*args` takes.
+    spec = tf.TensorSpec([None], tf.float32)
+    f = tf.function(lambda x, *rest: x + rest[0] * rest[1], input_signature=[spec] * 3)
+
+    y = f(tf.constant([1.0]), tf.constant([2.0]), tf.constant([3.0]))
+
+    assert (y.numpy().tolist(), f.experimental_get_tracing_count()) == ([7.0], 1)
+
+
 def test_input_signature_traces_once_for_any_batch_size():
     f = tf.function(lambda x: x * 2.0, input_signature=[tf.TensorSpec([None, 2], tf.float32)])
     assert f(tf.ones([1, 2])).shape == (1, 2) and f(tf.ones([5, 2])).shape == (5, 2)

@@ -1,6 +1,6 @@
 """Fuzzed agreement of the three modes: random small programs (`fuzz_programs.py`) give the same
-values bit for bit eagerly, in a v1 graph run by a Session (some static dims, or ranks, unknown) and
-in a `function`; the values match numpy's; float64 gradients agree across the modes bit for bit
+values bit for bit eagerly, in a v1 graph run by a Session and in a `function` (both with some
+static dims, or ranks, unknown); the values match numpy's; float64 gradients agree across the modes bit for bit
 (the graph's with unknown static dims too) and match central differences.
 
 The number of programs tried comes from the hypothesis profile: "suite" (the default, about 30
@@ -33,12 +33,15 @@ def eager_values(program, xs):
     return [v.numpy() for v in run(program, [tf.constant(x) for x in xs], tf)]
 
 
-def placeholders(xs, hidden):
-    """Placeholders for the arrays `xs`, `hidden` saying which static dims are unknown (None:
+def static_shapes(xs, hidden):
+    """The static shapes to give the arrays `xs`: `hidden` says which dims are unknown (None:
     the rank too)."""
-    return [tf.compat.v1.placeholder(x.dtype, None if hide is None else
-                                     [None if h else d for d, h in zip(x.shape, hide)])
+    return [None if hide is None else [None if h else d for d, h in zip(x.shape, hide)]
             for x, hide in zip(xs, hidden)]
+
+
+def placeholders(xs, hidden):
+    return [tf.compat.v1.placeholder(x.dtype, s) for x, s in zip(xs, static_shapes(xs, hidden))]
 
 
 def draw_hidden(data, xs):
@@ -58,8 +61,10 @@ def graph_values(program, xs, hidden):
     return [np.asarray(v) for v in values]
 
 
-def function_values(program, xs):
-    f = tf.function(lambda *args: run(program, args, tf))
+def function_values(program, xs, hidden):
+    """The values from a `function` traced for the static shapes `hidden` leaves."""
+    signature = [tf.TensorSpec(s, x.dtype) for x, s in zip(xs, static_shapes(xs, hidden))]
+    f = tf.function(lambda *args: run(program, args, tf), input_signature=signature)
     return [v.numpy() for v in f(*[tf.constant(x) for x in xs])]
 
 
@@ -80,7 +85,7 @@ def test_eager_graph_and_function_agree_bit_for_bit(program, seed, data):
     eager = eager_values(program, xs)
 
     assert_identical(eager, graph_values(program, xs, hidden), "the graph")
-    assert_identical(eager, function_values(program, xs), "the function")
+    assert_identical(eager, function_values(program, xs, hidden), "the function")
     tol = TOLERANCE.get(program.dtype, 0)
     for i, (v, ref) in enumerate(zip(eager, run(program, xs))):
         np.testing.assert_allclose(v, np.asarray(ref, v.dtype), rtol=tol, atol=tol,
