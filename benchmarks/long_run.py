@@ -18,28 +18,44 @@ import warnings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from bench import data, eager_step, function_step, lazy_step  # noqa: E402
+from bench import LR, linreg_data, linreg_function, linreg_session, linreg_tape  # noqa: E402
 
 BATCHES = (300, 150, 100, 75, 60, 50, 30)  # the sizes a changing batch cycles through
 
 
-def lazy_cycling(tf, x, y, lr):
-    """One Session step (placeholders of shape [None, 1]) fed a batch that changes size."""
-    step = lazy_step(tf, x, y, lr)
-    feeds = [(x[:n], y[:n]) for n in BATCHES]
+def cycling(step, batches):
+    """A step calling step(*batch) with the next batch of `batches`, round and round."""
     count = [0]
 
     def run():
         count[0] += 1
-        return step(*feeds[count[0] % len(feeds)])
+        return step(*batches[count[0] % len(batches)])
     return run
 
 
-def function_cycling(tf, x, y, lr):
+def session_cycling(tf, points):
+    """One Session step (placeholders of shape [None, 1]) fed a batch that changes size: one
+    plan serves them all."""
+    graph = tf.Graph()
+    with graph.as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None, 1])
+        y = tf.compat.v1.placeholder(tf.float32, [None, 1])
+        w, b = tf.Variable(tf.zeros([1, 1])), tf.Variable(tf.zeros([1]))
+        loss = tf.reduce_mean(tf.square(tf.matmul(x, w) + b - y))
+        train = tf.compat.v1.train.GradientDescentOptimizer(LR).minimize(loss)
+        init = tf.compat.v1.global_variables_initializer()
+    sess = tf.compat.v1.Session(graph=graph)
+    sess.run(init)
+    x_data, y_data = linreg_data(points, 1)
+    return cycling(lambda xb, yb: sess.run([train, loss], {x: xb, y: yb})[1],
+                   [(x_data[:n], y_data[:n]) for n in BATCHES])
+
+
+def function_cycling(tf, points):
     """One `function` step taking the batch as arguments, called with changing sizes: one trace
     per size, made once."""
-    w, b = tf.Variable([[0.0]]), tf.Variable([0.0])
-    opt = tf.keras.optimizers.SGD(lr)
+    w, b = tf.Variable(tf.zeros([1, 1])), tf.Variable(tf.zeros([1]))
+    opt = tf.keras.optimizers.SGD(LR)
 
     @tf.function
     def train(xb, yb):
@@ -47,28 +63,22 @@ def function_cycling(tf, x, y, lr):
             loss = tf.reduce_mean(tf.square(tf.matmul(xb, w) + b - yb))
         opt.apply_gradients(zip(tape.gradient(loss, [w, b]), [w, b]))
         return loss
-    batches = [(tf.constant(x[:n]), tf.constant(y[:n])) for n in BATCHES]
-    count = [0]
-
-    def run():
-        count[0] += 1
-        return train(*batches[count[0] % len(batches)])
-    return run
+    x_data, y_data = linreg_data(points, 1)
+    return cycling(train, [(tf.constant(x_data[:n]), tf.constant(y_data[:n])) for n in BATCHES])
 
 
-RUNS = {
-    "eager": eager_step,
-    "function": function_step,
-    "Session": lazy_step,
+RUNS = {  # name: make(tf, points) -> step
+    "eager": lambda tf, points: linreg_tape(points, 1)(tf),
+    "function": lambda tf, points: linreg_function(points, 1)(tf),
+    "Session": lambda tf, points: linreg_session(points, 1)(tf),
     "function, changing batch": function_cycling,
-    "Session, changing batch": lazy_cycling,
+    "Session, changing batch": session_cycling,
 }
 
 
 def make(name, tf, points):
     """The step of run `name` (a key of RUNS) on `points` points."""
-    x, y = data(points)
-    return RUNS[name](tf, x, y, 0.02)
+    return RUNS[name](tf, points)
 
 
 def growth(step, steps, warmup):

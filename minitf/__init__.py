@@ -36,7 +36,8 @@ from .ops.control_flow_ops import control_dependencies, group, no_op, tuple
 from .ops.diag_ops import eye
 from .ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
 from .ops.indexing_ops import boolean_mask, gather, gather_nd, one_hot, scatter_nd
-from .ops.init_ops_v2 import (Ones as ones_initializer, RandomNormal as random_normal_initializer,
+from .ops.init_ops_v2 import (Constant as constant_initializer, Ones as ones_initializer,
+                              RandomNormal as random_normal_initializer,
                               Zeros as zeros_initializer)
 from .ops.join_ops import concat, split, stack, unstack
 from .ops.linalg_ops import matmul, norm, tensordot

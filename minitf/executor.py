@@ -7,6 +7,7 @@ slot is freed right after its last use. A run that changes variables is a transa
 kernel raises, every variable it wrote gets its old value back.
 """
 import functools
+import gc
 
 import numpy as np
 
@@ -23,14 +24,26 @@ class Plan:
     """
 
     def __init__(self, fetches, feeds, state):
-        fed = {id(t): i for i, t in enumerate(feeds)}  # a tensor fed twice takes the last
+        # Compiling makes many objects that all live as long as the plan and no garbage:
+        # Python's cycle collector, passing again and again over a growing heap, would only
+        # make a large plan cost more per operation than a small one.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._compile(fetches, feeds, state)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _compile(self, fetches, feeds, state):
+        fed = {t._id: i for i, t in enumerate(feeds)}  # a tensor fed twice takes the last
         ops = _needed_ops(fetches, fed)
         slot = dict(fed)
         n = len(feeds)
         for op in ops:
             for t in op.outputs:
-                if id(t) not in fed:
-                    slot[id(t)] = n
+                if t._id not in fed:
+                    slot[t._id] = n
                     n += 1
         trash = n  # where outputs that are fed instead of computed go
         template = [None] * (trash + 1)
@@ -46,7 +59,7 @@ class Plan:
                 fn = functools.partial(fn, state(op))
             if op.attrs:
                 fn = functools.partial(fn, **op.attrs)
-            outs = [trash if id(t) in fed else slot[id(t)] for t in op.outputs]
+            outs = [trash if t._id in fed else slot[t._id] for t in op.outputs]
             if op_def.hoist:
                 value = fn()
                 if isinstance(value, np.ndarray):
@@ -55,10 +68,10 @@ class Plan:
                 continue
             writes = writes or op_def.writes
             out = None if not outs else outs if op_def.multi else outs[0]
-            steps.append([fn, [slot[id(t)] for t in op.inputs], out, [], op])
-        self._fetch_slots = [slot[id(f)] if hasattr(f, "value_index") else None for f in fetches]
-        _add_frees(steps, set(s for s in self._fetch_slots if s is not None))
-        self._steps = [tuple(s) for s in steps]
+            steps.append((fn, tuple([slot[t._id] for t in op.inputs]), out, op))
+        self._fetch_slots = [slot[f._id] if hasattr(f, "value_index") else None for f in fetches]
+        frees = _frees(steps, set(s for s in self._fetch_slots if s is not None))
+        self._steps = [(fn, ins, out, free, op) for (fn, ins, out, op), free in zip(steps, frees)]
         self._template = template
         self._feed_count = len(feeds)
         self._writes = writes
@@ -80,7 +93,13 @@ class Plan:
         try:
             for step in self._steps:
                 fn, ins, out, frees, _ = step
-                r = fn(*[vals[i] for i in ins])
+                n = len(ins)  # the common arities spelled out: this loop is the run's overhead
+                if n == 1:
+                    r = fn(vals[ins[0]])
+                elif n == 2:
+                    r = fn(vals[ins[0]], vals[ins[1]])
+                else:
+                    r = fn(*[vals[i] for i in ins])
                 if type(out) is int:
                     vals[out] = r
                 elif out is not None:
@@ -104,31 +123,40 @@ def _shape_note(shape):
 
 
 def _needed_ops(fetches, fed):
-    """The operations that must run to compute `fetches`, in creation order."""
+    """The operations that must run to compute `fetches`, in creation order (all are of one
+    graph, where an operation's `_id` is its place in that order)."""
     seen, stack = {}, []
     for f in fetches:
         if hasattr(f, "value_index"):
-            if id(f) not in fed:
-                stack.append(f.op)
+            if f._id not in fed:
+                stack.append(f._op)
         else:
             stack.append(f)
     while stack:
         op = stack.pop()
-        if id(op) in seen:
+        if op._id in seen:
             continue
-        seen[id(op)] = op
-        stack.extend(t.op for t in op.inputs if id(t) not in fed)
+        seen[op._id] = op
+        for t in op.inputs:
+            if t._id not in fed:
+                stack.append(t._op)
         stack.extend(op.control_inputs)
-    return sorted(seen.values(), key=lambda op: op._id)
+    return [seen[k] for k in sorted(seen)]
 
 
-def _add_frees(steps, keep):
-    """Marks each slot to be freed after the step that uses it last (or makes it, if unused)."""
+def _frees(steps, keep):
+    """Per step, the slots to free after it: those it uses last (or makes, if unused)."""
     last = {}
-    for k, (_, ins, out, _, _) in enumerate(steps):
-        made = [out] if type(out) is int else (out or [])
-        for s in list(ins) + made:
+    for k, (_, ins, out, _) in enumerate(steps):
+        for s in ins:
             last[s] = k
+        if type(out) is int:
+            last[out] = k
+        elif out:
+            for s in out:
+                last[s] = k
+    frees = [[] for _ in steps]
     for s, k in last.items():
         if s not in keep:
-            steps[k][3].append(s)
+            frees[k].append(s)
+    return [tuple(f) for f in frees]

@@ -12,12 +12,11 @@ cell), so reads see the variable as it is now and assignments change it.
 import collections
 import functools
 import inspect
-import warnings
 import weakref
 
 import numpy as np
 
-from . import autograph, config, nest
+from . import autograph, config, function_signature, nest, retracing
 from .autodiff.gradients import gradients
 from .executor import Plan
 from .framework import dtypes
@@ -83,6 +82,25 @@ class ConcreteFunction:
         return nest.map_structure(lambda t: t.dtype if isinstance(t, Tensor) else None,
                                   self.structured_outputs)
 
+    def pretty_printed_signature(self, verbose=True):
+        """The parameters with what they were traced with, the output type and the captured
+        inputs, as TensorFlow prints them.
+
+        >>> f = minitf.function(lambda x, n=2: x * n)
+        >>> print(f.get_concrete_function(minitf.constant(1.0)).pretty_printed_signature())
+        Input Parameters:
+          x (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(), dtype=tf.float32, name=None)
+          n (POSITIONAL_OR_KEYWORD): Literal[2]
+        Output Type:
+          TensorSpec(shape=(), dtype=tf.float32, name=None)
+        Captures:
+          None
+        """
+        function, traced = self._signature
+        return function_signature.pretty_printed(
+            function._signature.parameters, traced, function.input_signature,
+            self.structured_outputs, self.graph.captures)
+
     def __call__(self, *args, **kwargs):
         """Calls with the arguments of the trace: tensors (or values convertible to them)
         that fit the placeholders, in the structure the function was traced with."""
@@ -145,8 +163,19 @@ class ConcreteFunction:
         return self._gradient
 
     def __repr__(self):
-        params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p)) for p in self.args)
-        return "<ConcreteFunction %s(%s)>" % (self.name, params)
+        if self._signature is None:  # a function built inside minitf, not traced from Python
+            params = ", ".join("%s: %r" % (p.op.name, TensorSpec.from_tensor(p))
+                               for p in self.args)
+            return "<ConcreteFunction %s(%s)>" % (self.name, params)
+        function, traced = self._signature
+        return "<ConcreteFunction %s at 0x%X>" % (function_signature.summary(
+            function._signature.parameters, traced, function.input_signature,
+            self.structured_outputs), id(self))
+
+    def __str__(self):
+        if self._signature is None:
+            return repr(self)
+        return "ConcreteFunction " + self.pretty_printed_signature()
 
 
 def _is_tensor(x):
@@ -263,9 +292,9 @@ class Function:
         self._reduce_retracing = reduce_retracing
         self._name = name or getattr(python_function, "__name__", "function")
         self._traces = {}
+        self._general = {}  # reduce_retracing: shapeless key -> (specs, trace) of the last trace
         self._tracing_count = 0
         self._made_variables = False  # the first trace made variables
-        self._recent = collections.deque(maxlen=5)
         self._bound = weakref.WeakKeyDictionary()
         functools.update_wrapper(self, python_function)
 
@@ -288,15 +317,25 @@ class Function:
             self._bound[instance] = bound
         return bound
 
+    def pretty_printed_concrete_signatures(self, verbose=True):
+        """The `pretty_printed_signature` of each trace, in the order they were made, separated
+        by blank lines."""
+        if self._input_signature is not None and not self._traces:
+            self.get_concrete_function()  # as TensorFlow, which traces such a function early
+        traces = list({id(c): c for c in self._traces.values()}.values())
+        return "\n\n".join(c.pretty_printed_signature(verbose) for c in traces)
+
     def experimental_get_tracing_count(self):
-        """How many times the Python function was traced (twice on the first call when that
-        call made variables)."""
+        """How many times the Python function was traced (twice for a first call that made
+        variables, as in TensorFlow)."""
         return self._tracing_count
 
     def __call__(self, *args, **kwargs):
         if config.functions_run_eagerly():
             return self._python_function(*args, **kwargs)
+        count = self._tracing_count
         concrete, tensors = self._concrete(args, kwargs)
+        retracing.record_call(self._python_function, self._tracing_count > count)
         return concrete._call_structured(tensors)
 
     def get_concrete_function(self, *args, **kwargs):
@@ -312,25 +351,38 @@ class Function:
 
     def _concrete(self, args, kwargs):
         values = self._bind(args, kwargs)
+        specs = None
         if self._input_signature is not None:
             values = self._against_signature(values)
             key = "input_signature"  # one trace serves every call that fits
         else:
-            key = _key(values, self._reduce_retracing)
+            key = _key(values, False)
         concrete = self._traces.get(key)
-        self._recent.append(concrete is None)
+        if concrete is None and self._reduce_retracing and self._input_signature is None:
+            concrete, specs = self._relaxed(values)
         if concrete is None:
-            concrete = self._traces[key] = self._trace(values)
-            if len(self._traces) >= 5 and all(self._recent) and len(self._recent) == 5:
-                warnings.warn(
-                    "5 out of the last 5 calls to %s triggered tracing. Tracing is expensive; "
-                    "the likely causes are (1) creating the function repeatedly in a loop, "
-                    "(2) passing tensors of different shapes or dtypes (use input_signature "
-                    "or reduce_retracing=True), (3) passing Python values that change between "
-                    "calls instead of tensors." % self._python_function, stacklevel=3)
+            concrete = self._trace(values, specs)
+            if self._reduce_retracing:
+                self._general[_key(values, True)] = (specs or _arg_specs(values), concrete)
+        self._traces[key] = concrete
         tensors = [convert_to_tensor(x) for x in nest.flatten(list(values.values()))
                    if _is_tensor_arg(x) and not isinstance(x, TensorSpec)]
         return concrete, tensors
+
+    def _relaxed(self, values):
+        """With reduce_retracing, as in TensorFlow: the last trace of these arguments' kind
+        (their dtypes and Python values) if its shapes accept them; else (None, the specs of a
+        new trace whose dimensions, or ranks, are unknown where its and these arguments'
+        differ)."""
+        found = self._general.get(_key(values, True))
+        if found is None:
+            return None, None  # the first of its kind is traced with its exact shapes
+        specs, concrete = found
+        mine = _arg_specs(values)
+        if all(s.is_compatible_with(m) for s, m in zip(specs, mine)):
+            return concrete, None
+        return None, [TensorSpec(_common_shape(s.shape, m.shape), s.dtype)
+                      for s, m in zip(specs, mine)]
 
     def _bind(self, args, kwargs):
         try:
@@ -373,25 +425,25 @@ class Function:
                             "%r." % (self._name, value, spec))
         return type(value)(self._fit(v, s) for v, s in zip(value, spec))
 
-    def _trace(self, values):
+    def _trace(self, values, arg_specs=None):
         """The trace for `values`, made as TensorFlow does as to variables: a first trace that
         made some is traced once more refusing any (so a body that makes a variable on every
         call fails on its first call), and so are all later traces; when the first trace made
         none, a later trace that makes one is an error too."""
         made = ctx.variables_made
-        concrete = self._trace_once(values, refuse_variables=self._made_variables)
+        concrete = self._trace_once(values, self._made_variables, arg_specs)
         if ctx.variables_made != made:
             if self._traces:
                 raise ValueError("Creating variables on a non-first call to a function "
                                  "decorated with tf.function.")
             self._made_variables = True
-            concrete = self._trace_once(values, refuse_variables=True)
+            concrete = self._trace_once(values, True, arg_specs)
         return concrete
 
-    def _trace_once(self, values, refuse_variables):
+    def _trace_once(self, values, refuse_variables, arg_specs):
         self._tracing_count += 1
         graph = FuncGraph(self._name)
-        specs = iter(nest.flatten(self._input_signature or []))
+        specs = iter(arg_specs or nest.flatten(self._input_signature or []))
         placeholders = []
         tapes, ctx.tapes = ctx.tapes, []
         refused = ctx.refuse_variables
@@ -402,7 +454,7 @@ class Function:
                     def make(x):
                         if not _is_tensor_arg(x):
                             return x
-                        spec = next(specs, None) or _spec(x, self._reduce_retracing)
+                        spec = next(specs, None) or _spec(x, False)
                         p = array_ops.placeholder(spec.dtype, spec.shape, name=spec.name or name)
                         placeholders.append(p)
                         if isinstance(x, EagerTensor):
@@ -441,10 +493,18 @@ def _is_tensor_arg(x):
 def _spec(x, reduce_retracing):
     if isinstance(x, TensorSpec):
         return x
-    shape = TensorShape(x.shape)
-    if reduce_retracing and shape.rank is not None:
-        shape = TensorShape([None] * shape.rank)
+    shape = TensorShape(None) if reduce_retracing else TensorShape(x.shape)
     return TensorSpec(shape, x.dtype if isinstance(x, Tensor) else dtypes.from_numpy(x.dtype))
+
+
+def _common_shape(a, b):
+    if a.rank is None or a.rank != b.rank:
+        return TensorShape(None)
+    return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
+
+
+def _arg_specs(values):
+    return [_spec(x, False) for x in nest.flatten(list(values.values())) if _is_tensor_arg(x)]
 
 
 def _key(x, reduce_retracing):
@@ -490,7 +550,8 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None,
         serves every call, and a call that does not fit raises TypeError.
       autograph: convert the Python `if`, `while` and `for` statements on tensors to graph
         control flow (`cond`, `while_loop`) while tracing, as TensorFlow's AutoGraph does.
-      reduce_retracing: trace with unknown dimensions, so that shapes of one rank share a trace.
+      reduce_retracing: when arguments of new shapes come, trace once more with the shapes
+        unknown where they differ (dimensions, or ranks), so that later shapes share a trace.
 
     >>> @minitf.function
     ... def f(x, y):

@@ -18,10 +18,10 @@ def flatten(structure):
     >>> minitf.nest.flatten({"b": [1, 2], "a": 3})
     [3, 1, 2]
     """
-    if isinstance(structure, collections.abc.Mapping):
-        return [leaf for k in sorted(structure) for leaf in flatten(structure[k])]
     if isinstance(structure, (list, tuple)):
         return [leaf for x in structure for leaf in flatten(x)]
+    if isinstance(structure, collections.abc.Mapping):
+        return [leaf for k in sorted(structure) for leaf in flatten(structure[k])]
     return [structure]
 
 
@@ -49,14 +49,14 @@ def pack_sequence_as(structure, flat):
 
 
 def _pack(s, it):
-    if isinstance(s, collections.abc.Mapping):
-        values = {k: _pack(s[k], it) for k in sorted(s)}
-        return type(s)((k, values[k]) for k in s)
     if isinstance(s, (list, tuple)):
         items = [_pack(x, it) for x in s]
         if hasattr(s, "_fields"):
             return type(s)(*items)
         return type(s)(items)
+    if isinstance(s, collections.abc.Mapping):
+        values = {k: _pack(s[k], it) for k in sorted(s)}
+        return type(s)((k, values[k]) for k in s)
     return next(it)
 
 

@@ -15,6 +15,7 @@ from .framework import dtypes, string_values
 from .framework.composite_tensor import CompositeTensor
 from .framework.context import default_session
 from .framework.graph import Operation, get_default_graph
+from .framework.shapes import TensorShape
 from .framework.tensor import SymbolicTensor, Tensor
 
 
@@ -133,8 +134,8 @@ class Session:
                     "reference, the tensor object was %s which was passed to the argument "
                     "`feed_dict` with key %s." % (value, t))
             a = string_values.bytes_array(value) if t.dtype is dtypes.string \
-                else np.array(value, dtype=t.dtype.np)
-            if not t.shape.is_compatible_with(a.shape):
+                else _feed_value(value, t.dtype.np)
+            if not t.shape.is_compatible_with(TensorShape.from_tuple(a.shape)):
                 raise ValueError("Cannot feed value of shape %s for Tensor %s, which has shape %s"
                                  % (a.shape, t.name, t.shape))
             feeds.append(t)
@@ -181,6 +182,19 @@ class InteractiveSession(Session):
         if self._contexts:
             self._exit_defaults()
         super().close()
+
+
+def _feed_value(value, dtype):
+    """A fed value as the plan takes it: a numpy array of the right dtype as it is (no copy),
+    seen through a read-only view so that no kernel and no fetch changes the caller's array;
+    anything else converted."""
+    if type(value) is np.ndarray and value.dtype == dtype:
+        if not value.flags.writeable:
+            return value
+        view = value.view()
+        view.flags.writeable = False
+        return view
+    return np.array(value, dtype=dtype)
 
 
 def _fetched(v):

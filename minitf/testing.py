@@ -10,9 +10,10 @@ import numpy as np
 from .autodiff.gradients import gradients
 from .autodiff.tape import GradientTape
 from .framework.context import executing_eagerly
+from .framework.conversion import as_array
 from .framework.graph import Graph
 from .ops import array_ops
-from .ops.registry import as_array, convert_to_tensor
+from .ops.registry import convert_to_tensor
 from .session import Session
 
 

@@ -27,6 +27,10 @@ class _Scope:
         self.initializer = initializer
         self.dtype = dtype
 
+    def reuse_variables(self):
+        """Makes `get_variable` in the rest of this scope return existing variables."""
+        self.reuse = True
+
 
 _stores = weakref.WeakKeyDictionary()  # Graph -> {full name: Variable}
 _eager_store = {}

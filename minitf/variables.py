@@ -45,6 +45,10 @@ class Variable:
 
     __array_priority__ = 100
 
+    def __new__(cls, *args, **kwargs):
+        # As in TensorFlow, `Variable(...)` makes a ResourceVariable, a subclass of Variable.
+        return super().__new__(ResourceVariable if cls is Variable else cls)
+
     def __init__(self, initial_value=None, trainable=None, validate_shape=True,
                  caching_device=None, name=None, variable_def=None, dtype=None,
                  import_scope=None, constraint=None, synchronization=None, aggregation=None,
@@ -255,6 +259,11 @@ class Variable:
 
     def _as_control_input(self):
         return self._graph_element.op
+
+
+class ResourceVariable(Variable):
+    """The class of the variables `Variable(...)` makes (TensorFlow's name for it: a variable
+    whose ops read and write it through a resource handle)."""
 
 
 class _UnreadVariable(Variable):

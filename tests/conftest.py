@@ -3,6 +3,8 @@ import pytest
 from hypothesis import settings
 
 import minitf as tf
+from minitf import retracing
+from minitf.framework import shapes
 from minitf.framework.context import ctx, enable_eager_execution
 from minitf.keras import backend as keras_backend
 from minitf.ops import random_ops
@@ -12,7 +14,7 @@ from minitf.summary import writer as summary_writer
 @pytest.fixture(autouse=True)
 def fresh_process_state():
     """Each test starts eager, with no graph, tape, scope, default session, summary writer,
-    global random seed or Keras layer name left over."""
+    global random seed, Keras layer name or 1.x shape printing left over."""
     keras_backend.clear_session()
     yield
     ctx.graphs.clear()
@@ -25,6 +27,8 @@ def fresh_process_state():
     ctx.sessions.clear()
     ctx.refuse_variables = False
     random_ops.set_seed(None)
+    shapes.enable_v2_tensorshape()
+    retracing._calls.clear()  # no count of traces carried from one test to the next
 
 
 @pytest.fixture

@@ -95,3 +95,11 @@ def test_tf1_spellings_of_expand_dims_and_where():
         tf.expand_dims(x)
     with pytest.raises(ValueError, match="Cannot specify both 'dim' and 'axis'"):
         tf.expand_dims(x, 0, dim=0)
+
+
+def test_reuse_variables_makes_the_rest_of_a_scope_share():
+    with tf.Graph().as_default():
+        with tf.variable_scope("layer") as scope:
+            w = tf.get_variable("w", [2])
+            scope.reuse_variables()
+            assert tf.get_variable("w") is w

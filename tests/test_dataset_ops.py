@@ -322,3 +322,82 @@ def test_a_v1_iterator_over_strings_gives_bytes_per_run():
         x = it.get_next()
         with tf.compat.v1.Session() as sess:
             assert [sess.run(x), sess.run(x)] == [b"a", b"bc"]
+
+
+# -- reduce, concatenate, enumerate, cache, unbatch, padded_batch, flat_map --------------------
+# (printed forms and values checked against TensorFlow 2.21)
+def test_reduce_folds_the_elements_from_the_initial_state():
+    assert Dataset.from_tensor_slices([8, 3, 0]).reduce(0, lambda s, x: s + x).numpy() == 11
+
+
+def test_reduce_in_a_traced_function():
+    total = tf.function(lambda: Dataset.range(4).reduce(np.int64(0), lambda s, x: s + x))
+    assert total().numpy() == 6
+
+
+def test_concatenate_chains_and_loosens_differing_dimensions():
+    a = Dataset.from_tensors([1, 2])
+    both = a.concatenate(Dataset.from_tensors([3]))
+    assert (values(both), both.element_spec.shape, len(both)) == ([[1, 2], [3]], (None,), 2)
+
+
+def test_concatenate_refuses_other_dtypes():
+    with pytest.raises(TypeError, match="Incompatible dataset elements"):
+        Dataset.range(2).concatenate(Dataset.from_tensor_slices([1.0]))
+
+
+def test_enumerate_is_a_zip_with_a_count():
+    ds = Dataset.range(5, 7).enumerate(start=1)
+    assert (repr(ds).split()[0], values(ds)) == ("<_ZipDataset", [(1, 5), (2, 6)])
+
+
+def test_cache_gives_the_same_elements():
+    ds = R.cache()
+    assert (repr(ds).split()[0], values(ds.take(2))) == ("<_CacheDataset", [0, 1])
+
+
+def test_unbatch_gives_the_rows():
+    ds = Dataset.from_tensor_slices([[1, 2], [3, 4]]).unbatch()
+    assert (values(ds), len(ds), str(ds.element_spec)) == ([1, 2, 3, 4], 4, spec("()", "int32"))
+
+
+def test_unbatch_count_is_unknown_when_the_rows_are():
+    ds = R.batch(2).unbatch()
+    assert ds.cardinality().numpy() == tf.data.UNKNOWN_CARDINALITY
+
+
+def test_padded_batch_pads_to_the_longest_of_each_batch():
+    ds = Dataset.range(1, 5).map(lambda x: tf.fill([x], x)).padded_batch(2)
+    assert values(ds) == [[[1, 0], [2, 2]], [[3, 3, 3, 0], [4, 4, 4, 4]]]
+
+
+def test_padded_batch_to_a_given_shape_and_value():
+    ds = Dataset.range(1, 3).map(lambda x: tf.fill([x], x))
+    padded = ds.padded_batch(2, padded_shapes=[3], padding_values=np.int64(-1))
+    assert (values(padded), str(padded.element_spec)) == (
+        [[[1, -1, -1], [2, 2, -1]]], spec("(None, 3)", "int64"))
+
+
+def test_padded_batch_refuses_a_padded_shape_smaller_than_the_elements():
+    with pytest.raises(ValueError, match=re.escape("padded shape (2,) is not compatible")):
+        Dataset.from_tensors([1, 2, 3]).padded_batch(1, padded_shapes=[2])
+
+
+def test_padded_batch_refuses_an_element_larger_than_its_padded_shape_when_run():
+    ds = Dataset.range(3, 4).map(lambda x: tf.fill([x], x)).padded_batch(1, padded_shapes=[2])
+    with pytest.raises(InvalidArgumentError, match="smaller size"):
+        values(ds)
+
+
+def test_enumerate_of_an_infinite_dataset_is_infinite():
+    assert R.repeat().enumerate().cardinality().numpy() == tf.data.INFINITE_CARDINALITY
+
+
+def test_flat_map_chains_the_datasets_the_function_returns():
+    ds = Dataset.range(2).flat_map(lambda x: Dataset.from_tensors(x).repeat(2))
+    assert (values(ds), ds.cardinality().numpy()) == ([0, 0, 1, 1], tf.data.UNKNOWN_CARDINALITY)
+
+
+def test_flat_map_must_return_a_dataset():
+    with pytest.raises(TypeError, match="must return a `Dataset`"):
+        Dataset.range(2).flat_map(lambda x: x)

@@ -81,3 +81,21 @@ def test_errors_module_has_tensorflow_classes_and_codes():
     assert tf.errors.UnimplementedError(None, None, "x").error_code == 12
     assert issubclass(tf.errors.OperatorNotAllowedInGraphError, TypeError)
     assert np.float32 is tf.float32.as_numpy_dtype
+
+
+def test_v1_shapes_print_unknown_dimensions_as_question_marks():  # checked against TF 2.21
+    tf.compat.v1.disable_v2_tensorshape()
+    shape = tf.TensorShape([None, 3])
+    assert (str(shape), str(shape[:1]), repr(shape)) == (
+        "(?, 3)", "(?,)", "TensorShape([Dimension(None), Dimension(3)])")
+
+
+def test_v1_shapes_keep_int_dimensions():
+    tf.compat.v1.disable_v2_tensorshape()
+    assert list(tf.TensorShape([None, 3])) == [None, 3]
+
+
+def test_disable_v2_behavior_prints_tensor_shapes_as_tf1():
+    tf.compat.v1.disable_v2_behavior()
+    x = tf.compat.v1.placeholder(tf.float32, [None, 3], name="x")
+    assert repr(x) == "<tf.Tensor 'x:0' shape=(?, 3) dtype=float32>"

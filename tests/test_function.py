@@ -1,4 +1,6 @@
 """minitf.function: tracing, caching per signature, captures, and differentiation through calls."""
+import re
+
 import numpy as np
 import pytest
 
@@ -76,10 +78,13 @@ def test_input_signature_refuses_what_does_not_fit(arg):
         f(tf.constant(arg))
 
 
-def test_reduce_retracing_shares_a_trace_between_shapes_of_one_rank():
-    f = tf.function(lambda x: tf.reduce_sum(x), reduce_retracing=True)
-    assert float(f(tf.ones([2]))) == 2.0 and float(f(tf.ones([7]))) == 7.0
-    assert f.experimental_get_tracing_count() == 1
+def test_reduce_retracing_traces_exactly_then_with_the_shapes_relaxed():  # as TF 2.21
+    shapes = []
+    f = tf.function(lambda x: shapes.append(str(x.shape)) or tf.reduce_sum(x),
+                    reduce_retracing=True)
+    for shape in ([1], [2], [7], [1, 1], [2, 3]):
+        f(tf.ones(shape))
+    assert shapes == ["(1,)", "(None,)", "<unknown>"]
 
 
 def test_python_side_effects_happen_only_while_tracing_but_print_every_call(capsys):
@@ -112,9 +117,40 @@ def test_print_summarizes_long_dimensions(capsys):
 
 def test_retracing_many_times_warns():
     f = tf.function(lambda x: x)
-    with pytest.warns(UserWarning, match="triggered tracing.*different shapes"):
+    with pytest.warns(UserWarning, match="triggered tf.function retracing.*different shapes"):
         for n in range(6):
             f(tf.zeros([n]))
+
+
+def test_the_retracing_warning_counts_calls_as_tensorflow():  # TF 2.21: "5 out of the last 7"
+    def f(x):
+        return x
+
+    traced = tf.function(f)
+    with pytest.warns(UserWarning, match="^5 out of the last 7 calls to <function"):
+        for x in [1, 1, 2, tf.constant(1), tf.constant(2), tf.constant([1, 2]), 1.5]:
+            traced(x)
+
+
+def test_a_function_made_anew_in_a_loop_warns():
+    with pytest.warns(UserWarning, match="5 out of the last 5 calls"):
+        for n in range(5):
+            tf.function(lambda x: x + 1)(tf.constant(n))
+
+
+def test_a_first_call_that_makes_variables_traces_twice():  # as TensorFlow does
+    traces, state = [], {}
+
+    @tf.function
+    def f(x):
+        traces.append(x)
+        if "v" not in state:
+            state["v"] = tf.Variable(1.0)
+        return state["v"] * x
+
+    assert float(f(tf.constant(2.0))) == 2.0 and len(traces) == 2
+    f(tf.constant(3.0))
+    assert f.experimental_get_tracing_count() == 2
 
 
 def test_captured_variables_are_read_and_written_live():
@@ -420,3 +456,46 @@ def test_input_signature_must_hold_tensor_specs():
 def test_print_of_none_and_nested_values(capsys):
     tf.print(None, {"a": tf.constant(1)})
     assert capsys.readouterr().err == "None {'a': 1}\n"
+
+
+def test_pretty_printed_concrete_signatures_in_tensorflows_layout():  # checked against TF 2.21
+    f = tf.function(lambda x, y=2, *, z=None: {"a": x, "b": (x, y)})
+    f(tf.constant([1.0]))
+    f(tf.constant(1), y=(1, 2), z="s")
+    assert f.pretty_printed_concrete_signatures() == "\n".join([
+        "Input Parameters:",
+        "  x (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(1,), dtype=tf.float32, name=None)",
+        "  y (POSITIONAL_OR_KEYWORD): Literal[2]",
+        "  z (KEYWORD_ONLY): Literal[None]",
+        "Output Type:",
+        "  Dict[['a', TensorSpec(shape=(1,), dtype=tf.float32, name=None)], ['b', Tuple["
+        "TensorSpec(shape=(1,), dtype=tf.float32, name=None), TensorSpec(shape=(), "
+        "dtype=tf.int32, name=None)]]]",
+        "Captures:",
+        "  None",
+        "",
+        "Input Parameters:",
+        "  x (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(), dtype=tf.int32, name=None)",
+        "  y (POSITIONAL_OR_KEYWORD): Tuple[Literal[1], Literal[2]]",
+        "  z (KEYWORD_ONLY): Literal['s']",
+        "Output Type:",
+        "  Dict[['a', TensorSpec(shape=(), dtype=tf.int32, name=None)], ['b', Tuple["
+        "TensorSpec(shape=(), dtype=tf.int32, name=None), Tuple[TensorSpec(shape=(), "
+        "dtype=tf.int32, name=None), TensorSpec(shape=(), dtype=tf.int32, name=None)]]]]",
+        "Captures:",
+        "  None"])
+
+
+def test_a_concrete_function_repr_shows_its_signature():
+    f = tf.function(lambda a: a, input_signature=[tf.TensorSpec([None], tf.float32, "inp")])
+    assert re.fullmatch(r"<ConcreteFunction \(a: TensorSpec\(shape=\(None,\), dtype=tf.float32, "
+                        r"name='inp'\)\) -> TensorSpec\(shape=\(None,\), dtype=tf.float32, "
+                        r"name=None\) at 0x[0-9A-F]+>", repr(f.get_concrete_function()))
+
+
+def test_captured_variables_print_as_resources():
+    v = tf.Variable(1.0)
+    f = tf.function(lambda: v * 2.0)
+    f()
+    assert re.search(r"Captures:\n  \d+: TensorSpec\(shape=\(\), dtype=tf.resource, name=None\)$",
+                     f.pretty_printed_concrete_signatures())

@@ -5,6 +5,7 @@ One table (CASES) drives it; `test_every_differentiable_op_has_a_row` fails when
 gradient is registered without a row here.
 """
 import itertools
+import warnings
 
 import numpy as np
 import pytest
@@ -604,7 +605,14 @@ def _staged(f):
     """f traced into a function when executing eagerly, so that its control-flow ops run (an
     eager `cond` or `while_loop` is plain Python); as it is in a graph."""
     traced = tf.function(f)
-    return lambda *xs: traced(*xs) if tf.executing_eagerly() else f(*xs)
+
+    def run(*xs):
+        if not tf.executing_eagerly():
+            return f(*xs)
+        with warnings.catch_warnings():  # each case traces anew on purpose: no retracing warning
+            warnings.simplefilter("ignore", UserWarning)
+            return traced(*xs)
+    return run
 
 
 def _branchy(x, y):

@@ -136,3 +136,20 @@ def test_namespaces():
     assert v1.initializers.glorot_uniform is v1.glorot_uniform_initializer
     assert v1.initializers.random_normal is v1.random_normal_initializer
     assert v1.initializers.ones is v1.ones_initializer is not tf.ones_initializer
+
+
+@pytest.mark.parametrize("make", [tf.keras.initializers.Constant, tf.constant_initializer,
+                                  tf.compat.v1.constant_initializer])
+def test_constant_fills_a_scalar_and_reshapes_a_list(make):
+    assert make(0.5)([2]).numpy().tolist() == [0.5, 0.5]
+    assert make([1, 2, 3, 4])([2, 2]).numpy().tolist() == [[1.0, 2.0], [3.0, 4.0]]
+
+
+def test_constant_of_the_wrong_size_is_a_type_error():  # as in TensorFlow 2.21
+    with pytest.raises(TypeError, match="2 elements"):
+        tf.keras.initializers.Constant([1, 2])([2, 2])
+
+
+def test_constant_by_name_in_a_dense_layer():
+    layer = tf.keras.layers.Dense(1, kernel_initializer="constant")
+    assert layer(tf.ones([1, 2])).numpy().tolist() == [[0.0]]

@@ -182,3 +182,40 @@ def test_keras_layers_work_in_a_v1_graph_and_session():
             sess.run(tf.compat.v1.global_variables_initializer())
             out = sess.run(y, {x: [[1.0, 2.0, 3.0]]})
     np.testing.assert_array_equal(out, [[6.0, 6.0]])
+
+
+def test_add_loss_is_forgotten_by_the_next_outer_call():  # as tf_keras 2.21 does
+    class Penalty(tf.keras.layers.Layer):
+        def call(self, x):
+            self.add_loss(tf.reduce_sum(x))
+            return x
+
+    class Outer(tf.keras.layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.inner = Penalty()
+
+        def call(self, x):
+            return self.inner(x)
+
+    layer = Outer()
+    layer(tf.ones([2]))
+    layer(tf.constant([3.0]))
+    assert [float(loss) for loss in layer.losses] == [3.0]
+
+
+def test_softmax_and_relu_layers():
+    x = tf.constant([[0.0, 0.0, -1.0]])
+    assert tf.keras.layers.Softmax()(x[:, :2]).numpy().tolist() == [[0.5, 0.5]]
+    assert tf.keras.layers.ReLU()(x).numpy().tolist() == [[0.0, 0.0, 0.0]]
+
+
+def test_add_and_concatenate_merge_a_list():
+    a, b = tf.ones([1, 2]), tf.zeros([1, 2])
+    assert tf.keras.layers.add([a, a]).numpy().tolist() == [[2.0, 2.0]]
+    assert tf.keras.layers.Concatenate(axis=0)([a, b]).shape == (2, 2)
+
+
+def test_a_merge_layer_wants_a_list():
+    with pytest.raises(ValueError, match="list of at least 1 input"):
+        tf.keras.layers.Add()(tf.ones([2]))

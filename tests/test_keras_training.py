@@ -132,14 +132,12 @@ def test_run_eagerly_gives_the_same_numbers_as_the_traced_steps():
 
 
 def test_each_kind_of_step_is_traced_once():
-    # As in TensorFlow 2.21 (tf.keras 2), the train step is traced twice on its first call, as
-    # its first trace made the optimizer's variables; then never again.
     model = two_layers(1, [W1, B1, W2, B2])
     model.compile("sgd", "mse")
     model.fit(X, Y, batch_size=16, epochs=2, verbose=0)  # the last batch is smaller
     model.evaluate(X, Y, verbose=0)
     counts = [f.experimental_get_tracing_count() for f in model._step_functions.values()]
-    assert counts == [2, 1]
+    assert counts == [2, 1]  # TF 2.21 too: the first train step makes the optimizer's variables
 
 
 # -- the loops' results -------------------------------------------------------------------------
@@ -420,3 +418,19 @@ def test_the_compiled_loss_refuses_a_model_with_two_outputs():
     model.compile("sgd", "mse")
     with pytest.raises(NotImplementedError, match="models with one output; this model returned 2"):
         model.fit(X, Y, verbose=0)
+
+
+def test_callbacks_get_a_dict_of_logs_even_when_there_are_none():  # as tf_keras 2.21
+    seen = []
+
+    class Spy(tf.keras.callbacks.Callback):
+        def on_train_begin(self, logs=None):
+            seen.append(logs)
+
+        def on_epoch_begin(self, epoch, logs=None):
+            seen.append(logs)
+
+    model = two_layers(1, [W1, B1, W2, B2])
+    model.compile("sgd", "mse")
+    model.fit(X, Y, epochs=1, verbose=0, callbacks=[Spy()])
+    assert seen == [{}, {}]

@@ -104,3 +104,24 @@ def test_a_function_cannot_return_a_ragged_tensor_yet():
     split = tf.function(lambda lines: tf.strings.split(lines))
     with pytest.raises(TypeError, match="cannot return a RaggedTensor yet"):
         split(tf.constant(["a b"]))
+
+
+# -- indexing (values checked against TensorFlow 2.21) ------------------------------------------
+def test_an_int_index_gives_a_row_as_a_tensor():
+    rt = tf.ragged.constant([[0, 1, 2], [3], [4, 5]])
+    assert (rt[0].numpy().tolist(), rt[-1].numpy().tolist()) == ([0, 1, 2], [4, 5])
+
+
+def test_a_slice_gives_rows_as_a_ragged_tensor():
+    rt = tf.ragged.constant([[0, 1, 2], [3], [4, 5]])
+    assert (rt[1:].to_list(), rt[-2:-1].to_list(), rt[2:1].to_list()) == ([[3], [4, 5]], [[3]], [])
+
+
+def test_a_tuple_indexes_inside_a_row():
+    rt = tf.ragged.constant([[[1], [2, 3]], [[4]]])
+    assert (rt[0, 1].numpy().tolist(), int(rt[0, 1, 0])) == ([2, 3], 2)
+
+
+def test_indexing_across_rows_is_refused():
+    with pytest.raises(ValueError, match="row by row"):
+        tf.ragged.constant([[1], [2]])[:, 0]

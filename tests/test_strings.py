@@ -179,3 +179,8 @@ def test_string_arguments_of_functions():
 def test_string_dtype():
     assert (str(tf.string), tf.as_dtype(np.dtype("U3")), tf.string.as_numpy_dtype) == \
         ("<dtype: 'string'>", tf.string, np.object_)
+
+
+def test_bytes_split_of_a_scalar_and_of_a_vector():  # as TensorFlow 2.21
+    assert tf.strings.bytes_split("Duck").numpy().tolist() == [b"D", b"u", b"c", b"k"]
+    assert tf.strings.bytes_split(["ab", ""]).to_list() == [[b"a", b"b"], []]

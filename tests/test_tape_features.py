@@ -251,3 +251,21 @@ def test_custom_gradient_checks_its_gradient_function():
         return x * v, lambda dy: dy
     with pytest.raises(TypeError, match="must accept a keyword argument 'variables'"):
         reads_a_variable(x)
+
+
+def test_an_unwatched_constant_gets_no_gradient_even_when_it_fed_a_recorded_op():
+    # TensorFlow 2.21: None, or zeros with unconnected_gradients="zero"; the variable's is x
+    x, v = tf.constant(2.0), tf.Variable(3.0)
+    with tf.GradientTape(persistent=True) as tape:
+        y = x * v
+    assert tape.gradient(y, [x, v])[0] is None
+    assert float(tape.gradient(y, [x, v])[1]) == 2.0
+    assert float(tape.gradient(y, x, unconnected_gradients="zero")) == 0.0
+
+
+def test_batch_jacobian_of_an_unwatched_source_is_zeros_as_in_tensorflow():
+    x = tf.ones([2, 3])
+    with tf.GradientTape(persistent=True) as tape:
+        y = x * 2.0
+    assert tape.jacobian(y, x) is None
+    np.testing.assert_array_equal(tape.batch_jacobian(y, x).numpy(), np.zeros([2, 3, 3]))

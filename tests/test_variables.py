@@ -121,3 +121,8 @@ def test_synchronization_in_a_graph(graph):
     v = tf.Variable(1.0, aggregation=tf.compat.v1.VariableAggregation.SUM, trainable=False)
     assert (str(v.aggregation), tf.compat.v1.trainable_variables()) == \
         ("VariableAggregation.SUM", [])
+
+
+def test_a_variable_is_a_resource_variable_as_in_tensorflow():
+    v = tf.Variable(1.0)
+    assert type(v).__name__ == "ResourceVariable" and isinstance(v, tf.Variable)

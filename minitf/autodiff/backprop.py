@@ -1,28 +1,37 @@
 """The one reverse-mode walk, shared by `gradients` (graphs) and `GradientTape` (tapes).
 
 `backprop` takes nodes in topological order: graph Operations or tape records. Both have
-`op_def`, `inputs`, `outputs` and `get_attr`. It calls each node's registered gradient (written
-with minitf ops, so it builds graph ops or computes eagerly, whichever mode is current), sums the
-gradients that fan in to a tensor, and gives integer, boolean and string tensors no gradient.
+`op_def`, `inputs`, `outputs` and `get_attr`; their tensors are known by `_id`. It calls each
+node's registered gradient (written with minitf ops, so it builds graph ops or computes eagerly,
+whichever mode is current) only for the nodes on a path from a source to a target, telling it
+which inputs need a gradient (`op.needs`, set on the node just before); it sums the gradients
+that fan in to a tensor, frees each as soon as it is passed on, and gives integer, boolean and
+string tensors no gradient.
 """
 import contextlib
 
 from ..framework import dtypes
+from ..framework.context import executing_eagerly
 from ..ops import arithmetic_ops, fill_ops
+
+# What gets a gradient, by dtype name (a name hashes faster than a DType): floating and complex
+# tensors, a variable's handle (the gradient of its reads) and a TensorList (variant: a list of
+# gradients of its items).
+_DIFFERENTIABLE = frozenset(d.name for d in dtypes._ALL if d.is_floating or d.is_complex) | {
+    "resource", "variant"}
+_NO_SCOPE = contextlib.nullcontext()
 
 
 def differentiable(t):
-    # A variable's handle gets the gradient of its reads, a TensorList (variant) a list of
-    # gradients of its items.
-    return t.dtype.is_floating or t.dtype.is_complex or t.dtype is dtypes.resource or \
-        t.dtype is dtypes.variant
+    return t.dtype.name in _DIFFERENTIABLE
 
 
 def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=()):
     """Gradients of sum(target * seed) with respect to each source.
 
     Args:
-      nodes: the recorded computation, in topological order.
+      nodes: the recorded computation, in topological order: a list that the walk empties (so
+        that a tape's records, and what they hold, go as soon as they are differentiated).
       targets, seeds: the tensors to differentiate, and the gradient flowing into each.
       sources: the tensors to differentiate with respect to.
       zeros_like: if given, one object per source (tensor or variable) whose zeros are returned
@@ -35,40 +44,61 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
     Returns:
       One gradient (a tensor, or None) per source.
     """
-    live = {id(s) for s in sources}
+    eagerly = executing_eagerly()
+    wanted = {s._id for s in sources}
+    live = set(wanted)  # the tensors that depend on a source
     for node in nodes:
-        if any(id(t) in live for t in node.inputs):
-            live.update(id(t) for t in node.outputs if differentiable(t))
+        for t in node.inputs:
+            if t._id in live:
+                for o in node.outputs:
+                    if o._dtype.name in _DIFFERENTIABLE:
+                        live.add(o._id)
+                break
     grads = {}
     for t, seed in zip(targets, seeds):
-        if id(t) in live:
-            grads.setdefault(id(t), []).append(seed)
-    stopped = {id(t) for t in stop}
-    for node in reversed(nodes):
+        if t._id in live:
+            grads.setdefault(t._id, []).append(seed)
+    stopped = {t._id for t in stop}
+    while nodes and grads:
+        node = nodes.pop()
         grad_fn = node.op_def.grad
-        reached = [id(t) in grads and id(t) not in stopped for t in node.outputs]
-        if grad_fn is None or not any(reached):
+        if grad_fn is None:
             continue
-        if not any(id(t) in live for t in node.inputs):
+        reached = [t._id in grads and t._id not in stopped for t in node.outputs]
+        if True not in reached:
             continue
-        with scope(node) if scope else contextlib.nullcontext():
+        on_path = tuple([t._id in live and t._dtype.name in _DIFFERENTIABLE
+                         for t in node.inputs])
+        if True not in on_path:
+            continue
+        # Eagerly a gradient computes only what is needed. In a graph it also builds the
+        # gradients of the differentiable inputs before the last needed one, as TensorFlow
+        # does, so that the gradient ops keep TensorFlow's names (`MatMul_1` for the second
+        # input's product); a plan leaves out what no fetch needs.
+        if eagerly:
+            node.needs = on_path
+        else:
+            last = len(on_path) - on_path[::-1].index(True)
+            node.needs = tuple([i < last and t._dtype.name in _DIFFERENTIABLE
+                                for i, t in enumerate(node.inputs)])
+        with scope(node) if scope else _NO_SCOPE:
             dys = []
             for t, r in zip(node.outputs, reached):
-                gs = grads.get(id(t)) if r else None
+                gs = grads.pop(t._id) if r else None
                 if gs is None and node.op_def.none_for_unused:
                     dys.append(None)
                     continue
                 dy = _total(gs, t)
-                if gs:
-                    grads[id(t)] = [dy]
+                if t._id in wanted:
+                    grads[t._id] = [dy]
                 dys.append(dy)
             dxs = grad_fn(node, *dys)
-        for x, dx in zip(node.inputs, dxs):
-            if dx is not None and id(x) in live and differentiable(x):
-                grads.setdefault(id(x), []).append(dx)
+        for x, dx, n in zip(node.inputs, dxs, on_path):
+            if n and dx is not None:
+                grads.setdefault(x._id, []).append(dx)
     out = []
     for i, s in enumerate(sources):
-        g = grads.get(id(s))
+        g = grads.get(s._id)
         if g is not None:
             out.append(_total(g, s))
         elif zeros_like is not None:

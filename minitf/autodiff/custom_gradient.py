@@ -39,6 +39,9 @@ def custom_gradient(f):
         finally:
             ctx.tapes = tapes
         variables = list(watcher.watched_variables())
+        for tape in tapes:  # the outer tapes see the reads they were hidden from
+            for v in variables:
+                tape.variable_accessed(v)
         outputs = [convert_to_tensor(t) for t in nest.flatten(y)]
 
         if variables and "variables" not in inspect.signature(grad_fn).parameters:

@@ -14,7 +14,8 @@ import numpy as np
 from .. import nest
 from ..framework.context import ctx, executing_eagerly
 from ..framework.graph import get_default_graph
-from ..framework.tensor import Tensor
+from ..framework.shapes import TensorShape
+from ..framework.tensor import EagerTensor, Tensor
 from ..ops import array_ops, fill_ops, join_ops
 from ..ops.registry import convert_to_tensor
 from .backprop import backprop, differentiable
@@ -27,9 +28,14 @@ class UnconnectedGradients(enum.Enum):
 
 
 class _Record:
-    """One eagerly run op, as the tape keeps it; shaped like a graph Operation for backprop."""
+    """One eagerly run op, as the tape keeps it; shaped like a graph Operation for backprop.
 
-    __slots__ = ("op_def", "inputs", "outputs", "attrs")
+    Its inputs and outputs are the tensors themselves where the op's gradient reads their values
+    (`OpDef.grad_uses`), and `_Shell`s (id, dtype and shape only) where it does not, so that the
+    tape holds no array that no gradient needs. `needs` is set by the backprop walk.
+    """
+
+    __slots__ = ("op_def", "inputs", "outputs", "attrs", "needs")
 
     def __init__(self, op_def, inputs, outputs, attrs):
         self.op_def = op_def
@@ -41,6 +47,40 @@ class _Record:
 
     def get_attr(self, name):
         return self.attrs[name]
+
+
+class _Shell(Tensor):
+    """A recorded tensor without its value: what a gradient that reads only shapes needs."""
+
+    __slots__ = ("_id", "_dtype", "_dims")
+
+    def __init__(self, t):
+        self._id = t._id
+        self._dtype = t._dtype
+        self._dims = t._value.shape
+
+    dtype = property(lambda self: self._dtype)
+    shape = property(lambda self: TensorShape.from_tuple(self._dims))
+
+
+def _kept(op_def, inputs, outputs, watched):
+    """The inputs and outputs of a recorded op as its gradient needs them, given which inputs
+    are watched: a floating tensor whose value the gradient does not read becomes a shell;
+    others (integers and booleans: axes, shapes, indices, conditions) are always kept."""
+    uses = op_def.grad_uses
+    if uses == "inputs and outputs":
+        return inputs, outputs
+    if uses == "inputs":
+        ins = inputs
+    elif uses == "other inputs":
+        count = sum([t._id in watched for t in inputs])
+        ins = tuple([t if count > (t._id in watched) or not t._dtype.is_floating else _Shell(t)
+                     for t in inputs])  # kept where another input needs a gradient
+    else:
+        ins = tuple([_Shell(t) if t._dtype.is_floating else t for t in inputs])
+    if uses == "outputs":
+        return ins, outputs
+    return ins, tuple([_Shell(t) if t._dtype.is_floating else t for t in outputs])
 
 
 class GradientTape:
@@ -77,8 +117,9 @@ class GradientTape:
     def reset(self):
         """Forgets everything recorded so far (the tape keeps recording if it is active)."""
         self._records = []
-        self._watched = set()   # ids of watched tensors (and of watched variables' handles)
-        self._keep = []         # the watched objects themselves, so their ids stay theirs
+        # `_id`s of what records depend on (watched tensors and variable handles, recorded
+        # outputs), and of the tensors passed to `watch`
+        self._watched, self._sources = set(), set()
         self._variables = []
 
     @contextlib.contextmanager
@@ -96,10 +137,7 @@ class GradientTape:
         """Records operations on `tensor` (a tensor, variable, or a nesting of them)."""
         for t in nest.flatten(tensor):
             if hasattr(t, "handle"):
-                handle = t._current_handle()
-                if id(handle) not in self._watched:
-                    self._variables.append(t)
-                    self._watch_id(handle)
+                self._watch_variable(t)
                 continue
             if not isinstance(t, Tensor):
                 raise ValueError("Passed in object %r of type %r, not tf.Tensor or tf.Variable."
@@ -107,30 +145,40 @@ class GradientTape:
             if not differentiable(t):
                 warnings.warn("The dtype of the watched tensor must be floating (e.g. "
                               "tf.float32), got %r" % (t.dtype,), stacklevel=2)
-            self._watch_id(t)
-
-    def _watch_id(self, t):
-        self._watched.add(id(t))
-        self._keep.append(t)
+            self._watched.add(t._id)
+            self._sources.add(t._id)
 
     def watched_variables(self):
         """The variables watched so far, in the order they were first watched."""
         return tuple(self._variables)
 
+    def _watch_variable(self, variable):
+        handle = variable._current_handle()
+        if handle._id not in self._watched:
+            self._variables.append(variable)
+            self._watched.add(handle._id)
+
     def variable_accessed(self, variable):
         """Called when `variable` is read: watches it if this tape watches what is accessed."""
         if self._recording and self._watch_accessed_variables and variable.trainable:
-            self.watch(variable)
+            self._watch_variable(variable)
 
     def _record_eager(self, op_def, inputs, outputs, attrs):
-        if self._recording and any(id(t) in self._watched for t in inputs):
-            self._records.append(_Record(op_def, inputs, outputs, attrs))
-            self._watched.update(id(t) for t in outputs)
+        if not self._recording:
+            return
+        watched = self._watched
+        for t in inputs:
+            if t._id in watched:
+                ins, outs = _kept(op_def, inputs, outputs, watched)
+                self._records.append(_Record(op_def, ins, outs, attrs))
+                for o in outputs:
+                    watched.add(o._id)
+                return
 
     def _record_op(self, op):
-        if self._recording and any(id(t) in self._watched for t in op.inputs):
+        if self._recording and any(t._id in self._watched for t in op.inputs):
             self._records.append(op)
-            self._watched.update(id(t) for t in op.outputs)
+            self._watched.update(t._id for t in op.outputs)
 
     def gradient(self, target, sources, output_gradients=None,
                  unconnected_gradients=UnconnectedGradients.NONE):
@@ -148,31 +196,39 @@ class GradientTape:
         if self._records is None:
             raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
                                "set of gradients (or jacobians)")
-        zero = UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
+        zero = unconnected_gradients is UnconnectedGradients.ZERO or \
+            unconnected_gradients is not UnconnectedGradients.NONE and \
+            UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
         targets = [self._as_target(t) for t in nest.flatten(target)]
         if output_gradients is None:
-            seeds = [fill_ops.ones_like(t) for t in targets]
+            seeds = [_ones_like(t) for t in targets]
         else:
             seeds = [_seed(g, t) for g, t in zip(nest.flatten(output_gradients), targets)]
         kept = [_is_float(t, "target") for t in targets]
         targets = [t for t, k in zip(targets, kept) if k]
         seeds = [s for s, k in zip(seeds, kept) if k]
         flat_sources = [s for s in nest.flatten(sources) if _is_float(s, "source")]
+        # Only what the tape watched, or computed from what it watched, gets a gradient: an
+        # unwatched constant is unconnected even when it fed a recorded op.
+        live = [s for s in flat_sources if _key(s)._id in self._watched]
         # A persistent tape goes on recording while it differentiates, so that it can
         # differentiate its own gradients; a non-persistent one is released afterwards.
         was_recording = self._recording
         self._recording = self._recording and self._persistent
+        if self._persistent:
+            records = list(self._records)
+        else:  # the walk frees each record once differentiated
+            records, self._records, self._watched = self._records, None, None
         try:
             with graph_gradient_scope("gradient_tape") as scope:
-                grads = backprop(list(self._records), targets,
-                                 [_key(s) for s in flat_sources], seeds,
-                                 flat_sources if zero else None, scope)
+                grads = backprop(records, targets, [_key(s) for s in live], seeds,
+                                 live if zero else None, scope)
+                by_id = {id(s): g for s, g in zip(live, grads)}
+                if zero:
+                    by_id.update((id(s), fill_ops.zeros_like(s)) for s in flat_sources
+                                 if id(s) not in by_id)
         finally:
-            self._recording = was_recording
-        if not self._persistent:
-            self._records = self._keep = None
-            self._recording = False
-        by_id = {id(s): g for s, g in zip(flat_sources, grads)}
+            self._recording = was_recording and self._persistent
         return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in nest.flatten(sources)])
 
     def _as_target(self, target):
@@ -223,8 +279,12 @@ class GradientTape:
         per_example = _known_size(target.shape[1:], "target")
         seeds = [np.tile(np.eye(per_example, dtype=target.dtype.np)[i], (tb, 1))
                  .reshape(target.shape.as_list()) for i in range(per_example)]
-        return self._stacked(target, source, seeds, 1, unconnected_gradients,
-                             lambda s: target.shape.as_list() + s.shape.as_list()[1:])
+        jacobian = self._stacked(target, source, seeds, 1, unconnected_gradients,
+                                 lambda s: target.shape.as_list() + s.shape.as_list()[1:])
+        if jacobian is None:  # as TensorFlow's: zeros for a source the target does not use
+            return fill_ops.zeros(target.shape.as_list() + source.shape.as_list()[1:],
+                                  target.dtype)
+        return jacobian
 
     def _stacked(self, target, sources, seeds, axis, unconnected_gradients, shape_of):
         """Gradients for each seed, stacked along `axis` per source and reshaped."""
@@ -236,7 +296,7 @@ class GradientTape:
         finally:
             self._persistent = persistent
         if not persistent:
-            self._records = self._keep = None
+            self._records = self._watched = None
         out = []
         for j, s in enumerate(nest.flatten(sources)):
             column = [row[j] for row in rows]
@@ -258,6 +318,13 @@ def _key(source):
     return source._current_handle() if hasattr(source, "handle") else source
 
 
+def _ones_like(t):
+    """The default seed of a target: ones of its shape and dtype (made at once, eagerly)."""
+    if type(t) is EagerTensor:
+        return EagerTensor(np.ones_like(t._value), t._dtype)
+    return fill_ops.ones_like(t)
+
+
 def _seed(gradient, target):
     seed = convert_to_tensor(gradient, dtype=target.dtype)
     if not seed.shape.is_compatible_with(target.shape):
@@ -274,14 +341,19 @@ def _is_float(x, what):
     return False
 
 
-@contextlib.contextmanager
+_EAGERLY = contextlib.nullcontext()  # yields None
+
+
 def graph_gradient_scope(name, suffix=""):
     """In a graph: a name scope `name` for the gradient ops, and per node a sub-scope named after
     the op it differentiates (plus `suffix`); yields that per-node scope function (None when
     executing eagerly)."""
     if executing_eagerly():
-        yield None
-        return
-    g = get_default_graph()
+        return _EAGERLY
+    return _node_scopes(get_default_graph(), name, suffix)
+
+
+@contextlib.contextmanager
+def _node_scopes(g, name, suffix):
     with g.name_scope(name):
         yield lambda node: g.name_scope(node.name + suffix)

@@ -12,9 +12,10 @@ from .. import nest
 from ..control_flow.cond import cond
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
+from ..framework.conversion import as_array
 from ..framework.tensor import Tensor
 from ..ops import array_ops, logical_ops
-from ..ops.registry import as_array, convert_to_tensor
+from ..ops.registry import convert_to_tensor
 
 
 class Undefined:

@@ -1,10 +1,12 @@
 """The TensorFlow 2.x object-based checkpoints (`minitf.train.Checkpoint`, `CheckpointManager`).
 
 A Checkpoint names each eager variable by the path of attributes that reaches it from the
-Checkpoint (a Module's attributes, see `minitf.module`, are followed too):
-`Checkpoint(model=Checkpoint(w=w), opt=adam)` saves "model/w", "opt/iter" and
-Adam's slots of w as "model/w/.OPTIMIZER_SLOT/opt/m" and ".../v" (an object reached twice is
-saved once, under its shortest path). Restoring makes the slots an optimizer has not made yet,
+Checkpoint (a Module's attributes, see `minitf.module`, are followed too), as TensorFlow does:
+`Checkpoint(model=Checkpoint(w=w), opt=adam)` saves "model/w/.ATTRIBUTES/VARIABLE_VALUE",
+"opt/iter/.ATTRIBUTES/VARIABLE_VALUE" and Adam's slots of w as
+"model/w/.OPTIMIZER_SLOT/opt/m/.ATTRIBUTES/VARIABLE_VALUE" and ".../v/..." (an object reached
+twice is saved once, under its shortest path), and "save_counter/.ATTRIBUTES/VARIABLE_VALUE"
+once `save` has counted a save. Restoring makes the slots an optimizer has not made yet,
 so training resumes exactly where it stopped.
 """
 import collections
@@ -20,6 +22,8 @@ from ..variables import Variable
 from . import files
 
 SLOT = "/.OPTIMIZER_SLOT/"
+VALUE = "/.ATTRIBUTES/VARIABLE_VALUE"
+COUNTER = "save_counter" + VALUE
 
 
 class Checkpoint:
@@ -50,6 +54,8 @@ class Checkpoint:
     def write(self, file_prefix):
         """Writes checkpoint `file_prefix` (no numbering, no `checkpoint` file); returns it."""
         variables = self._variables()
+        if int(self.save_counter) == 0:  # TensorFlow makes the counter at the first save
+            del variables[COUNTER]
         directory = os.path.dirname(file_prefix)
         if directory:
             os.makedirs(directory, exist_ok=True)
@@ -82,8 +88,8 @@ class Checkpoint:
             return LoadStatus(None)
         reader = files.Reader(save_path)
         variables = self._variables()
-        if "save_counter" not in reader.tensors:
-            del variables["save_counter"]
+        if COUNTER not in reader.tensors:
+            del variables[COUNTER]
         new_slots = self._missing_slots(reader.tensors)
         specs = {k: (v.dtype, v.shape) for k, v in variables.items()}
         specs.update({k: (var.dtype, var.shape) for k, (_, var, _) in new_slots.items()})
@@ -110,12 +116,13 @@ class Checkpoint:
     def _variables(self):
         """{key: variable} for every variable and existing slot, and the save counter."""
         objects = self._objects()
-        variables = {p: o for p, o in objects if isinstance(o, Variable)}
+        owned = [(p, o) for p, o in objects if isinstance(o, Variable)]
+        variables = {p + VALUE: o for p, o in owned}
         for opt_path, opt in ((p, o) for p, o in objects if isinstance(o, Optimizer)):
-            for var_path, var in list(variables.items()):
+            for var_path, var in owned:
                 for slot_name, slot in opt._slots.get(var.ref(), {}).items():
-                    variables[var_path + SLOT + opt_path + "/" + slot_name] = slot
-        variables["save_counter"] = self.save_counter
+                    variables[var_path + SLOT + opt_path + "/" + slot_name + VALUE] = slot
+        variables[COUNTER] = self.save_counter
         return variables
 
     def _missing_slots(self, saved):
@@ -125,7 +132,7 @@ class Checkpoint:
         missing = {}
         for key in saved:
             var_path, _, rest = key.partition(SLOT)
-            opt_path, _, slot_name = rest.rpartition("/")
+            opt_path, _, slot_name = rest[:-len(VALUE)].rpartition("/")
             var, opt = objects.get(var_path), objects.get(opt_path)
             if isinstance(var, Variable) and isinstance(opt, Optimizer) and \
                     slot_name not in opt._slots.get(var.ref(), {}):

@@ -1,5 +1,6 @@
 """`Dataset`, TensorFlow's input pipeline: a source (slices, one element, a range) and a chain of
-transformations (shuffle, batch, repeat, map, filter, take, skip, zip, prefetch).
+transformations (shuffle, batch, padded_batch, unbatch, repeat, map, flat_map, filter, take,
+skip, zip, concatenate, enumerate, cache, prefetch), and `reduce`.
 
 A Dataset knows statically what its elements look like (`element_spec`, a structure of
 TensorSpec, as TensorFlow computes it) and how many there are (`cardinality`); the generators
@@ -17,13 +18,14 @@ import numpy as np
 from .. import nest
 from ..framework import dtypes
 from ..framework.context import eager_mode, executing_eagerly
-from ..framework.graph import get_default_graph
+from ..framework.conversion import as_array
 from ..framework.errors import InvalidArgumentError
+from ..framework.graph import get_default_graph
+from ..framework.shapes import TensorShape
 from ..framework.tensor import EagerTensor
 from ..framework.tensor_spec import TensorSpec
-from ..framework.shapes import TensorShape
 from ..ops.random_ops import op_seeds
-from ..ops.registry import as_array, convert_to_tensor
+from ..ops.registry import convert_to_tensor
 from . import iterator_ops, pipeline, structure
 
 INFINITE_CARDINALITY = -1
@@ -329,6 +331,91 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         """
         return _PrefetchDataset(self)
 
+    def cache(self, filename="", name=None):
+        """The same elements (TensorFlow keeps those of the first pass and replays them; minitf
+        computes them again on each pass, which differs only after a random transformation).
+
+        >>> minitf.data.Dataset.range(3).cache().cardinality().numpy()
+        np.int64(3)
+        """
+        return _CacheDataset(self)
+
+    def concatenate(self, dataset, name=None):
+        """The elements of this dataset, then those of `dataset` (of the same structure and
+        dtypes; a dimension where the two differ becomes unknown).
+
+        Raises:
+          TypeError: if the structures or dtypes of the elements differ.
+
+        >>> a = minitf.data.Dataset.range(2)
+        >>> list(a.concatenate(a).as_numpy_iterator())
+        [np.int64(0), np.int64(1), np.int64(0), np.int64(1)]
+        """
+        return _ConcatenateDataset(self, dataset)
+
+    def enumerate(self, start=0, name=None):
+        """Pairs `(i, element)`, i an int64 counting from `start`.
+
+        >>> list(minitf.data.Dataset.range(5, 7).enumerate().as_numpy_iterator())
+        [(np.int64(0), np.int64(5)), (np.int64(1), np.int64(6))]
+        """
+        return Dataset.zip((Dataset.range(int(start), np.iinfo(np.int64).max), self))
+
+    def unbatch(self, name=None):
+        """The rows of each element: an element whose components have first dimension n
+        becomes n elements.
+
+        Raises:
+          ValueError: for a component of rank 0.
+
+        >>> list(minitf.data.Dataset.from_tensors([1, 2]).unbatch().as_numpy_iterator())
+        [np.int32(1), np.int32(2)]
+        """
+        return _UnbatchDataset(self)
+
+    def padded_batch(self, batch_size, padded_shapes=None, padding_values=None,
+                     drop_remainder=False, name=None):
+        """`batch`, for elements whose shapes differ: each component is padded (with
+        `padding_values`, 0 or b"" by default) to `padded_shapes`, or where that or a
+        dimension of it is None, to the largest in its batch.
+
+        Raises:
+          InvalidArgumentError: for a batch size below 1; when iterating, for an element
+            larger than its padded shape.
+
+        >>> ds = minitf.data.Dataset.range(1, 3).map(lambda n: minitf.fill([n], n))
+        >>> [b.tolist() for b in ds.padded_batch(2).as_numpy_iterator()]
+        [[[1, 0], [2, 2]]]
+        """
+        return _PaddedBatchDataset(self, int(batch_size), padded_shapes, padding_values,
+                                   bool(drop_remainder))
+
+    def flat_map(self, map_func, name=None):
+        """The elements of the datasets `map_func` returns, one dataset per element (called
+        like a `map` function; traced once now, to learn what the datasets hold).
+
+        >>> ds = minitf.data.Dataset.range(2).flat_map(
+        ...     lambda x: minitf.data.Dataset.from_tensors(x).repeat(2))
+        >>> list(ds.as_numpy_iterator())
+        [np.int64(0), np.int64(0), np.int64(1), np.int64(1)]
+        """
+        return _FlatMapDataset(self, map_func)
+
+    def reduce(self, initial_state, reduce_func, name=None):
+        """`reduce_func(state, element)` folded over the elements from `initial_state` (a
+        structure of tensors, which each call must return again); the final state.
+
+        Raises:
+          RuntimeError: in a TF1 graph (iterate with an iterator from `compat.v1.data`).
+
+        >>> minitf.data.Dataset.range(5).reduce(np.int64(0), lambda s, x: s + x).numpy()
+        np.int64(10)
+        """
+        state = nest.map_structure(convert_to_tensor, initial_state)
+        for element in self:
+            state = reduce_func(state, element)
+        return nest.map_structure(convert_to_tensor, state)
+
 
 def _invalid(message, op_type):
     """TensorFlow checks these arguments in the dataset op, which runs at once when eager."""
@@ -367,7 +454,10 @@ class _TensorDataset(Dataset):
 
 class _RangeDataset(Dataset):
     def __init__(self, numbers, dtype):
-        super().__init__(TensorSpec([], dtype), len(numbers))
+        n = max(0, -((numbers.start - numbers.stop) // numbers.step))
+        if numbers.stop == np.iinfo(np.int64).max and numbers.step > 0:
+            n = INFINITE_CARDINALITY  # as TensorFlow counts a range up to the largest int64
+        super().__init__(TensorSpec([], dtype), n)
         self._numbers = numbers
 
     def _generate(self, run):
@@ -517,3 +607,105 @@ class _PrefetchDataset(Dataset):
 
     def _generate(self, run):
         return self._inputs[0]._generate(run)
+
+
+class _CacheDataset(_PrefetchDataset):
+    pass  # minitf computes the elements again on each pass
+
+
+class _ConcatenateDataset(Dataset):
+    def __init__(self, input, other):
+        a, b = input.element_spec, other.element_spec
+        try:
+            nest.assert_same_structure(a, b)
+        except (TypeError, ValueError):
+            raise TypeError("Incompatible dataset elements:\n  %s vs.\n  %s" % (a, b)) from None
+        if any(x.dtype is not y.dtype for x, y in zip(nest.flatten(a), nest.flatten(b))):
+            raise TypeError("Incompatible dataset elements:\n  %s vs.\n  %s" % (a, b))
+        spec = nest.map_structure(lambda x, y: TensorSpec(_common_shape(x.shape, y.shape),
+                                                          x.dtype), a, b)
+        counts = (input._cardinality, other._cardinality)
+        if INFINITE_CARDINALITY in counts:
+            n = INFINITE_CARDINALITY
+        elif UNKNOWN_CARDINALITY in counts:
+            n = UNKNOWN_CARDINALITY
+        else:
+            n = sum(counts)
+        super().__init__(spec, n, inputs=[input, other])
+
+    def _generate(self, run):
+        return itertools.chain(self._inputs[0]._generate(run), self._inputs[1]._generate(run))
+
+
+def _common_shape(a, b):
+    if a.rank is None or b.rank is None or a.rank != b.rank:
+        return TensorShape(None)
+    return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
+
+
+class _UnbatchDataset(Dataset):
+    def __init__(self, input):
+        for s in nest.flatten(input.element_spec):
+            if s.shape.rank == 0:
+                raise ValueError("Cannot unbatch an input with scalar components.")
+        spec = nest.map_structure(lambda s: TensorSpec(s.shape[1:], s.dtype), input.element_spec)
+        rows = {s.shape[0] for s in nest.flatten(input.element_spec)}
+        n = input._cardinality
+        if n >= 0:
+            n = n * rows.pop() if len(rows) == 1 and None not in rows else UNKNOWN_CARDINALITY
+        super().__init__(spec, n, inputs=[input])
+
+    def _generate(self, run):
+        return pipeline.unbatched(self._inputs[0]._generate(run))
+
+
+class _PaddedBatchDataset(Dataset):
+    def __init__(self, input, batch_size, padded_shapes, padding_values, drop_remainder):
+        if batch_size < 1:
+            _invalid("Batch size must be greater than zero.", "PaddedBatchDatasetV2")
+        specs = input.element_spec
+        if padded_shapes is None:
+            padded_shapes = nest.map_structure(lambda s: s.shape, specs)
+        shapes = [TensorShape(p) for p in nest.flatten_up_to(specs, padded_shapes)]
+        for s, p in zip(nest.flatten(specs), shapes):
+            if not _fits(s.shape, p):
+                raise ValueError("The padded shape %s is not compatible with the shape %s of the "
+                                 "corresponding input component." % (p, s.shape))
+        if padding_values is None:
+            padding_values = nest.map_structure(
+                lambda s: b"" if s.dtype is dtypes.string else 0, specs)
+        pads = [as_array(v, s.dtype, False) for s, v in
+                zip(nest.flatten(specs), nest.flatten_up_to(specs, padding_values))]
+        dim = TensorShape([batch_size if drop_remainder else None])
+        spec = nest.pack_sequence_as(specs, [TensorSpec(dim.concatenate(p), s.dtype) for s, p in
+                                             zip(nest.flatten(specs), shapes)])
+        n = input._cardinality
+        if n >= 0:
+            n = n // batch_size if drop_remainder else -(-n // batch_size)
+        super().__init__(spec, n, inputs=[input])
+        self._batch = (batch_size, drop_remainder, shapes, pads)
+
+    def _generate(self, run):
+        return pipeline.padded_batched(self._inputs[0]._generate(run), *self._batch)
+
+
+def _fits(shape, padded):
+    if shape.rank is None or padded.rank is None:
+        return True
+    return shape.rank == padded.rank and all(
+        d is None or p is None or d <= p for d, p in zip(shape.as_list(), padded.as_list()))
+
+
+class _FlatMapDataset(Dataset):
+    def __init__(self, input, fn):
+        dataset = structure.traced_result(fn, input.element_spec)
+        if not isinstance(dataset, Dataset):
+            raise TypeError("The `map_func` argument of `flat_map` must return a `Dataset` "
+                            "object, not %s." % type(dataset).__name__)
+        super().__init__(dataset.element_spec, UNKNOWN_CARDINALITY, inputs=[input])
+        self._fn = fn
+
+    def _generate(self, run):
+        input = self._inputs[0]
+        for flat in input._generate(run):
+            yield from structure.call(self._fn, input._pack(flat))._generate(run)

@@ -87,18 +87,18 @@ def _uniforms(rng):
         yield from rng.random(1024).tolist()
 
 
-def batched(elements, batch_size, drop_remainder):
-    return _Batches(elements, batch_size, drop_remainder)
+def batched(elements, batch_size, drop_remainder, stack=None):
+    return _Batches(elements, batch_size, drop_remainder, stack or _stack)
 
 
 class _Batches:
-    """The elements stacked `batch_size` at a time. An iterator object, not a generator: a
-    batch of elements that cannot be stacked raises once its elements are taken, and the next
-    call gives the next batch, as TensorFlow's iterators do."""
+    """The elements stacked (by `stack`) `batch_size` at a time. An iterator object, not a
+    generator: a batch of elements that cannot be stacked raises once its elements are taken,
+    and the next call gives the next batch, as TensorFlow's iterators do."""
 
-    def __init__(self, elements, batch_size, drop_remainder):
+    def __init__(self, elements, batch_size, drop_remainder, stack):
         self._elements = iter(elements)
-        self._size, self._drop = batch_size, drop_remainder
+        self._size, self._drop, self._stack = batch_size, drop_remainder, stack
 
     def __iter__(self):
         return self
@@ -107,7 +107,7 @@ class _Batches:
         batch = list(itertools.islice(self._elements, self._size))
         if not batch or (self._drop and len(batch) < self._size):
             raise StopIteration
-        return _stack(batch)
+        return self._stack(batch)
 
 
 def _stack(batch):
@@ -125,6 +125,39 @@ def _stack(batch):
 
 def _dims(shape):
     return "[%s]" % ",".join(map(str, shape))
+
+
+def unbatched(elements):
+    for e in elements:
+        n = len(e[0])
+        if any(len(a) != n for a in e):
+            raise InvalidArgumentError(None, None, "Input element components must have the same "
+                                       "leading dimension to unbatch: %s."
+                                       % ", ".join(_dims(a.shape) for a in e))
+        for i in range(n):
+            yield [a[i] for a in e]
+
+
+def padded_batched(elements, batch_size, drop_remainder, shapes, pads):
+    """`batched`, each component padded with `pads` to `shapes` (TensorShapes whose unknown
+    dimensions take the largest of the batch)."""
+    return batched(elements, batch_size, drop_remainder, lambda b: _padded(b, shapes, pads))
+
+
+def _padded(batch, shapes, pads):
+    out = []
+    for parts, shape, pad in zip(zip(*batch), shapes, pads):
+        dims = [max(p.shape[i] for p in parts) if d is None else d
+                for i, d in enumerate(shape.as_list())]
+        stacked = np.full([len(parts)] + dims, pad, parts[0].dtype)
+        for k, p in enumerate(parts):
+            if any(n > d for n, d in zip(p.shape, dims)):
+                raise InvalidArgumentError(
+                    None, None, "Attempted to pad to a smaller size than the input element: "
+                    "element %s, padded shape %s." % (_dims(p.shape), _dims(dims)))
+            stacked[(k,) + tuple(slice(0, n) for n in p.shape)] = p
+        out.append(stacked)
+    return out
 
 
 def repeated(start_pass, count):

@@ -45,6 +45,15 @@ def traced_spec(fn, spec):
     return nest.map_structure(TensorSpec.from_tensor, traced.structured_outputs)
 
 
+def traced_result(fn, spec):
+    """What `fn` returns, in one trace, for elements of `spec` (for a function that returns a
+    dataset rather than tensors)."""
+    results = []
+    args = spec if type(spec) is tuple else (spec,)
+    function(lambda *a: results.append(fn(*a))).get_concrete_function(*args)
+    return results[0]
+
+
 def has_list(structure):
     if isinstance(structure, list):
         return True

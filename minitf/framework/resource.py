@@ -7,7 +7,6 @@ and undone if the run raises. Writes are applied whole when threads run at once:
 holds `write_lock` (one per process) from start to end, and so does every kernel that writes
 (`exclusive`), so two updates never interleave and no rollback undoes another thread's write.
 """
-import contextlib
 import functools
 import threading
 
@@ -52,29 +51,38 @@ class Ref:
             journals[-1].append((self, self.value))
         if value.flags.writeable:
             value.flags.writeable = False
+        elif value.base is not None and value.base.flags.writeable:
+            value = value.copy()  # a read-only view of memory that its owner may still change
+            value.flags.writeable = False
         self.value = value
 
     def __repr__(self):
         return "<ResourceHandle name=%r>" % self.name
 
 
-@contextlib.contextmanager
 def transaction():
-    """Undoes every Ref.assign made inside (by this thread) if the block raises."""
-    journal = []
-    journals = _journals.open
-    with write_lock:
-        journals.append(journal)
-        try:
-            yield
-        except BaseException:
+    """A context that undoes every Ref.assign made inside (by this thread) if the block
+    raises; it holds `write_lock` throughout."""
+    return _Transaction()
+
+
+class _Transaction:
+    """A class rather than a generator: every Session.run that writes variables opens one."""
+
+    def __enter__(self):
+        write_lock.acquire()
+        _journals.open.append([])
+
+    def __exit__(self, kind, exc, tb):
+        journals = _journals.open
+        journal = journals.pop()
+        if kind is not None:
             for ref, old in reversed(journal):
                 ref.value = old
-            raise
-        finally:
-            journals.pop()
-        if journals:
+        elif journals:
             journals[-1].extend(journal)
+        write_lock.release()
+        return False
 
 
 def exclusive(kernel):

@@ -3,7 +3,31 @@
 Graph tensors carry a TensorShape inferred while the graph is built; eager tensors carry the
 exact shape of their value. Broadcasting of static shapes lives here too, because both the shape
 rules of ops and the gradient helpers need it.
+
+After `compat.v1.disable_v2_tensorshape()` (which `disable_v2_behavior()` calls) shapes print as
+TensorFlow 1.x prints them, an unknown dimension as "?" (`(?, 3)`) and the repr with
+`Dimension`s; their dimensions are still ints or None, as in TensorFlow 2.x.
 """
+_v2_printing = [True]
+
+
+def enable_v2_tensorshape():
+    """Prints unknown dimensions as `None` (`(None, 3)`), as TensorFlow 2.x does (the default).
+    """
+    _v2_printing[0] = True
+
+
+def disable_v2_tensorshape():
+    """Prints shapes as TensorFlow 1.x does: `(?, 3)`, `TensorShape([Dimension(None),
+    Dimension(3)])`.
+
+    >>> minitf.compat.v1.disable_v2_tensorshape()
+    >>> print(minitf.TensorShape([None, 3]))
+    (?, 3)
+    >>> minitf.compat.v1.enable_v2_tensorshape()
+    """
+    _v2_printing[0] = False
+
 
 
 class TensorShape:
@@ -60,12 +84,16 @@ class TensorShape:
         return n
 
     def is_compatible_with(self, other):
-        other = as_shape(other)
+        if type(other) is not TensorShape:
+            other = as_shape(other)
         if self._dims is None or other._dims is None:
             return True
         if len(self._dims) != len(other._dims):
             return False
-        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
+        for a, b in zip(self._dims, other._dims):
+            if a is not None and b is not None and a != b:
+                return False
+        return True
 
     def merge_with(self, other):
         other = as_shape(other)
@@ -139,14 +167,17 @@ class TensorShape:
         return self._dims is not None
 
     def __repr__(self):
-        return "TensorShape(%s)" % (None if self._dims is None else list(self._dims))
+        if self._dims is None or _v2_printing[0]:
+            return "TensorShape(%s)" % (None if self._dims is None else list(self._dims))
+        return "TensorShape([%s])" % ", ".join("Dimension(%s)" % (d,) for d in self._dims)
 
     def __str__(self):
         if self._dims is None:
             return "<unknown>"
-        if len(self._dims) == 1:
-            return "(%s,)" % self._dims[0]
-        return "(%s)" % ", ".join(str(d) for d in self._dims)
+        dims = [str(d) if d is not None or _v2_printing[0] else "?" for d in self._dims]
+        if len(dims) == 1:
+            return "(%s,)" % dims[0]
+        return "(%s)" % ", ".join(dims)
 
 
 def as_shape(shape):
@@ -175,8 +206,12 @@ class IncompatibleShapesError(ValueError):
 def broadcast_shapes(a, b):
     """The static broadcast of two shapes; raises IncompatibleShapesError (a ValueError) if two
     known dims disagree."""
-    if a.rank is None or b.rank is None:
+    if a._dims is None or b._dims is None:
         return UNKNOWN
+    if a._dims == b._dims or not b._dims:  # the common cases: equal shapes, or b a scalar
+        return a
+    if not a._dims:
+        return b
     x, y = a.as_list(), b.as_list()
     n = max(len(x), len(y))
     x = [1] * (n - len(x)) + x

@@ -4,6 +4,8 @@
 The arithmetic operators (`+`, `@`, `[]`, ...) are attached by `minitf.ops.operators`, which maps
 each to its op; nothing in this module computes.
 """
+import itertools
+
 import numpy as np
 
 from . import dtypes
@@ -12,8 +14,14 @@ from .errors import OperatorNotAllowedInGraphError
 from .shapes import TensorShape
 
 
+_ids = itertools.count(1)  # each tensor's `_id`: unique for the life of the process
+
+
 class Tensor:
     """A multi-dimensional array of one dtype: either symbolic (in a graph) or eager (a value).
+
+    Every tensor has an `_id` never given to another, by which tapes and the backprop walk know
+    it even after it is gone.
 
     >>> a = minitf.constant([1, 2, 3])
     >>> isinstance(a, minitf.Tensor), a.dtype, a.shape
@@ -65,13 +73,14 @@ class Reference:
 class SymbolicTensor(Tensor):
     """Output `value_index` of the graph operation `op`; it has a value only inside a run."""
 
-    __slots__ = ("_op", "_index", "_dtype", "_shape")
+    __slots__ = ("_op", "_index", "_dtype", "_shape", "_id")
 
     def __init__(self, op, index, dtype, shape):
         self._op = op
         self._index = index
         self._dtype = dtype
         self._shape = shape
+        self._id = next(_ids)
 
     op = property(lambda self: self._op)
     value_index = property(lambda self: self._index)
@@ -135,13 +144,14 @@ class SymbolicTensor(Tensor):
 class EagerTensor(Tensor):
     """A tensor holding a computed numpy value; immutable."""
 
-    __slots__ = ("_value", "_dtype")
+    __slots__ = ("_value", "_dtype", "_id")
 
     device = "/job:localhost/replica:0/task:0/device:CPU:0"
 
     def __init__(self, value, dtype=None):
         self._value = value
         self._dtype = dtype or dtypes.from_numpy(value.dtype)
+        self._id = next(_ids)
 
     dtype = property(lambda self: self._dtype)
 

@@ -47,6 +47,11 @@ def to_snake_case(name):
     return "private" + name if name[0] == "_" else name
 
 
+def in_layer_call():
+    """Whether a layer call is in progress (so the call being made is not the outermost)."""
+    return bool(_training)
+
+
 def outer_training():
     """The `training` value of the innermost layer call in progress that has one, or None."""
     return next((t for t in reversed(_training) if t is not None), None)

@@ -71,9 +71,12 @@ class CallbackList:
         if not hook.startswith("on_"):
             raise AttributeError(hook)
 
-        def call(*args, **kwargs):
+        def call(*args, logs=None):  # (logs) or (epoch or batch, logs); as in Keras, a dict
+            if len(args) > (hook.startswith("on_epoch") or "batch" in hook):
+                *args, logs = args
+            logs = {} if logs is None else logs
             for c in self.callbacks:
-                getattr(c, hook)(*args, **kwargs)
+                getattr(c, hook)(*args, logs)
         return call
 
 

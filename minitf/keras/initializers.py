@@ -1,11 +1,13 @@
 """`minitf.keras.initializers` (also `minitf.initializers`): the TensorFlow 2.x initializers, and
 `get`, which layers use to take them by name ("glorot_uniform", "zeros", ...)."""
-from ..ops.init_ops_v2 import GlorotUniform, Initializer, Ones, RandomNormal, Zeros  # noqa: F401
+from ..ops.init_ops_v2 import (Constant, GlorotUniform, Initializer, Ones,  # noqa: F401
+                                RandomNormal, Zeros)
 
-glorot_uniform, ones, random_normal, zeros = GlorotUniform, Ones, RandomNormal, Zeros
+constant, glorot_uniform, ones = Constant, GlorotUniform, Ones
+random_normal, zeros = RandomNormal, Zeros
 
 _BY_NAME = {"glorot_uniform": GlorotUniform, "zeros": Zeros, "ones": Ones,
-            "random_normal": RandomNormal}
+            "random_normal": RandomNormal, "constant": Constant}
 
 
 def get(identifier):

@@ -30,23 +30,29 @@ def _zero(g):
 
 # -- rectifiers -------------------------------------------------------------------------------
 register("Relu", "features: T", lambda x: np.maximum(x, _zero(x)), same,
-         lambda op, dy: [execute("ReluGrad", [dy, op.outputs[0]])], types={"T": NUMBERS})
+         lambda op, dy: [execute("ReluGrad", [dy, op.outputs[0]])], types={"T": NUMBERS},
+         grad_uses="outputs")
 register("ReluGrad", "gradients: T, features: T",
          lambda g, x: np.where(x > 0, g, _zero(g)), same,
-         lambda op, ddx: [execute("ReluGrad", [ddx, op.inputs[1]]), None], types={"T": NUMBERS})
+         lambda op, ddx: [execute("ReluGrad", [ddx, op.inputs[1]]), None], types={"T": NUMBERS},
+         grad_uses="inputs")
 register("Relu6", "features: T", lambda x: np.clip(x, _zero(x), np.asarray(6, x.dtype)), same,
-         lambda op, dy: [execute("Relu6Grad", [dy, op.outputs[0]])], types={"T": NUMBERS})
+         lambda op, dy: [execute("Relu6Grad", [dy, op.outputs[0]])], types={"T": NUMBERS},
+         grad_uses="outputs")
 register("Relu6Grad", "gradients: T, features: T",
          lambda g, x: np.where((x > 0) & (x < 6), g, _zero(g)), same,
-         lambda op, ddx: [execute("Relu6Grad", [ddx, op.inputs[1]]), None], types={"T": NUMBERS})
+         lambda op, ddx: [execute("Relu6Grad", [ddx, op.inputs[1]]), None], types={"T": NUMBERS},
+         grad_uses="inputs")
 register("LeakyRelu", "features: T",
          lambda x, alpha: np.where(x > 0, x, x * np.asarray(alpha, x.dtype)), same,
          lambda op, dy: [execute("LeakyReluGrad", [dy, op.inputs[0]],
-                                 {"alpha": op.get_attr("alpha")})], types={"T": FLOATS})
+                                 {"alpha": op.get_attr("alpha")})], types={"T": FLOATS},
+         grad_uses="inputs")
 register("LeakyReluGrad", "gradients: T, features: T",
          lambda g, x, alpha: np.where(x > 0, g, g * np.asarray(alpha, g.dtype)), same,
          lambda op, ddx: [execute("LeakyReluGrad", [ddx, op.inputs[1]],
-                                  {"alpha": op.get_attr("alpha")}), None], types={"T": FLOATS})
+                                  {"alpha": op.get_attr("alpha")}), None], types={"T": FLOATS},
+         grad_uses="inputs")
 
 
 def relu(features, name=None):
@@ -95,16 +101,18 @@ def _second_order(grad_type):
 
 
 register("Elu", "features: T", _elu, same,
-         lambda op, dy: [execute("EluGrad", [dy, op.outputs[0]])], types={"T": FLOATS})
+         lambda op, dy: [execute("EluGrad", [dy, op.outputs[0]])], types={"T": FLOATS},
+         grad_uses="outputs")
 register("EluGrad", "gradients: T, outputs: T",
          quiet(lambda g, y: np.where(y < 0, g * (y + 1), g)), same, _second_order("EluGrad"),
-         types={"T": FLOATS})
+         types={"T": FLOATS}, grad_uses="inputs")
 register("Selu", "features: T",
          quiet(lambda x: np.where(x < 0, SELU_SCALE_ALPHA * _elu(x), SELU_SCALE * x)),
-         same, lambda op, dy: [execute("SeluGrad", [dy, op.outputs[0]])], types={"T": FLOATS})
+         same, lambda op, dy: [execute("SeluGrad", [dy, op.outputs[0]])], types={"T": FLOATS},
+         grad_uses="outputs")
 register("SeluGrad", "gradients: T, outputs: T",
          quiet(lambda g, y: np.where(y < 0, g * (y + SELU_SCALE_ALPHA), g * SELU_SCALE)),
-         same, _second_order("SeluGrad"), types={"T": FLOATS})
+         same, _second_order("SeluGrad"), types={"T": FLOATS}, grad_uses="inputs")
 
 
 def elu(features, name=None):
@@ -131,21 +139,25 @@ def _sigmoid_grad_grad(op, ddx):
 
 register("Sigmoid", "x: T",
          lambda x: scipy_special().expit(x).astype(x.dtype, copy=False), same,
-         lambda op, dy: [execute("SigmoidGrad", [op.outputs[0], dy])], types={"T": FLOATS})
+         lambda op, dy: [execute("SigmoidGrad", [op.outputs[0], dy])], types={"T": FLOATS},
+         grad_uses="outputs")
 register("SigmoidGrad", "y: T, dy: T", quiet(lambda y, g: g * y * (1 - y)), same,
-         _sigmoid_grad_grad, types={"T": FLOATS})
+         _sigmoid_grad_grad, types={"T": FLOATS}, grad_uses="inputs")
 register("Tanh", "x: T", np.tanh, same,
-         lambda op, dy: [execute("TanhGrad", [op.outputs[0], dy])], types={"T": FLOATS})
+         lambda op, dy: [execute("TanhGrad", [op.outputs[0], dy])], types={"T": FLOATS},
+         grad_uses="outputs")
 register("TanhGrad", "y: T, dy: T", quiet(lambda y, g: g * (1 - y * y)), same,
          lambda op, ddx: [ddx * op.inputs[1] * op.inputs[0] * -2.0,
-                          execute("TanhGrad", [op.inputs[0], ddx])], types={"T": FLOATS})
+                          execute("TanhGrad", [op.inputs[0], ddx])], types={"T": FLOATS},
+         grad_uses="inputs")
 register("Softplus", "features: T", quiet(lambda x: np.logaddexp(_zero(x), x)), same,
-         lambda op, dy: [execute("SoftplusGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
+         lambda op, dy: [execute("SoftplusGrad", [dy, op.inputs[0]])], types={"T": FLOATS},
+         grad_uses="inputs")
 register("SoftplusGrad", "gradients: T, features: T",
          quiet(lambda g, x: g * scipy_special().expit(x).astype(x.dtype, copy=False)), same,
          lambda op, ddx: [execute("SoftplusGrad", [ddx, op.inputs[1]]),
                           execute("SigmoidGrad", [sigmoid(op.inputs[1]), ddx * op.inputs[0]])],
-         types={"T": FLOATS})
+         types={"T": FLOATS}, grad_uses="inputs")
 
 
 def sigmoid(x, name=None):
@@ -206,10 +218,11 @@ def _gelu_grad_grad(op, ddx):
 register("Gelu", "features: T",
          quiet(lambda x: (0.5 * x * scipy_special().erfc(-x * _INV_SQRT_2)).astype(x.dtype,
                                                                                     copy=False)),
-         same, lambda op, dy: [execute("GeluGrad", [dy, op.inputs[0]])], types={"T": FLOATS})
+         same, lambda op, dy: [execute("GeluGrad", [dy, op.inputs[0]])], types={"T": FLOATS},
+         grad_uses="inputs")
 register("GeluGrad", "gradients: T, features: T",
          quiet(lambda g, x: (g * _gelu_slope(x)).astype(g.dtype, copy=False)), same,
-         _gelu_grad_grad, types={"T": FLOATS})
+         _gelu_grad_grad, types={"T": FLOATS}, grad_uses="inputs")
 
 
 def gelu(features, approximate=False, name=None):

@@ -30,22 +30,27 @@ def _int_division_check(kernel):
 # -- binary arithmetic ------------------------------------------------------------------------
 def _add_grad(op, dy):
     x, y = op.inputs
-    return [sum_to(dy, x), sum_to(dy, y)]
+    nx, ny = op.needs
+    return [sum_to(dy, x) if nx else None, sum_to(dy, y) if ny else None]
 
 
 def _sub_grad(op, dy):
     x, y = op.inputs
-    return [sum_to(dy, x), sum_to(negative(dy), y)]
+    nx, ny = op.needs
+    return [sum_to(dy, x) if nx else None, sum_to(negative(dy), y) if ny else None]
 
 
 def _mul_grad(op, dy):
     x, y = op.inputs
-    return [sum_to(dy * conj(y), x), sum_to(conj(x) * dy, y)]
+    nx, ny = op.needs
+    return [sum_to(dy * conj(y), x) if nx else None, sum_to(conj(x) * dy, y) if ny else None]
 
 
 def _div_grad(op, dy):
     x, y = op.inputs
-    return [sum_to(dy / conj(y), x), sum_to(dy * conj(negative(x) / y / y), y)]
+    nx, ny = op.needs
+    return [sum_to(dy / conj(y), x) if nx else None,
+            sum_to(dy * conj(negative(x) / y / y), y) if ny else None]
 
 
 def _pow_grad(op, dy):
@@ -75,16 +80,18 @@ def _floormod_grad(op, dy):
 
 
 register("AddV2", "x: T, y: T", quiet(np.add), binary, _add_grad,  # strings concatenate
-         types={"T": NUMBERS | COMPLEX | {dtypes.string}})
-register("Sub", "x: T, y: T", quiet(np.subtract), binary, _sub_grad, types={"T": NUMBERS | COMPLEX})
-register("Mul", "x: T, y: T", quiet(np.multiply), binary, _mul_grad, types={"T": NUMBERS | COMPLEX})
+         types={"T": NUMBERS | COMPLEX | {dtypes.string}}, grad_uses="none")
+register("Sub", "x: T, y: T", quiet(np.subtract), binary, _sub_grad, types={"T": NUMBERS | COMPLEX},
+         grad_uses="none")
+register("Mul", "x: T, y: T", quiet(np.multiply), binary, _mul_grad, types={"T": NUMBERS | COMPLEX},
+         grad_uses="other inputs")
 register("RealDiv", "x: T, y: T", quiet(np.true_divide), binary, _div_grad,
-         types={"T": FLOATS | COMPLEX})
+         types={"T": FLOATS | COMPLEX}, grad_uses="inputs")
 register("Pow", "x: T, y: T", quiet(np.power), binary, _pow_grad, types={"T": NUMBERS | COMPLEX})
 register("FloorDiv", "x: T, y: T", _int_division_check(_floordiv_kernel), binary, None,
          types={"T": NUMBERS})
 register("FloorMod", "x: T, y: T", _int_division_check(_floormod_kernel), binary,
-         _floormod_grad, types={"T": NUMBERS})
+         _floormod_grad, types={"T": NUMBERS}, grad_uses="inputs")
 
 
 def add(x, y, name=None):
@@ -187,14 +194,16 @@ def pow(x, y, name=None):  # noqa: A001 - TensorFlow's name
 
 # -- negation, abs, sign, square --------------------------------------------------------------
 register("Neg", "x: T", np.negative, same, lambda op, dy: [negative(dy)],
-         types={"T": NUMBERS | COMPLEX})
+         types={"T": NUMBERS | COMPLEX}, grad_uses="none")
 register("Square", "x: T", quiet(np.square), same,
-         lambda op, dy: [dy * (2 * conj(op.inputs[0]))], types={"T": NUMBERS | COMPLEX})
+         lambda op, dy: [dy * (2 * conj(op.inputs[0]))], types={"T": NUMBERS | COMPLEX},
+         grad_uses="inputs")
 
 
 register("Abs", "x: T", np.abs, same,
-         lambda op, dy: [dy * sign(op.inputs[0])], types={"T": NUMBERS})
-register("Sign", "x: T", np.sign, same, lambda op, dy: [zeros_like(dy)], types={"T": NUMBERS})
+         lambda op, dy: [dy * sign(op.inputs[0])], types={"T": NUMBERS}, grad_uses="inputs")
+register("Sign", "x: T", np.sign, same, lambda op, dy: [zeros_like(dy)], types={"T": NUMBERS},
+         grad_uses="none")
 
 
 def negative(x, name=None):
@@ -264,13 +273,14 @@ def _div_no_nan_grad(op, dy):
 
 
 register("Maximum", "x: T, y: T", _maximum_kernel, binary, _selector_grad(greater_equal),
-         types={"T": NUMBERS})
+         types={"T": NUMBERS}, grad_uses="inputs")
 register("Minimum", "x: T, y: T", _minimum_kernel, binary, _selector_grad(less_equal),
-         types={"T": NUMBERS})
+         types={"T": NUMBERS}, grad_uses="inputs")
 register("SquaredDifference", "x: T, y: T", quiet(lambda x, y: np.square(x - y)), binary,
-         _squared_difference_grad, types={"T": FLOATS | {dtypes.int32, dtypes.int64}})
+         _squared_difference_grad, types={"T": FLOATS | {dtypes.int32, dtypes.int64}},
+         grad_uses="inputs")
 register("DivNoNan", "x: T, y: T", quiet(_div_no_nan_kernel), binary, _div_no_nan_grad,
-         types={"T": FLOATS | COMPLEX})
+         types={"T": FLOATS | COMPLEX}, grad_uses="inputs")
 
 
 def maximum(x, y, name=None):
@@ -341,7 +351,7 @@ def _cast_kernel(x, DstT):
 
 
 register("Cast", "x: any", quiet(_cast_kernel), lambda inputs, DstT: [(DstT, inputs[0].shape)],
-         _cast_grad)
+         _cast_grad, grad_uses="none")
 
 
 def cast(x, dtype, name=None):
@@ -404,7 +414,8 @@ def _add_n_infer(inputs):
 
 
 register("AddN", "inputs: N*T", _add_n_kernel, _add_n_infer,
-         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS | COMPLEX | {dtypes.variant}})
+         lambda op, dy: [dy] * len(op.inputs), types={"T": NUMBERS | COMPLEX | {dtypes.variant}},
+         grad_uses="none")
 
 
 def add_n(inputs, name=None):

@@ -7,11 +7,12 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
+from ..framework.conversion import as_array
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import SCALAR, TensorShape, as_shape
 from ..framework.tensor import Tensor
 from .constant_folding import constant_shape, constant_value
-from .registry import as_array, convert_to_tensor, execute, register
+from .registry import convert_to_tensor, execute, register
 from .shape_rules import same, shape_of
 
 
@@ -84,7 +85,7 @@ def placeholder(dtype, shape=None, name=None):
 
 
 register("PlaceholderWithDefault", "input: T", lambda x, shape: x,
-         lambda inputs, shape: [(inputs[0].dtype, shape)], lambda op, dy: [dy])
+         lambda inputs, shape: [(inputs[0].dtype, shape)], lambda op, dy: [dy], grad_uses="none")
 
 
 def placeholder_with_default(input, shape, name=None):
@@ -103,7 +104,7 @@ def _identity_kernel(x):
     return x
 
 
-register("Identity", "input: any", _identity_kernel, same, lambda op, dy: [dy])
+register("Identity", "input: any", _identity_kernel, same, lambda op, dy: [dy], grad_uses="none")
 register("StopGradient", "input: any", _identity_kernel, same, None)
 
 
@@ -203,7 +204,7 @@ def _reshape_infer(inputs):
 
 
 register("Reshape", "tensor: T, shape: index", _reshape_kernel, _reshape_infer,
-         lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None])
+         lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None], grad_uses="none")
 
 
 def reshape(tensor, shape, name=None):
@@ -247,7 +248,8 @@ def _expand_dims_infer(inputs):
 register("ExpandDims", "input: T, axis: index",
          lambda x, axis: np.reshape(x, _expand_dims_shape(TensorShape(x.shape),
                                                           _single_axis(axis)).as_list()),
-         _expand_dims_infer, lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None])
+         _expand_dims_infer, lambda op, dy: [reshape(dy, shape_of(op.inputs[0])), None],
+         grad_uses="none")
 
 
 def expand_dims(input, axis, name=None):
@@ -279,7 +281,7 @@ register("Squeeze", "input: T",
                                                               squeeze_dims).as_list()),
          lambda inputs, squeeze_dims: [(inputs[0].dtype,
                                         _squeeze_shape(inputs[0].shape, squeeze_dims))],
-         lambda op, dy: [reshape(dy, shape_of(op.inputs[0]))])
+         lambda op, dy: [reshape(dy, shape_of(op.inputs[0]))], grad_uses="none")
 
 
 def squeeze(input, axis=None, name=None):

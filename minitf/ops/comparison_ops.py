@@ -105,7 +105,8 @@ def _select_grad(op, dy):
     return [None, sum_to(where(c, dy, zeros), x), sum_to(where(c, zeros, dy), y)]
 
 
-register("SelectV2", "condition: bool, t: T, e: T", np.where, _select_infer, _select_grad)
+register("SelectV2", "condition: bool, t: T, e: T", np.where, _select_infer, _select_grad,
+         grad_uses="none")
 
 
 def where(condition, x=None, y=None, name=None):
@@ -172,7 +173,7 @@ def _v1_select_grad(op, dy):
 
 register("Select", "condition: bool, t: T, e: T", _v1_select_kernel,
          lambda inputs: [(inputs[1].dtype, _v1_select_shape(*(t.shape for t in inputs)))],
-         _v1_select_grad)
+         _v1_select_grad, grad_uses="none")
 
 
 def where_v1(condition, x=None, y=None, name=None):

@@ -6,6 +6,7 @@ Each op's kernel, shape rule and gradient stand together below its banner.
 import numpy as np
 
 from ..framework import dtypes
+from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes
 from .array_ops import shape
 from .constant_folding import constant_shape
@@ -18,7 +19,7 @@ register("Fill", "dims: index, value: T",
          lambda dims, value: np.full(tuple(dims), value, dtype=value.dtype),
          lambda inputs: [(inputs[1].dtype, constant_shape(inputs[0]))],
          lambda op, dy: [None, execute("Sum", [dy, np.arange(dy.shape.rank)],
-                                       {"keepdims": False})])
+                                       {"keepdims": False})], grad_uses="none")
 
 
 def fill(dims, value, name=None):
@@ -91,9 +92,22 @@ def _broadcast_to_infer(inputs):
     return [(x.dtype, out)]
 
 
-register("BroadcastTo", "input: T, shape: index",
-         lambda x, shape: np.broadcast_to(x, tuple(shape)).copy(), _broadcast_to_infer,
-         lambda op, dy: [sum_to(dy, op.inputs[0]), None])
+def _broadcast_to_kernel(x, shape):
+    dims = tuple(shape.tolist())
+    out = np.empty(dims, x.dtype)
+    try:
+        if np.ndim(x) > len(dims):
+            raise ValueError
+        out[...] = x  # a fresh array filled by broadcasting: faster than np.broadcast_to's copy
+    except ValueError:
+        raise InvalidArgumentError(None, None, "Unable to broadcast tensor of shape [%s] to "
+                                   "tensor of shape [%s]" % (",".join(map(str, np.shape(x))),
+                                                             ",".join(map(str, dims)))) from None
+    return out
+
+
+register("BroadcastTo", "input: T, shape: index", _broadcast_to_kernel, _broadcast_to_infer,
+         lambda op, dy: [sum_to(dy, op.inputs[0]), None], grad_uses="none")
 
 
 def broadcast_to(input, shape, name=None):
@@ -102,13 +116,15 @@ def broadcast_to(input, shape, name=None):
 
 
 def _sum_to_shape_kernel(g, shape):
-    shape = tuple(shape)
+    shape = tuple(shape.tolist())
+    if g.shape == shape:
+        return g
     lead = g.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(lead + i for i, d in enumerate(shape)
                                       if d == 1 and g.shape[lead + i] != 1)
-    return np.sum(g, axis=axes, dtype=g.dtype).reshape(shape) if axes else g.reshape(shape)
+    return np.add.reduce(g, axis=axes, dtype=g.dtype).reshape(shape) if axes else g.reshape(shape)
 
 
 register("SumToShape", "input: T, shape: index", _sum_to_shape_kernel,
          lambda inputs: [(inputs[0].dtype, constant_shape(inputs[1]))],
-         lambda op, dy: [broadcast_to(dy, shape_of(op.inputs[0])), None])
+         lambda op, dy: [broadcast_to(dy, shape_of(op.inputs[0])), None], grad_uses="none")

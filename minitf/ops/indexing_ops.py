@@ -86,12 +86,14 @@ def _gather_infer(inputs, batch_dims):
 register("GatherV2", "params: T, indices: index, axis: index", _gather_kernel, _gather_infer,
          lambda op, dy: [execute("GatherV2Grad", [shape_of(op.inputs[0]), op.inputs[1], dy,
                                                   op.inputs[2]],
-                                 {"batch_dims": op.get_attr("batch_dims")}), None, None])
+                                 {"batch_dims": op.get_attr("batch_dims")}), None, None],
+         grad_uses="none")
 register("GatherV2Grad", "params_shape: index, indices: index, updates: T, axis: index",
          _gather_grad_kernel,
          lambda inputs, batch_dims: [(inputs[2].dtype, constant_shape(inputs[0]))],
          lambda op, ddx: [None, None, gather(ddx, op.inputs[1], axis=op.inputs[3],
-                                             batch_dims=op.get_attr("batch_dims")), None])
+                                             batch_dims=op.get_attr("batch_dims")), None],
+         grad_uses="none")
 
 
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
@@ -166,10 +168,11 @@ def _scatter_nd_kernel(indices, updates, shape):
 register("GatherNd", "params: T, indices: index",
          lambda params, indices: np.asarray(params[_nd_key(indices, params.shape)]),
          _gather_nd_infer,
-         lambda op, dy: [scatter_nd(op.inputs[1], dy, shape_of(op.inputs[0])), None])
+         lambda op, dy: [scatter_nd(op.inputs[1], dy, shape_of(op.inputs[0])), None],
+         grad_uses="none")
 register("ScatterNd", "indices: index, updates: T, shape: index", _scatter_nd_kernel,
          lambda inputs: [(inputs[1].dtype, constant_shape(inputs[2]))],
-         lambda op, dy: [None, gather_nd(dy, op.inputs[0]), None])
+         lambda op, dy: [None, gather_nd(dy, op.inputs[0]), None], grad_uses="none")
 
 
 def gather_nd(params, indices, batch_dims=0, name=None):

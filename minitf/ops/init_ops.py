@@ -10,7 +10,7 @@ import math
 
 from ..framework import dtypes
 from ..framework.shapes import TensorShape
-from . import fill_ops, random_ops
+from . import array_ops, fill_ops, random_ops
 
 
 def fans(shape):
@@ -66,6 +66,24 @@ class Ones:
 
     def __call__(self, shape, dtype=None, partition_info=None):
         return fill_ops.ones(shape, dtype or self.dtype)
+
+
+class Constant:
+    """Initializer of one value everywhere (a scalar), or of `value` reshaped to the shape.
+
+    Raises:
+      TypeError: when called with a shape whose number of elements differs from `value`'s.
+
+    >>> minitf.compat.v1.constant_initializer([1, 2, 3, 4])([2, 2]).numpy().tolist()
+    [[1.0, 2.0], [3.0, 4.0]]
+    """
+
+    def __init__(self, value=0, dtype=dtypes.float32, verify_shape=False):
+        self.value = value
+        self.dtype = dtypes.as_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        return array_ops.constant(self.value, dtype or self.dtype, shape)
 
 
 class RandomNormal:

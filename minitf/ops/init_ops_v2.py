@@ -7,7 +7,7 @@ call with the same shape gives the same values (a StatelessRandom op seeded with
 unseeded one draws with the stateful random ops, so `random.set_seed` makes it reproducible.
 """
 from ..framework import dtypes
-from . import fill_ops, random_ops
+from . import array_ops, fill_ops, random_ops
 from .init_ops import floating, glorot_limit
 
 
@@ -38,6 +38,27 @@ class Ones(Initializer):
 
     def __call__(self, shape, dtype=None, **kwargs):
         return fill_ops.ones(shape, dtype or dtypes.float32)
+
+
+class Constant(Initializer):
+    """Initializer of `value`: a scalar everywhere, or an array reshaped to the shape
+    (`keras.initializers.Constant`, `constant_initializer`).
+
+    Raises:
+      TypeError: when called with a shape whose number of elements differs from `value`'s.
+
+    >>> minitf.keras.initializers.Constant(0.5)([2])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5, 0.5], dtype=float32)>
+    """
+
+    def __init__(self, value=0):
+        self.value = value
+
+    def __call__(self, shape, dtype=None, **kwargs):
+        return array_ops.constant(self.value, dtype or dtypes.float32, shape)
+
+    def get_config(self):
+        return {"value": self.value}
 
 
 class RandomNormal(Initializer):

@@ -72,7 +72,8 @@ def _concat_grad(op, dy):
     return split(dy, sizes, a) + [None]
 
 
-register("ConcatV2", "values: N*T, axis: index", _concat_kernel, _concat_infer, _concat_grad)
+register("ConcatV2", "values: N*T, axis: index", _concat_kernel, _concat_infer, _concat_grad,
+         grad_uses="none")
 
 
 def concat(values, axis, name="concat"):
@@ -169,9 +170,10 @@ def _splitv_kernel(x, size_splits, split_dim, num_split):
 
 
 register("Split", "split_dim: int32, value: T", _split_kernel, _split_infer,
-         lambda op, *dys: [None, concat(dys, op.inputs[0])], multi=True)
+         lambda op, *dys: [None, concat(dys, op.inputs[0])], multi=True, grad_uses="none")
 register("SplitV", "value: T, size_splits: index, split_dim: int32", _splitv_kernel,
-         _splitv_infer, lambda op, *dys: [concat(dys, op.inputs[2]), None, None], multi=True)
+         _splitv_infer, lambda op, *dys: [concat(dys, op.inputs[2]), None, None], multi=True,
+         grad_uses="none")
 
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):
@@ -218,7 +220,7 @@ def _pack_infer(inputs, axis):
 
 
 register("Pack", "values: N*T", lambda *values, axis: np.stack(values, axis), _pack_infer,
-         lambda op, dy: unstack(dy, num=len(op.inputs), axis=op.get_attr("axis")))
+         lambda op, dy: unstack(dy, num=len(op.inputs), axis=op.get_attr("axis")), grad_uses="none")
 
 
 def _unpack_shape(s, num, axis):
@@ -242,7 +244,7 @@ def _unpack_kernel(value, num, axis):
 register("Unpack", "value: T", _unpack_kernel,
          lambda inputs, num, axis: [(inputs[0].dtype, _unpack_shape(inputs[0].shape, num, axis))]
          * num,
-         lambda op, *dys: [stack(dys, axis=op.get_attr("axis"))], multi=True)
+         lambda op, *dys: [stack(dys, axis=op.get_attr("axis"))], multi=True, grad_uses="none")
 
 
 def stack(values, axis=0, name="stack"):

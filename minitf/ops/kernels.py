@@ -18,13 +18,14 @@ class _NumpySilenced(threading.local):
 
     def __enter__(self):
         if self.depth == 0:
-            self._saved = np.seterr(all="ignore")
+            self._state = np.errstate(all="ignore")
+            self._state.__enter__()
         self.depth += 1
 
     def __exit__(self, *exc):
         self.depth -= 1
         if self.depth == 0:
-            np.seterr(**self._saved)
+            self._state.__exit__(*exc)
 
 
 numpy_silenced = _NumpySilenced()
@@ -32,11 +33,13 @@ numpy_silenced = _NumpySilenced()
 
 def quiet(kernel):
     """A kernel that returns inf/nan where numpy would also warn (as TensorFlow does). A plan
-    silences numpy once for its whole run (`numpy_silenced`), so the kernels it calls
-    skip this wrapper's own, costlier, silencing."""
+    silences numpy once for its whole run (`numpy_silenced`), so the kernels it calls skip this
+    wrapper's own, costlier, silencing; so do kernels given an integer or boolean array first,
+    which numpy never warns about."""
     @functools.wraps(kernel)
     def run(*args, **kwargs):
-        if numpy_silenced.depth:
+        first = args[0]
+        if numpy_silenced.depth or type(first) is np.ndarray and first.dtype.kind in "biu":
             return kernel(*args, **kwargs)
         with np.errstate(all="ignore"):
             return kernel(*args, **kwargs)

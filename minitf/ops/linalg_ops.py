@@ -55,20 +55,26 @@ def _matmul_infer(inputs, transpose_a, transpose_b):
 
 
 def _matmul_grad(op, dy):
-    a, b = (conj(t) for t in op.inputs)
+    """Each input's gradient is a product (x, y, transpose_x, transpose_y) of dy and the other
+    input (conjugated), computed only for the inputs that need one."""
+    a, b = op.inputs
+    na, nb = op.needs
+    a, b = conj(a) if nb else a, conj(b) if na else b
     ta, tb = op.get_attr("transpose_a"), op.get_attr("transpose_b")
     if not ta and not tb:
-        return [matmul(dy, b, transpose_b=True), matmul(a, dy, transpose_a=True)]
-    if not ta and tb:
-        return [matmul(dy, b), matmul(dy, a, transpose_a=True)]
-    if ta and not tb:
-        return [matmul(b, dy, transpose_b=True), matmul(a, dy)]
-    return [matmul(b, dy, transpose_a=True, transpose_b=True),
-            matmul(dy, a, transpose_a=True, transpose_b=True)]
+        da, db = (dy, b, False, True), (a, dy, True, False)
+    elif not ta:
+        da, db = (dy, b, False, False), (dy, a, True, False)
+    elif not tb:
+        da, db = (b, dy, False, True), (a, dy, False, False)
+    else:
+        da, db = (b, dy, True, True), (dy, a, True, True)
+    return [matmul(x, y, transpose_a=tx, transpose_b=ty) if n else None
+            for (x, y, tx, ty), n in zip((da, db), op.needs)]
 
 
 register("MatMul", "a: T, b: T", _matmul_kernel, _matmul_infer, _matmul_grad,
-         types={"T": NUMBERS | dtypes.COMPLEX})
+         types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="other inputs")
 
 
 def _batch_matmul_kernel(x, y, adj_x, adj_y):
@@ -94,21 +100,22 @@ def _batch_matmul_infer(inputs, adj_x, adj_y):
 
 
 def _batch_matmul_grad(op, dy):
-    x, y = (conj(t) for t in op.inputs)
+    x, y = op.inputs
     ax, ay = op.get_attr("adj_x"), op.get_attr("adj_y")
-    if not ax:
-        dx = matmul(dy, y, transpose_b=not ay)
-    else:
-        dx = matmul(y, dy, transpose_a=ay, transpose_b=True)
-    if not ay:
-        dy_ = matmul(x, dy, transpose_a=not ax)
-    else:
-        dy_ = matmul(dy, x, transpose_a=True, transpose_b=ax)
-    return [sum_to(dx, x), sum_to(dy_, y)]
+    nx, ny = op.needs
+    x, y = conj(x) if ny else x, conj(y) if nx else y
+    dx = dy_ = None
+    if nx:
+        dx = sum_to(matmul(y, dy, transpose_a=ay, transpose_b=True) if ax else
+                    matmul(dy, y, transpose_b=not ay), x)
+    if ny:
+        dy_ = sum_to(matmul(dy, x, transpose_a=True, transpose_b=ax) if ay else
+                     matmul(x, dy, transpose_a=not ax), y)
+    return [dx, dy_]
 
 
 register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infer,
-         _batch_matmul_grad, types={"T": NUMBERS | dtypes.COMPLEX})
+         _batch_matmul_grad, types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="other inputs")
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
@@ -124,16 +131,17 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     >>> minitf.matmul(minitf.constant([[1., 2.]]), minitf.constant([[3.], [4.]]))
     <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
     """
-    for side, transposed, adjoint in (("a", transpose_a, adjoint_a), ("b", transpose_b, adjoint_b)):
-        if transposed and adjoint:
-            raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."
-                             % (side, side))
+    if transpose_a and adjoint_a or transpose_b and adjoint_b:
+        side = "a" if transpose_a and adjoint_a else "b"
+        raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."
+                         % (side, side))
     transpose_a, transpose_b = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
     with scope(name or "MatMul") as s:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype)
         a, b = conj(a) if adjoint_a else a, conj(b) if adjoint_b else b
-        if None not in (a.shape.rank, b.shape.rank) and max(a.shape.rank, b.shape.rank) <= 2:
+        ra, rb = a.shape.rank, b.shape.rank
+        if ra is not None and rb is not None and ra <= 2 and rb <= 2:
             return execute("MatMul", [a, b], {"transpose_a": transpose_a,
                                                "transpose_b": transpose_b}, name=s)
         return execute("BatchMatMulV2", [a, b], {"adj_x": transpose_a, "adj_y": transpose_b},

@@ -66,7 +66,7 @@ def _xent_grad(op, dy):
 
 
 register("SoftmaxCrossEntropyWithLogits", "features: T, labels: T", quiet(_xent_kernel),
-         _xent_infer, _xent_grad, types={"T": FLOATS})
+         _xent_infer, _xent_grad, types={"T": FLOATS}, grad_uses="inputs")
 
 
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
@@ -205,7 +205,7 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
 # -- l2_loss ----------------------------------------------------------------------------------
 register("L2Loss", "t: T", quiet(lambda t: np.asarray(np.sum(t * t, dtype=t.dtype) / 2, t.dtype)),
          lambda inputs: [(inputs[0].dtype, SCALAR)], lambda op, dy: [op.inputs[0] * dy],
-         types={"T": FLOATS})
+         types={"T": FLOATS}, grad_uses="inputs")
 
 
 def l2_loss(t, name=None):

@@ -49,7 +49,8 @@ def _transpose_grad(op, dy):
 
 
 register("Transpose", "x: T, perm: index",
-         lambda x, perm: np.transpose(x, _perm(perm, x.ndim)), _transpose_infer, _transpose_grad)
+         lambda x, perm: np.transpose(x, _perm(perm, x.ndim)), _transpose_infer, _transpose_grad,
+         grad_uses="none")
 
 
 def _invert_permutation_kernel(x):
@@ -188,7 +189,7 @@ def _reverse_infer(inputs):
 
 register("ReverseV2", "tensor: T, axis: index",
          lambda x, axis: np.flip(x, _reverse_axes(axis, x.ndim)).copy(), _reverse_infer,
-         lambda op, dy: [reverse(dy, op.inputs[1]), None])
+         lambda op, dy: [reverse(dy, op.inputs[1]), None], grad_uses="none")
 
 
 def reverse(tensor, axis, name=None):

@@ -17,8 +17,8 @@ from .registry import convert_to_tensor, execute, register
 from .shape_rules import binary, same, sum_to
 
 
-def _float_op(type, kernel, grad):
-    register(type, "x: T", quiet(kernel), same, grad, types={"T": FLOATS})
+def _float_op(type, kernel, grad, grad_uses="inputs"):
+    register(type, "x: T", quiet(kernel), same, grad, types={"T": FLOATS}, grad_uses=grad_uses)
 
 
 def _erf_kernel(x):
@@ -27,11 +27,14 @@ def _erf_kernel(x):
 
 # -- powers, exponentials and logarithms ------------------------------------------------------
 register("Sqrt", "x: T", quiet(np.sqrt), same,  # complex gradients conjugate (complex_ops)
-         lambda op, dy: [dy * 0.5 / conj(op.outputs[0])], types={"T": FLOATS | COMPLEX})
+         lambda op, dy: [dy * 0.5 / conj(op.outputs[0])], types={"T": FLOATS | COMPLEX},
+         grad_uses="outputs")
 register("Exp", "x: T", quiet(np.exp), same,
-         lambda op, dy: [dy * conj(op.outputs[0])], types={"T": FLOATS | COMPLEX})
+         lambda op, dy: [dy * conj(op.outputs[0])], types={"T": FLOATS | COMPLEX},
+         grad_uses="outputs")
 register("Log", "x: T", quiet(np.log), same,
-         lambda op, dy: [dy / conj(op.inputs[0])], types={"T": FLOATS | COMPLEX})
+         lambda op, dy: [dy / conj(op.inputs[0])], types={"T": FLOATS | COMPLEX},
+         grad_uses="inputs")
 
 
 def sqrt(x, name=None):
@@ -50,9 +53,9 @@ def log(x, name=None):
 
 
 _float_op("Rsqrt", lambda x: 1 / np.sqrt(x),
-          lambda op, dy: [dy * (-0.5 * square(op.outputs[0]) * op.outputs[0])])
+          lambda op, dy: [dy * (-0.5 * square(op.outputs[0]) * op.outputs[0])], "outputs")
 _float_op("Reciprocal", np.reciprocal,
-          lambda op, dy: [dy * negative(square(op.outputs[0]))])
+          lambda op, dy: [dy * negative(square(op.outputs[0]))], "outputs")
 _float_op("Expm1", np.expm1, lambda op, dy: [dy * exp(op.inputs[0])])
 _float_op("Log1p", np.log1p, lambda op, dy: [dy / (1 + op.inputs[0])])
 _float_op("Erf", _erf_kernel,
@@ -104,7 +107,8 @@ def _xlogy_grad(op, dz):
             sum_to(dz * where(equal(x, 0.0), zeros_like(quotient), quotient), y)]
 
 
-register("Xlogy", "x: T, y: T", quiet(_xlogy_kernel), binary, _xlogy_grad, types={"T": FLOATS})
+register("Xlogy", "x: T, y: T", quiet(_xlogy_kernel), binary, _xlogy_grad, types={"T": FLOATS},
+         grad_uses="inputs")
 
 
 def xlogy(x, y, name=None):

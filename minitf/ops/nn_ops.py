@@ -81,9 +81,9 @@ def _log_softmax_grad(op, dy):
 
 
 register("Softmax", "logits: T", _over_classes(_softmax), _has_classes, _softmax_grad,
-         types={"T": FLOATS})
+         types={"T": FLOATS}, grad_uses="outputs")
 register("LogSoftmax", "logits: T", _over_classes(_log_softmax), _has_classes, _log_softmax_grad,
-         types={"T": FLOATS})
+         types={"T": FLOATS}, grad_uses="outputs")
 
 
 def class_axis(logits, axis):
@@ -196,9 +196,9 @@ def _bias_add_grad_grad(op, ddb):
 register("BiasAdd", "value: T, bias: T", quiet(_bias_add_kernel), _bias_add_infer,
          lambda op, dy: [dy, execute("BiasAddGrad", [dy],
                                      {"data_format": op.get_attr("data_format")})],
-         types={"T": NUMBERS})
+         types={"T": NUMBERS}, grad_uses="none")
 register("BiasAddGrad", "out_backprop: T", quiet(_bias_add_grad_kernel), _bias_add_grad_infer,
-         _bias_add_grad_grad, types={"T": NUMBERS})
+         _bias_add_grad_grad, types={"T": NUMBERS}, grad_uses="none")
 
 
 def bias_add(value, bias, data_format=None, name=None):

@@ -6,6 +6,8 @@ Each op's kernel, shape rule and gradient stand together below its banner. A red
 are its second input; its gradient puts the reduced dimensions back (`_restore_reduced`) and
 broadcasts.
 """
+import math
+
 import numpy as np
 
 from ..framework import dtypes
@@ -62,8 +64,15 @@ def _restore_reduced(dy, op):
     return dy
 
 
+def _broadcast_back(dy, op):
+    """dy spread over the input of reduction `op` (a scalar dy needs no reshape first)."""
+    if dy.shape.rank != 0:
+        dy = _restore_reduced(dy, op)
+    return broadcast_to(dy, shape_of(op.inputs[0]))
+
+
 def _sum_grad(op, dy):
-    return [broadcast_to(_restore_reduced(dy, op), shape_of(op.inputs[0])), None]
+    return [_broadcast_back(dy, op), None]
 
 
 def _mean_grad(op, dy):
@@ -72,28 +81,28 @@ def _mean_grad(op, dy):
         count = max(x.shape.num_elements(), 1) // max(y.shape.num_elements(), 1)
     else:
         count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
-    return [broadcast_to(_restore_reduced(dy / count, op), shape_of(x)), None]
+    return [_broadcast_back(dy / count, op), None]
 
 
 def _sum_kernel(x, axis, keepdims):
-    return np.sum(x, axis=reduction_axes(axis), keepdims=keepdims, dtype=x.dtype)
+    return np.add.reduce(x, axis=reduction_axes(axis), dtype=x.dtype, keepdims=keepdims)
 
 
 def _mean_kernel(x, axis, keepdims):
     axes = reduction_axes(axis)
-    n = int(np.prod([x.shape[a] for a in axes]))
+    n = math.prod(x.shape[a] for a in axes)
     if x.dtype.kind in "iu":  # summed in 64 bits as in TensorFlow, so that small types do not wrap
         wide = np.uint64 if x.dtype.kind == "u" else np.int64
         s = np.sum(x, axis=axes, keepdims=keepdims, dtype=wide)
         return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(x.dtype)
-    s = np.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
+    s = np.add.reduce(x, axis=axes, dtype=x.dtype, keepdims=keepdims)
     return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
 
 
 register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), reduce_infer, _sum_grad,
-         types={"T": NUMBERS | dtypes.COMPLEX})
+         types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="none")
 register("Mean", "input: T, reduction_indices: index", quiet(_mean_kernel), reduce_infer,
-         _mean_grad, types={"T": NUMBERS | dtypes.COMPLEX})
+         _mean_grad, types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="none")
 
 
 def reduce(op_type, input_tensor, axis, keepdims, name):
@@ -208,7 +217,7 @@ register("Max", "input: T, reduction_indices: index", _max_kernel, reduce_infer,
 register("Min", "input: T, reduction_indices: index", _min_kernel, reduce_infer,
          _min_or_max_grad, types={"T": NUMBERS})
 register("Prod", "input: T, reduction_indices: index", quiet(_prod_kernel), reduce_infer,
-         _prod_grad, types={"T": NUMBERS})
+         _prod_grad, types={"T": NUMBERS}, grad_uses="inputs")
 register("Any", "input: bool, reduction_indices: index",
          lambda x, axis, keepdims: np.any(x, reduction_axes(axis), keepdims=keepdims),
          reduce_infer, None)

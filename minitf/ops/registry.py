@@ -4,14 +4,14 @@ An op is registered once with `register(...)`: its type name, its inputs, its nu
 static shape/dtype rule and its gradient. `execute()` converts the arguments (Python values,
 numpy arrays, variables) to tensors with TensorFlow's dtype rules, then either runs the kernel at
 once (eager mode, recording on active tapes) or adds an Operation to the default graph.
-`convert_to_tensor` lives here because argument conversion is part of dispatch.
+`convert_to_tensor` lives here because argument conversion is part of dispatch; the dtype rules
+for plain Python values and numpy arrays are in `framework/conversion.py`.
 """
-import contextlib
-
 import numpy as np
 
-from ..framework import dtypes, string_values
+from ..framework import dtypes
 from ..framework.context import ctx
+from ..framework.conversion import as_array
 from ..framework.errors import InvalidArgumentError, OpError
 from ..framework.graph import describe_inputs, get_default_graph
 from ..framework.shapes import IncompatibleShapesError, dims_str
@@ -39,13 +39,17 @@ class OpDef:
     writes: the op changes state beyond its outputs (a variable, an output stream): a traced
       function runs it even when no output needs it, and a plan that has it is a transaction.
     none_for_unused: `grad` takes None (instead of zeros) for an output that got no gradient.
+    grad_uses: which values `grad` reads, so that a tape keeps only those (of the others it keeps
+      the dtype and shape): "inputs and outputs" (the default), "inputs", "outputs", "none", or
+      "other inputs" (the gradient for each input reads the other inputs, as in `x * y`; `grad`
+      must then skip the inputs whose `op.needs` is False).
     """
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
-                 "make_state", "eager_state", "writes", "none_for_unused", "checks")
+                 "make_state", "eager_state", "writes", "none_for_unused", "grad_uses", "ready")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
-                 eager_state, writes, none_for_unused):
+                 eager_state, writes, none_for_unused, grad_uses):
         self.type = type
         self.inputs = inputs
         self.kernel = kernel
@@ -58,100 +62,43 @@ class OpDef:
         self.eager_state = eager_state
         self.writes = writes
         self.none_for_unused = none_for_unused
-        # For the eager fast path (`_ready`): per input, the dtypes it accepts, or None for
-        # "the dtype of the type variable"; set only when the inputs are plain (no list) and
-        # name at most one type variable.
-        free = {kind for _, kind, _ in inputs if kind not in _FIXED}
-        plain = len(free) <= 1 and not any(is_list for _, _, is_list in inputs)
-        self.checks = tuple(_FIXED[k][0] if k in _FIXED else None for _, k, _ in inputs) \
-            if plain else None
+        self.grad_uses = grad_uses
+        # The short path of dispatch: whether the inputs are tensors that need no conversion.
+        self.ready = _ready_check(inputs, frozenset(dtypes._ALL).intersection(*types.values()))
+
+
+_GRAD_USES = ("inputs and outputs", "inputs", "outputs", "none", "other inputs")
 
 
 def register(type, inputs, kernel, infer, grad, types=None, multi=False, hoist=False,
-             make_state=None, eager_state=None, writes=False, none_for_unused=False):
+             make_state=None, eager_state=None, writes=False, none_for_unused=False,
+             grad_uses="inputs and outputs"):
     """Adds an op type to the registry (once: a second registration of a type is a bug)."""
     if type in OPS:
         raise KeyError("Op type %s is registered twice." % type)
+    if grad_uses not in _GRAD_USES:
+        raise ValueError("grad_uses of %s must be one of %s, not %r." % (type, _GRAD_USES,
+                                                                         grad_uses))
     spec = []
     for item in filter(None, (s.strip() for s in inputs.split(","))):
         arg, kind = (p.strip() for p in item.split(":"))
         is_list = kind.startswith("N*")
         spec.append((arg, kind[2:] if is_list else kind, is_list))
     OPS[type] = OpDef(type, tuple(spec), kernel, infer, grad, types or {}, multi, hoist,
-                      make_state, eager_state, writes, none_for_unused)
+                      make_state, eager_state, writes, none_for_unused, grad_uses)
     return OPS[type]
-
-
-# -- argument conversion ----------------------------------------------------------------------
-def _infer_python_dtype(value, a):
-    kind = a.dtype.kind
-    if kind == "b":
-        return dtypes.bool
-    if kind in "iu":
-        if a.dtype == np.uint64 and a.max() >= 2 ** 63:
-            raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor: "
-                             "%r does not fit int64." % (value,))
-        if a.size and (a.min() < -2 ** 31 or a.max() >= 2 ** 31):
-            return dtypes.int64
-        return dtypes.int32
-    if kind == "f":
-        return dtypes.float64 if _holds_float64(value) else dtypes.float32
-    if kind == "c":
-        return dtypes.complex128
-    raise TypeError("Cannot convert %r to a tensor: values of type %s are not supported."
-                    % (value, a.dtype))
-
-
-def _holds_float64(value):
-    if isinstance(value, (list, tuple)):
-        return any(_holds_float64(v) for v in value)
-    return isinstance(value, (np.ndarray, np.generic)) and value.dtype == np.float64
-
-
-def _python_to_numpy(value, dtype, graph_mode):
-    """A Python value (scalar or nested list) as an array of `dtype` (inferred when None)."""
-    first = _first_leaf(value)
-    if string_values.is_text(first):
-        if dtype is None or dtype is dtypes.string:
-            return string_values.bytes_array(value)
-        _refuse(value, dtype, graph_mode)
-    try:
-        a = np.array(value)
-    except ValueError:
-        raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
-    kind = a.dtype.kind
-    # TensorFlow's rule: a complex number after a real one is mixed ([1, 2j], but not [1j, 2])
-    complex_after_real = kind == "c" and not isinstance(first, (complex, np.complexfloating))
-    if isinstance(value, (list, tuple)) and (kind not in "biufc" or complex_after_real):
-        raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
-    if dtype is None:
-        dtype = _infer_python_dtype(value, a)
-    elif kind not in "biufc" or a.size and (  # an empty `[]` fits any dtype
-            dtype.is_integer and kind in "fc" or dtype.is_bool and kind != "b"
-            or dtype.is_floating and kind == "c" or dtype.is_complex and kind == "b"
-            or dtype is dtypes.string):
-        _refuse(value, dtype, graph_mode)
-    return a.astype(dtype.np, copy=False)
-
-
-def _first_leaf(value):
-    """The first scalar of a (nested) list, or the value itself."""
-    while isinstance(value, (list, tuple)) and value:
-        value = value[0]
-    return value
-
-
-def _refuse(value, dtype, graph_mode):
-    if graph_mode:
-        raise TypeError("Expected %s, but got %r of type '%s'."
-                        % (dtype.name, value, type(value).__name__))
-    raise TypeError("Cannot convert %r to EagerTensor of dtype %s" % (value, dtype.name))
 
 
 def contains_tensor(value):
     if isinstance(value, (list, tuple)):
-        return any(contains_tensor(v) for v in value)
+        for v in value:
+            if type(v) not in _PYTHON_SCALARS and contains_tensor(v):
+                return True
+        return False
     return isinstance(value, Tensor) or hasattr(value, "_to_tensor")
+
+
+_PYTHON_SCALARS = frozenset((int, float, bool))
 
 
 def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
@@ -170,6 +117,13 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
     """
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
+    if not ctx.graphs and ctx.eager_default:  # the common eager cases, in short
+        if type(value) is EagerTensor and (dtype is None or dtype is value._dtype):
+            return value
+        if type(value) is float or type(value) is int or type(value) is list:
+            t = _eager_plain(value, dtype or dtype_hint and dtypes.as_dtype(dtype_hint))
+            if t is not None:
+                return t
     if isinstance(value, Tensor) or hasattr(value, "_to_tensor"):
         t = value if isinstance(value, Tensor) else value._to_tensor()
         if dtype is not None and t.dtype is not dtype:
@@ -179,34 +133,41 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
     graph_mode = bool(ctx.graphs) or not ctx.eager_default
     if isinstance(value, (list, tuple)) and contains_tensor(value):
         return _pack(value, dtype, graph_mode, name)
+    a = None
     if dtype is None and dtype_hint is not None:
         try:
-            return convert_to_tensor(value, dtype_hint, name)
+            a = as_array(value, dtypes.as_dtype(dtype_hint), graph_mode)
         except (TypeError, ValueError):
             pass
-    a = as_array(value, dtype, graph_mode)
+    if a is None:
+        a = as_array(value, dtype, graph_mode)
     if not graph_mode:
         return EagerTensor(a)
     return execute("Const", [], {"value": a, "dtype": dtypes.from_numpy(a.dtype)},
                    name=name or "Const")
 
 
-def as_array(value, dtype=None, graph_mode=False):
-    """A fresh numpy array holding a Python value or numpy array, with TensorFlow's dtype rules."""
-    if isinstance(value, (np.ndarray, np.generic)):
-        kind = value.dtype.kind
-        if dtype is None or dtype is dtypes.string:
-            if kind in "USO":
-                return string_values.bytes_array(np.asarray(value))
-            if dtype is not None:
-                raise ValueError("Failed to convert a NumPy array to a Tensor (Unsupported object "
-                                 "type %s)." % value.dtype)
-        if kind not in "biufcUS":
-            raise TypeError("Cannot convert a numpy array of dtype %s to a tensor." % value.dtype)
-        return np.array(value, None if dtype is None else dtype.np)
-    if type(value) is float and dtype is not None and dtype.is_floating:
-        return np.array(value, dtype.np)
-    return _python_to_numpy(value, dtype, graph_mode)
+_PLAIN_FOR_INTS = frozenset((dtypes.int32, dtypes.int64, dtypes.float32, dtypes.float64))
+
+
+def _eager_plain(value, dtype):
+    """A Python float, an int that fits int32, or a flat list of such ints (axes, shapes) as an
+    eager tensor of `dtype` (by default float32 or int32), where that needs no rule beyond a
+    cast; None for what the full rules decide."""
+    if type(value) is float:
+        dtype = dtype or dtypes.float32
+        if dtype.is_floating:
+            return EagerTensor(np.array(value, dtype.np), dtype)
+    elif type(value) is int:
+        if -2 ** 31 <= value < 2 ** 31:
+            dtype = dtype or dtypes.int32
+            if dtype in _PLAIN_FOR_INTS:
+                return EagerTensor(np.array(value, dtype.np), dtype)
+    elif value and (dtype is None or dtype is dtypes.int32 or dtype is dtypes.int64) and \
+            all(type(v) is int for v in value) and -2 ** 31 <= min(value) and max(value) < 2 ** 31:
+        dtype = dtype or dtypes.int32
+        return EagerTensor(np.array(value, dtype.np), dtype)
+    return None
 
 
 def _pack(values, dtype, graph_mode, name):
@@ -339,6 +300,9 @@ def _dtype_mismatch(op_def, op_name, eager, arg, index, got, want, first):
 
 
 # -- dispatch ---------------------------------------------------------------------------------
+_NO_ATTRS = {}  # shared by the calls without attrs; never changed
+
+
 def execute(op_type, inputs, attrs=None, name=None):
     """Runs op `op_type` on `inputs` now (eager mode) or adds it to the default graph.
 
@@ -346,33 +310,59 @@ def execute(op_type, inputs, attrs=None, name=None):
     outputs) None in eager mode and the Operation in a graph.
     """
     op_def = OPS[op_type]
-    attrs = attrs or {}
-    if not ctx.graphs and ctx.eager_default:
-        return _run_eagerly(op_def, inputs, attrs, name)
-    return _add_to_graph(op_def, inputs, attrs, name)
+    if ctx.graphs or not ctx.eager_default:
+        return _add_to_graph(op_def, inputs, attrs or _NO_ATTRS, name)
+    ready = op_def.ready
+    flat = ready(inputs, EagerTensor) if ready else None
+    if flat is None:
+        flat = _convert_inputs(op_def, inputs, True, name)
+    return _run_eagerly(op_def, flat, attrs or _NO_ATTRS)
 
 
-def _ready(op_def, inputs):
-    """Whether `inputs` are eager tensors that already fit `op_def` (the common case)."""
-    checks = op_def.checks
-    if checks is None:
-        return False
-    bound = None
-    for allowed, t in zip(checks, inputs):
-        if type(t) is not EagerTensor:
-            return False
-        if allowed is not None:
-            if t._dtype not in allowed:
-                return False
-        elif bound is None:
-            bound = t._dtype
-        elif t._dtype is not bound:
-            return False
-    return bound is None or all(bound in allowed for allowed in op_def.types.values())
+def _ready_check(inputs, allowed):
+    """A function `ready(values, cls)` giving `values` as the flat list of tensors that
+    `_convert_inputs` would make of them, when they are already tensors of class `cls` that fit
+    the op (the common case), and None otherwise; None (never ready) for ops whose inputs have
+    more than one type variable, or a list among others. (Dtypes are compared by name: a name
+    hashes faster than a DType.)"""
+    free = {kind for _, kind, _ in inputs if kind not in _FIXED}
+    if len(inputs) == 1 and inputs[0][1:] == ("any", True):  # a list of any tensors
+        return lambda values, cls: values[0] if all(type(t) is cls for t in values[0]) else None
+    if len(free) > 1 or any(is_list for _, _, is_list in inputs):
+        return None
+    allowed = frozenset(d.name for d in allowed)
+    checks = tuple(None if k not in _FIXED else frozenset(d.name for d in _FIXED[k][0])
+                   for _, k, _ in inputs)
+    if checks == (None,):
+        def ready(values, cls):
+            x, = values
+            return values if type(x) is cls and x._dtype.name in allowed else None
+        return ready
+
+    if checks == (None, None):
+        def ready(values, cls):
+            x, y = values
+            return values if type(x) is cls and type(y) is cls and x._dtype is y._dtype and \
+                x._dtype.name in allowed else None
+        return ready
+
+    def ready(values, cls):
+        bound = None
+        for fits, t in zip(checks, values):
+            if type(t) is not cls:
+                return None
+            if fits is not None:
+                if t._dtype.name not in fits:
+                    return None
+            elif bound is None:
+                bound = t._dtype
+            elif t._dtype is not bound:
+                return None
+        return values if bound is None or bound.name in allowed else None
+    return ready
 
 
-def _run_eagerly(op_def, inputs, attrs, name):
-    flat = inputs if _ready(op_def, inputs) else _convert_inputs(op_def, inputs, True, name)
+def _run_eagerly(op_def, flat, attrs):
     args = [t._value for t in flat]
     if op_def.eager_state is not None:
         args.insert(0, op_def.eager_state(attrs))
@@ -383,12 +373,12 @@ def _run_eagerly(op_def, inputs, attrs, name):
     except Exception as e:  # numpy's error, reported as TensorFlow reports a bad argument
         raise InvalidArgumentError(None, None, "%s [Op:%s]" % (
             _static_error(op_def, flat, attrs) or e, op_def.type)) from None
-    if out is None:
-        outputs = []
-    elif op_def.multi:
+    if op_def.multi:
         outputs = [EagerTensor(v) for v in out]
+    elif out is None:
+        outputs = ()
     else:
-        outputs = [EagerTensor(out)]
+        outputs = (EagerTensor(out),)
     if ctx.tapes:
         for tape in ctx.tapes:
             tape._record_eager(op_def, flat, outputs, attrs)
@@ -410,9 +400,16 @@ def _static_error(op_def, flat, attrs):
 
 def _add_to_graph(op_def, inputs, attrs, name):
     g = get_default_graph()
-    with g.name_scope(name or op_def.type) as scope:
-        flat = _convert_inputs(op_def, inputs, False, scope[:-1])
-    op_name = scope[:-1]
+    name = name or op_def.type
+    ready = op_def.ready
+    flat = ready(inputs, SymbolicTensor) if ready else None
+    if flat is not None and all(t._op.graph is g for t in flat):
+        # nothing to convert, so no scope for conversions to open
+        op_name = name[:-1] if name[-1] == "/" else g.unique_name(name)
+    else:
+        with g.name_scope(name) as scope:
+            flat = _convert_inputs(op_def, inputs, False, scope[:-1])
+        op_name = scope[:-1]
     for t in flat:
         if t.graph is not g:
             other = next((x for x in flat if x.graph is g), "the default graph")
@@ -432,13 +429,23 @@ def _add_to_graph(op_def, inputs, attrs, name):
     return op.outputs[0] if op.outputs else op
 
 
-@contextlib.contextmanager
+class _NoScope:
+    """What `scope` gives when executing eagerly: a context that does nothing and yields None."""
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+_NO_SCOPE = _NoScope()
+
+
 def scope(name):
     """For an op function made of several ops: in a graph, opens name scope `name` and yields its
     prefix (e.g. "truediv_1/"), which `execute(..., name=prefix)` takes as the op's own name so
     that helper ops nest under it; when executing eagerly, yields None."""
     if not ctx.graphs and ctx.eager_default:
-        yield None
-    else:
-        with get_default_graph().name_scope(name) as prefix:
-            yield prefix
+        return _NO_SCOPE
+    return get_default_graph().name_scope(name)

@@ -79,7 +79,7 @@ def static_rank(value):
 
 # -- reductions -------------------------------------------------------------------------------
 def reduction_axes(axis):
-    return tuple(int(a) for a in np.reshape(axis, [-1]))
+    return tuple(np.ravel(axis).tolist())
 
 
 def all_axes(x):

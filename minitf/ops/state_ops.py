@@ -21,7 +21,7 @@ register("VarHandleOp", "", _handle_kernel,
          lambda inputs, **_: [(dtypes.resource, SCALAR)], None, hoist=True,
          make_state=lambda op: Ref(op.get_attr("shared_name")))
 register("ReadVariableOp", "resource: resource", lambda ref, dtype, shape: ref.read(),
-         lambda inputs, dtype, shape: [(dtype, shape)], lambda op, dy: [dy])
+         lambda inputs, dtype, shape: [(dtype, shape)], lambda op, dy: [dy], grad_uses="none")
 register("VarIsInitializedOp", "resource: resource",
          lambda ref: np.array(ref.value is not None),
          lambda inputs: [(dtypes.bool, SCALAR)], None)

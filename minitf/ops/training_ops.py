@@ -12,15 +12,15 @@ TensorFlow's two formulas agree. The differences, all here in one place:
   beta1**t and beta2**t in variables multiplied by beta each step, v2 computes the powers from
   `iterations`; epsilon defaults to 1e-8 in v1, 1e-7 in v2.
 * RMSProp: v1 `ResourceApplyRMSProp` / `ResourceApplyCenteredRMSProp`, the mean square starting
-  at ones, epsilon inside the square root; v2 `ResourceApplyKerasRMSProp`, starting at zeros,
-  epsilon added after the square root (tf.keras 2).
-* Adagrad: one op, `ResourceApplyAdagradV2`, epsilon added after the square root (v1 passes 0).
+  at ones; v2 `ResourceApplyKerasRMSProp`, starting at zeros (tf.keras 2). Both put epsilon
+  inside the square root.
+* Adagrad: one op, `ResourceApplyAdagradV2`, epsilon added after the square root (v1 passes 0;
+  tf.keras 2 puts it inside, which differs only where the accumulated squares are as small as
+  epsilon, far below the initial 0.1).
 
-Keras 3 (shipped with TensorFlow 2.16+) differs from these tf.keras 2 rules in two ways: it
-puts epsilon inside the square root for RMSprop and Adagrad (which matters only where the
-accumulated squares are as small as epsilon), and its Adam takes 1 - beta in double precision
-but beta**t in float32, so its bias correction is off by about 1e-5 relative; minitf's Adam is
-TensorFlow's `ResourceApplyAdam`, computed in the variable's dtype throughout.
+Keras 3 (shipped with TensorFlow 2.16+) takes Adam's 1 - beta in double precision but beta**t in
+float32, so its bias correction is off by about 1e-5 relative; minitf's Adam is TensorFlow's
+`ResourceApplyAdam`, computed in the variable's dtype throughout.
 """
 import numpy as np
 
@@ -110,17 +110,35 @@ def apply_keras_momentum(var, accum, lr, grad, momentum, use_nesterov=False, nam
 
 # -- Adam ---------------------------------------------------------------------------------------
 def _adam_moments(m_ref, v_ref, beta1_power, beta2_power, lr, beta1, beta2, grad):
+    """alpha, m + (grad - m) * (1 - beta1) and v + (grad**2 - v) * (1 - beta2), each formula
+    worked in place on one fresh array (the same operations, so the same numbers)."""
     alpha = lr * np.sqrt(1 - beta2_power) / (1 - beta1_power)
-    m = m_ref.read()
-    v = v_ref.read()
-    return alpha, m + (grad - m) * (1 - beta1), v + (np.square(grad) - v) * (1 - beta2)
+    m, v = m_ref.read(), v_ref.read()
+    new_m = np.subtract(grad, m)
+    new_m *= 1 - beta1
+    new_m += m
+    new_v = np.square(grad)
+    new_v -= v
+    new_v *= 1 - beta2
+    new_v += v
+    return alpha, new_m, new_v
+
+
+def _adam_step(var, m, alpha, root, epsilon):
+    """var - m * alpha / (root + epsilon), with as few fresh arrays as the formula allows."""
+    step = np.multiply(m, alpha)
+    root += epsilon
+    step /= root
+    if type(step) is not np.ndarray:  # 0-d values come back as numpy scalars
+        return var - step
+    return np.subtract(var, step, out=step)
 
 
 def _apply_adam(var_ref, m_ref, v_ref, beta1_power, beta2_power, lr, beta1, beta2, epsilon,
                 grad):
     var = _read(var_ref, grad)
     alpha, m, v = _adam_moments(m_ref, v_ref, beta1_power, beta2_power, lr, beta1, beta2, grad)
-    _update([(m_ref, m), (v_ref, v), (var_ref, var - m * alpha / (np.sqrt(v) + epsilon))])
+    _update([(m_ref, m), (v_ref, v), (var_ref, _adam_step(var, m, alpha, np.sqrt(v), epsilon))])
 
 
 def _apply_adam_with_amsgrad(var_ref, m_ref, v_ref, vhat_ref, beta1_power, beta2_power, lr,
@@ -129,7 +147,7 @@ def _apply_adam_with_amsgrad(var_ref, m_ref, v_ref, vhat_ref, beta1_power, beta2
     alpha, m, v = _adam_moments(m_ref, v_ref, beta1_power, beta2_power, lr, beta1, beta2, grad)
     vhat = np.maximum(vhat_ref.read(), v)
     _update([(m_ref, m), (v_ref, v), (vhat_ref, vhat),
-             (var_ref, var - m * alpha / (np.sqrt(vhat) + epsilon))])
+             (var_ref, _adam_step(var, m, alpha, np.sqrt(vhat), epsilon))])
 
 
 _ADAM = "beta1_power: T, beta2_power: T, lr: T, beta1: T, beta2: T, epsilon: T, grad: T"
@@ -182,7 +200,7 @@ def _apply_keras_rms_prop(var_ref, *args, centered):
         mg = rho * slots[1].read() + (1 - rho) * grad
         updates.append((slots[1], mg))
         ms = ms - np.square(mg)
-    step = lr * grad / (np.sqrt(ms) + epsilon)
+    step = lr * grad / np.sqrt(ms + epsilon)
     if len(slots) > 1 + centered:
         step = momentum * slots[-1].read() + step
         updates.append((slots[-1], step))
@@ -215,7 +233,7 @@ def apply_centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad, 
 
 def apply_keras_rms_prop(var, ms, mg, mom, lr, rho, momentum, epsilon, grad, name=None):
     """ms = rho * ms + (1 - rho) * grad**2 (centered, with `mg`: minus the squared mean
-    gradient); step = lr * grad / (sqrt(ms) + epsilon), accumulated in `mom` when given;
+    gradient); step = lr * grad / sqrt(ms + epsilon), accumulated in `mom` when given;
     var -= step. `mg` and `mom` may be None."""
     slots = [s for s in (ms, mg, mom) if s is not None]
     return execute("ResourceApplyKerasRMSProp",

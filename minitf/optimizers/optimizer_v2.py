@@ -289,7 +289,7 @@ class Adam(Optimizer):
 
 class RMSprop(Optimizer):
     """RMSprop: `ms = rho * ms + (1 - rho) * grad**2` (starting at zeros), and the step
-    `lr * grad / (sqrt(ms) + epsilon)`, accumulated as `mom = momentum * mom + step` when
+    `lr * grad / sqrt(ms + epsilon)`, accumulated as `mom = momentum * mom + step` when
     `momentum` is set. With `centered`, the moving average `mg` of the gradient is also kept and
     `ms - mg**2` replaces `ms`. Slots: "rms" (and "momentum", "mg").
 

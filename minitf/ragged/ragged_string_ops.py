@@ -1,5 +1,5 @@
-"""`tf.strings.split`, which gives a RaggedTensor of tokens, and TensorFlow 1.x's splits, which
-give a SparseTensor; the split kernels are in ops/string_ops.py."""
+"""`tf.strings.split` and `bytes_split`, which give RaggedTensors of tokens, and TensorFlow 1.x's
+splits, which give a SparseTensor; the split kernels are in ops/string_ops.py."""
 from ..framework import dtypes
 from ..ops import string_ops
 from ..ops.registry import convert_to_tensor, scope
@@ -22,6 +22,28 @@ def split(input, sep=None, maxsplit=-1, name=None):
     <tf.RaggedTensor [[b'hello', b'world'], [b'a']]>
     """
     return _split_v2(input, sep, maxsplit, "RaggedTensor", name)
+
+
+def bytes_split(input, name=None):
+    """Splits each string into its bytes.
+
+    Returns:
+      For a scalar string, a 1-D string tensor of its bytes; for a 1-D tensor, a RaggedTensor
+      with one row of bytes per string.
+
+    Raises:
+      ValueError: for input of rank 2 or more.
+
+    >>> minitf.strings.bytes_split("abc")
+    <tf.Tensor: shape=(3,), dtype=string, numpy=array([b'a', b'b', b'c'], dtype=object)>
+    """
+    with scope(name or "BytesSplit"):
+        x = convert_to_tensor(input, dtype_hint=dtypes.string, name="input")
+        if x.shape.rank not in (0, 1):
+            raise ValueError("minitf's tf.strings.bytes_split takes a scalar or a 1-D tensor; "
+                             "got shape %s. Reshape it to 1-D first." % (x.shape,))
+        parts = string_ops.string_split_v1(x, "", False)  # an empty delimiter splits bytes
+        return parts[1] if x.shape.rank == 0 else _tokens(parts, "RaggedTensor")
 
 
 def split_v1(input=None, sep=None, maxsplit=-1, result_type="SparseTensor", source=None,

@@ -140,6 +140,51 @@ class RaggedTensor(CompositeTensor):
             return ragged_ops.ragged_to_dense(self.flat_values, self.nested_row_splits,
                                               default_value, shape)
 
+    # -- indexing ------------------------------------------------------------------------------
+    def __getitem__(self, key):
+        """Row `i` (`rt[i]`: a tensor, or a RaggedTensor when the rows are ragged themselves),
+        the rows of a slice (`rt[i:j]`, step 1: a RaggedTensor), or indexing inside a row
+        (`rt[i, j]`, `rt[i, j:k]`).
+
+        Raises:
+          ValueError: for a slice with a step, for indexing across rows (`rt[:, j]`), or for a
+            slice of a RaggedTensor whose number of rows is not known statically.
+
+        >>> rt = minitf.ragged.constant([[0, 1, 2], [3], [4, 5]])
+        >>> rt[0], rt[1:]
+        (<tf.Tensor: shape=(3,), dtype=int32, numpy=array([0, 1, 2], dtype=int32)>, \
+<tf.RaggedTensor [[3], [4, 5]]>)
+        >>> rt[-1, 1].numpy()
+        np.int32(5)
+        """
+        if isinstance(key, tuple):
+            if not key:
+                return self
+            if isinstance(key[0], slice):
+                raise ValueError("minitf indexes a RaggedTensor row by row: rt[i, ...] or "
+                                 "rt[i:j]; got %r" % (key,))
+            row = self[key[0]]
+            return row[key[1:]] if len(key) > 1 else row
+        with scope("RaggedGetItem"):
+            splits = self._row_splits
+            if isinstance(key, slice):
+                return self._rows(key)
+            i = int(key)
+            start, end = (splits[i], splits[i + 1]) if i >= 0 else (splits[i - 1], splits[i])
+            return self._values[start:end]
+
+    def _rows(self, key):
+        if key.step not in (None, 1):
+            raise ValueError("minitf slices the rows of a RaggedTensor with step 1 only; got %r"
+                             % (key,))
+        nrows = self.shape[0]
+        if nrows is None:
+            raise ValueError("Cannot slice the rows of a RaggedTensor whose number of rows is "
+                             "not known statically.")
+        first, last, _ = key.indices(nrows)
+        splits = self._row_splits[first:max(first, last) + 1]
+        return RaggedTensor(self._values[splits[0]:splits[-1]], splits - splits[0])
+
     # -- values --------------------------------------------------------------------------------
     def _components(self):
         return (self.flat_values,) + self.nested_row_splits

@@ -102,28 +102,27 @@ def from_tape(tape):
         raise ValueError("This GradientTape has released its records (a non-persistent tape "
                          "does so in `gradient`): draw it before, or use "
                          "GradientTape(persistent=True).")
-    variables = {id(v.handle): v for v in tape.watched_variables()}
-    watched = {id(t) for t in tape._keep}
+    variables = {v.handle._id: v for v in tape.watched_variables()}
     made, boxes, edges = {}, [], []
     for i, record in enumerate(records, 1):
         key = "op %d" % i
-        for t in record.inputs:
-            if id(t) not in made:
-                made[id(t)] = _outside(t, variables, watched, len(boxes), boxes)
-            edges.append((made[id(t)], key, False))
+        for t in record.inputs:  # a tensor is known by its `_id` (the tape may keep a shell)
+            if t._id not in made:
+                made[t._id] = _outside(t, variables, tape._sources, len(boxes), boxes)
+            edges.append((made[t._id], key, False))
         boxes.append(Box(key, ["%d. %s" % (i, record.type), _outputs(record.outputs)],
                          "op", len(boxes)))
-        made.update((id(t), key) for t in record.outputs)
+        made.update((t._id, key) for t in record.outputs)
     return boxes, edges
 
 
 def _outside(t, variables, watched, order, boxes):
     """A box for a tensor that entered the tape's record from outside; returns its key."""
     key = "in %d" % order
-    if id(t) in variables:
-        v = variables[id(t)]
+    if t._id in variables:
+        v = variables[t._id]
         lines, kind = ["variable %s" % v.name.rpartition(":")[0], describe(v)], "variable"
-    elif id(t) in watched:
+    elif t._id in watched:
         lines, kind = ["watched tensor", describe(t)], "input"
     else:
         value = t.numpy() if isinstance(t, EagerTensor) else None

@@ -18,7 +18,7 @@ from ...framework.dtypes import (DType, as_dtype, bool, complex64, complex128, d
 from ...framework.graph import (Graph, GraphKeys, Operation, device, get_default_graph,
                                 reset_default_graph)
 from ...framework.name_scope import name_scope_v1 as name_scope
-from ...framework.shapes import TensorShape
+from ...framework.shapes import TensorShape, disable_v2_tensorshape, enable_v2_tensorshape
 from ...framework.tensor import Tensor, is_tensor
 from ...framework.tensor_spec import TensorSpec
 from ...function import function
@@ -41,7 +41,8 @@ from ...ops.diag_ops import (diag as matrix_diag, diag_part as matrix_diag_part,
 from ...ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
 from ...ops.indexing_ops import (boolean_mask_v1 as boolean_mask, gather_nd, gather_v1 as gather,
                                  one_hot, scatter_nd)
-from ...ops.init_ops import (GlorotUniform as glorot_uniform_initializer, Ones as ones_initializer,
+from ...ops.init_ops import (Constant as constant_initializer,
+                             GlorotUniform as glorot_uniform_initializer, Ones as ones_initializer,
                              RandomNormal as random_normal_initializer, Zeros as zeros_initializer)
 from ...ops.join_ops import concat, split, stack, unstack
 from ...ops.linalg_ops import (matmul, matrix_determinant, matrix_inverse, matrix_transpose,
@@ -84,15 +85,16 @@ from ...sparse.sparse_ops import to_dense as sparse_tensor_to_dense
 from ...sparse.sparse_tensor import SparseTensor, SparseTensorValue
 from ... import bitwise, config, linalg, math, ragged, sparse  # noqa: F401
 from ... import testing as test  # noqa: F401
-from . import (contrib, data, initializers, layers, nn, random, strings,  # noqa: F401
+from . import (contrib, data, initializers, layers, losses, nn, random, strings,  # noqa: F401
                summary, train)
 
 newaxis = None
 
 
 def disable_v2_behavior():
-    """Switches to TensorFlow 1.x behaviour: graphs and Sessions instead of eager execution.
-    With `import minitf.compat.v1 as tf`, it is the first line a 1.x script needs.
+    """Switches to TensorFlow 1.x behaviour: graphs and Sessions instead of eager execution,
+    and shapes printed as 1.x prints them (`(?, 3)`). With `import minitf.compat.v1 as tf`, it
+    is the first line a 1.x script needs.
 
     >>> import minitf.compat.v1 as tf
     >>> tf.disable_v2_behavior()
@@ -101,11 +103,13 @@ def disable_v2_behavior():
     >>> tf.enable_v2_behavior()
     """
     disable_eager_execution()
+    disable_v2_tensorshape()
 
 
 def enable_v2_behavior():
     """Switches back to TensorFlow 2.x behaviour: eager execution."""
     enable_eager_execution()
+    enable_v2_tensorshape()
 
 
 def add_to_collection(name, value):

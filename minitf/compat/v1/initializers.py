@@ -1,3 +1,3 @@
 """`minitf.compat.v1.initializers`: TensorFlow 1.x's initializer classes, by their short names."""
-from ...ops.init_ops import (GlorotUniform as glorot_uniform, Ones as ones,  # noqa: F401
-                             RandomNormal as random_normal, Zeros as zeros)
+from ...ops.init_ops import (Constant as constant, GlorotUniform as glorot_uniform,  # noqa: F401
+                             Ones as ones, RandomNormal as random_normal, Zeros as zeros)

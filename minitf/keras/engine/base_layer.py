@@ -11,7 +11,9 @@ argument, when `call` takes one and it is not given, comes from the enclosing la
 call on symbolic Keras inputs (`keras.Input`) is recorded instead (see `engine.keras_tensor`).
 
 Weights are tracked as Keras does: those made with `add_weight` or assigned as attributes, in
-order, then those of the layers found in attributes (in assignment order).
+order, then those of the layers found in attributes (in assignment order). So are the losses a
+layer adds while it is called (`add_loss`): an outermost call first forgets those of the call
+before, in the layer and in all its sublayers.
 """
 import inspect
 import types
@@ -34,7 +36,7 @@ from . import input_spec, keras_tensor
 
 _CONVERTED_CALLS = weakref.WeakKeyDictionary()  # a layer class's `call` -> its AutoGraph version
 _OWN_MODULES = "minitf."  # layers whose `call` is minitf's are not converted
-_BOOKKEEPING = ("_trainable_weights", "_non_trainable_weights", "_named_weights")
+_BOOKKEEPING = ("_trainable_weights", "_non_trainable_weights", "_named_weights", "_losses")
 _LAYER_KWARGS = ("input_shape", "batch_input_shape", "batch_size", "input_dim", "autocast")
 
 
@@ -72,6 +74,7 @@ class Layer(Module):
         self._trainable_weights = []
         self._non_trainable_weights = []
         self._named_weights = []  # (name, weight) for each add_weight: the checkpoint's names
+        self._losses = []  # what add_loss was given during the last call
         self._trainable = bool(trainable)
         # Unlike a Module's, a layer's name scope is opened when it is called, not made now.
         self._name = name or backend.unique_object_name(backend.to_snake_case(type(self).__name__))
@@ -137,8 +140,31 @@ class Layer(Module):
 
     @property
     def losses(self):
-        """The losses added by the layer: none (regularizers are not supported)."""
-        return []
+        """The losses this layer and its sublayers added with `add_loss` during their last
+        call, as scalar tensors (a callable given to `add_loss` is called now)."""
+        own = [loss() if callable(loss) else loss for loss in self._losses]
+        return own + [loss for layer in self._sublayers() for loss in layer.losses]
+
+    def add_loss(self, losses, **kwargs):
+        """Adds a loss (a tensor, a zero-argument callable returning one, or a list of them)
+        to `losses`, which `fit` adds to the compiled loss.
+
+        >>> class Penalty(minitf.keras.layers.Layer):
+        ...     def call(self, x):
+        ...         self.add_loss(0.5 * minitf.reduce_sum(x))
+        ...         return x
+        >>> layer = Penalty()
+        >>> _ = layer(minitf.ones([2]))
+        >>> layer.losses
+        [<tf.Tensor: shape=(), dtype=float32, numpy=1.0>]
+        """
+        for loss in nest.flatten(losses):
+            self._losses.append(loss if callable(loss) else convert_to_tensor(loss))
+
+    def _clear_losses(self):
+        self._losses = []
+        for layer in self._sublayers():
+            layer._clear_losses()
 
     @property
     def output_shape(self):
@@ -268,6 +294,8 @@ class Layer(Module):
                 training = backend.outer_training()
             if training is not None:
                 kwargs["training"] = training
+        if not backend.in_layer_call():
+            self._clear_losses()
         with name_scope(self.name), backend.layer_call(training):
             if not self.built:
                 self._build_for(inputs)

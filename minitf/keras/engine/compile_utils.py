@@ -30,9 +30,9 @@ class LossesContainer:
         self._called = True
         y_true = convert_to_tensor(y_true)
         value = self._loss(y_true, y_pred, sample_weight)
-        self._loss_metric.update_state(value, sample_weight=array_ops.shape(y_true)[0])
-        for extra in regularization_losses or []:
+        for extra in regularization_losses or []:  # the "loss" metric includes them, as in Keras
             value = value + arithmetic_ops.cast(extra, value.dtype)
+        self._loss_metric.update_state(value, sample_weight=array_ops.shape(y_true)[0])
         return value
 
 

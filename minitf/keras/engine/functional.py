@@ -48,14 +48,34 @@ def run_nodes(nodes, inputs, outputs, values):
     return nest.map_structure(lambda kt: computed[id(kt)], outputs)
 
 
-def node_layers(nodes):
-    """The layers of `nodes`, each once, in order."""
-    layers, seen = [], set()
-    for node in nodes:
-        if id(node.layer) not in seen:
-            seen.add(id(node.layer))
-            layers.append(node.layer)
-    return layers
+def layers_in_order(inputs, outputs):
+    """The layers between `inputs` and `outputs` in Keras' order (that of `model.layers` and
+    the summary): the deepest first, a layer's depth being its longest path to an output; at
+    equal depth, in the order a depth-first walk back from the outputs meets them."""
+    finished, index, nodes = set(), {}, []
+
+    def visit(kt):
+        node = kt.node
+        if id(node) in finished:
+            return
+        index.setdefault(node.layer, len(index))
+        for t in node.input_tensors():
+            visit(t)
+        finished.add(id(node))
+        nodes.append(node)
+
+    for kt in nest.flatten(outputs):
+        visit(kt)
+    node_depth, layer_depth = {}, {}
+    for node in reversed(nodes):  # each node after every node that uses it
+        depth = max(node_depth.get(id(node), 0), layer_depth.get(node.layer, 0))
+        node_depth[id(node)] = layer_depth[node.layer] = depth
+        for t in node.input_tensors():
+            node_depth[id(t.node)] = max(depth + 1, node_depth.get(id(t.node), 0))
+    for kt in nest.flatten(inputs):  # an input no output uses
+        if kt.node.layer not in layer_depth:
+            layer_depth[kt.node.layer], index[kt.node.layer] = 0, -1
+    return sorted(layer_depth, key=lambda layer: (-layer_depth[layer], index[layer]))
 
 
 def _conformed(value, kt):

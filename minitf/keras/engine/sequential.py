@@ -40,6 +40,17 @@ class Sequential(Model):
         return True
 
     @property
+    def inputs(self):
+        """The model's Keras input, in a list, once it is known (else None)."""
+        first = self._layers[0]._inbound_nodes if self._layers else None
+        return first[0].input_tensors() if first else None
+
+    @property
+    def outputs(self):
+        """The model's Keras output, in a list, once it is known (else None)."""
+        return None if self._output is None else [self._output]
+
+    @property
     def layers(self):
         return list(self._layers)
 

@@ -8,10 +8,14 @@ of step and structure of batch (traced with the batch dimension unknown, so the 
 batch reuses the trace), unless `compile(run_eagerly=True)`. `train_step`, `test_step` and
 `predict_step` can be overridden, as in Keras.
 """
+import os
+
 import numpy as np
 
 from ... import nest
 from ...autodiff.tape import GradientTape
+from ...checkpoint import files as checkpoint_files
+from ...checkpoint.checkpoint import Checkpoint
 from ...framework.shapes import TensorShape
 from ...framework.tensor_spec import TensorSpec
 from ...function import FuncGraph, function
@@ -64,7 +68,7 @@ class Model(Layer):
             self.inputs, self.outputs = nest.flatten(inputs), nest.flatten(outputs)
             self._structure = (inputs, outputs)
             self._nodes = functional.graph_nodes(inputs, outputs)
-            self._graph_layers = functional.node_layers(self._nodes)
+            self._graph_layers = functional.layers_in_order(inputs, outputs)
             self.input_spec = input_spec.from_inputs(self.inputs)
             self.built = True
 
@@ -95,6 +99,25 @@ class Model(Layer):
                 return layer
         raise ValueError("No such layer: %s. Existing layers are: %s."
                          % (name, [layer.name for layer in self.layers]))
+
+    @property
+    def input_shape(self):
+        """The shape of the model's Keras input, batch dimension first (a list of shapes for
+        several inputs).
+
+        Raises:
+          AttributeError: for a model that has no Keras inputs (a subclassed model).
+        """
+        return _symbolic_shapes(self, "inputs", "input")
+
+    @property
+    def output_shape(self):
+        """The shape of the model's Keras output (a list of shapes for several outputs).
+
+        Raises:
+          AttributeError: for a model that has no Keras inputs (a subclassed model).
+        """
+        return _symbolic_shapes(self, "outputs", "output")
 
     @property
     def weights(self):
@@ -140,6 +163,31 @@ class Model(Layer):
             self.built = True
         else:
             super()._build_for(inputs)
+
+    def save_weights(self, filepath, overwrite=True, save_format=None, options=None):
+        """Writes the weights (and the optimizer's state) as checkpoint `filepath`, named from
+        the model as TensorFlow names them ("layer_with_weights-0/kernel/.ATTRIBUTES/..."),
+        and makes it the latest of its directory.
+
+        Raises:
+          NotImplementedError: for the HDF5 format (a ".h5" or ".keras" path).
+        """
+        if save_format == "h5" or str(filepath).endswith((".h5", ".hdf5", ".keras")):
+            raise NotImplementedError("minitf saves weights in TensorFlow's checkpoint format "
+                                      "only, not HDF5: use a path without the .h5 suffix.")
+        directory = os.path.dirname(str(filepath))
+        Checkpoint(**dict(self._trackable_children())).write(str(filepath))
+        checkpoint_files.update_checkpoint_state(directory, str(filepath), [str(filepath)])
+
+    def load_weights(self, filepath, skip_mismatch=False, by_name=False, options=None):
+        """Restores the weights (and the optimizer's state) that `save_weights` wrote to
+        `filepath`; the model must be built. Returns the status of the restore.
+
+        Raises:
+          NotFoundError: if there is no such checkpoint, or a weight is not in it.
+          ValueError: if a saved shape does not fit its weight.
+        """
+        return Checkpoint(**dict(self._trackable_children())).restore(str(filepath))
 
     def summary(self, line_length=None, positions=None, print_fn=None):
         """Prints the table of layers, output shapes and parameter counts.
@@ -389,6 +437,16 @@ class Model(Layer):
 
     def predict_on_batch(self, x):
         return nest.map_structure(lambda t: t.numpy(), self._run_step("predict", _batch(x)))
+
+
+def _symbolic_shapes(model, attribute, what):
+    tensors = getattr(model, attribute, None) if model._is_graph_network() else None
+    if not tensors:
+        raise AttributeError("The model %s has no Keras %ss, so no defined %s shape: it is not "
+                             "a functional model, or a Sequential model not yet built."
+                             % (model.name, what, what))
+    shapes = [tuple(t.shape.as_list()) for t in tensors]
+    return shapes[0] if len(shapes) == 1 else shapes
 
 
 def _batch(*arrays):

@@ -1,0 +1,126 @@
+"""The short paths of dispatch give what the full rules give: the same values, dtypes, printed
+forms, op names and errors (class and message), eagerly and while building a graph; gradients
+skip what is not needed but keep TensorFlow's names; faster kernels keep their messages; and
+the tape keeps only the values that gradients read."""
+import gc
+import warnings
+import weakref
+
+import numpy as np
+import pytest
+
+import minitf as tf
+from minitf.ops.registry import OPS
+
+
+def _take_the_full_rules(monkeypatch):
+    """Every op without its readiness check, so that every call takes the full conversion."""
+    for op_def in OPS.values():
+        monkeypatch.setattr(op_def, "ready", None)
+
+
+def _eager_calls():
+    i, j = tf.constant([1, 2, 3]), tf.constant([4, 5, 6])
+    f, g = tf.constant([1.5, -2.0, 3.0]), tf.constant([2.0, 4.0, 0.0])
+    m = tf.constant(np.arange(6, dtype=np.float64).reshape(2, 3))
+    return [lambda: tf.add(i, j), lambda: i * j, lambda: f / g, lambda: tf.sin(f),
+            lambda: f < g, lambda: tf.reduce_mean(m, axis=1), lambda: tf.matmul(m, m, True),
+            lambda: tf.cast(i, tf.float16), lambda: tf.maximum(f, g), lambda: -i,
+            lambda: tf.where(f < g, f, g), lambda: tf.reshape(m, [3, 2]), lambda: f * 2.0,
+            lambda: tf.add(i, f), lambda: tf.math.truediv(i, i, name="x") + f,
+            lambda: tf.matmul(m, m), lambda: tf.math.sqrt(i)]
+
+
+def _outcome(call):
+    """What a call gives: its printed form and value bytes, or its error's class and text."""
+    try:
+        t = call()
+    except Exception as e:  # the errors are part of what must agree
+        return type(e), str(e)
+    return repr(t), t.dtype, t.numpy().tobytes()
+
+
+@pytest.mark.parametrize("index", range(len(_eager_calls())))
+def test_eager_fast_path_agrees_with_the_full_rules(index, monkeypatch):
+    fast = _outcome(_eager_calls()[index])
+    _take_the_full_rules(monkeypatch)
+    assert _outcome(_eager_calls()[index]) == fast
+
+
+def _build():
+    """A graph of ops on tensors of the graph (the fast path), with the printed forms of its
+    tensors and its ops' names, inputs and any build errors."""
+    lines = []
+    with tf.Graph().as_default() as g:
+        x = tf.compat.v1.placeholder(tf.float32, [None, 3])
+        n = tf.compat.v1.placeholder(tf.int32, [3])
+        with tf.name_scope("layer"):
+            y = tf.sin(x) * 1.5 + x
+            z = tf.reduce_sum(tf.add(y, y, name="twice/"), axis=1)
+        lines += [str(t) for t in (y, z, tf.matmul(x, x, transpose_b=True))]
+        for bad in (lambda: x + n, lambda: tf.math.truediv(n, n) * x, lambda: tf.matmul(x, n)):
+            try:
+                bad()
+            except (TypeError, ValueError) as e:
+                lines.append("%s: %s" % (type(e).__name__, e))
+        lines += ["%s %s %s" % (op.name, op.type, [t.name for t in op.inputs])
+                  for op in g.get_operations()]
+    return lines
+
+
+def test_graph_fast_path_agrees_with_the_full_rules(monkeypatch):
+    fast = _build()
+    _take_the_full_rules(monkeypatch)
+    assert _build() == fast
+
+
+def test_graph_gradients_keep_tensorflows_names_though_unneeded_inputs_get_none():
+    # checked against TF 2.21: the product for w is the second one built, MatMul_1
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None, 1])
+        w = tf.Variable([[1.0]])
+        dw, = tf.compat.v1.gradients(tf.reduce_sum(tf.matmul(x, w) * 2.0), [w])
+    assert dw.name == "gradients/MatMul_grad/MatMul_1:0"
+
+
+def test_integer_kernels_skip_silencing_but_floats_still_give_inf_quietly():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        big = tf.constant([3e38], tf.float32) * 10.0
+        wrapped = tf.constant([2 ** 31 - 1]) + 1
+    assert (big.numpy()[0], wrapped.numpy()[0]) == (np.inf, -2 ** 31)
+
+
+# -- what the tape keeps ------------------------------------------------------------------------
+def test_tape_drops_what_no_gradient_reads():
+    x = tf.constant(np.linspace(0.0, 1.0, 8, dtype=np.float32))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        s = tf.sin(x)   # sin's gradient reads x, not s
+        m = s * 1.0001  # mul's gradient for s reads only the constant
+        y = m + 0.1     # add's gradient reads nothing
+    dropped = [weakref.ref(s), weakref.ref(m)]
+    del s, m
+    gc.collect()
+    assert [r() for r in dropped] == [None, None]
+    assert np.allclose(tape.gradient(y, x).numpy(), np.cos(x.numpy()) * 1.0001)
+
+
+def test_tape_keeps_what_a_gradient_reads():
+    x = tf.constant(np.linspace(0.0, 1.0, 8, dtype=np.float32))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        u = x + 1.0
+        tf.sin(u)  # sin's gradient reads u
+    kept = weakref.ref(u)
+    del u
+    gc.collect()
+    assert kept() is not None
+
+
+def test_broadcast_to_refuses_a_shape_it_cannot_reach_with_tensorflows_message():
+    # checked against TF 2.21: tf.broadcast_to([1, 2, 3], [3, 1])
+    with pytest.raises(tf.errors.InvalidArgumentError,
+                       match=r"Unable to broadcast tensor of shape \[3\] to tensor of shape "
+                             r"\[3,1\] \[Op:BroadcastTo\]"):
+        tf.broadcast_to([1, 2, 3], [3, 1])
