@@ -24,7 +24,6 @@ class FuncGraph(Graph):
         self.captures = []          # (outside value, placeholder inside), in capture order
         self._captured = {}
         self.variables = []         # variables read inside: tapes around a call watch them
-        self.allow_variable_creation = True
         self.arg_values = []        # (placeholder, array): the arguments of the traced call
 
     def capture(self, t):

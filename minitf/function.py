@@ -30,7 +30,6 @@ from .framework.tensor_spec import TensorSpec
 from .func_graph import FuncGraph
 from .ops import array_ops, fill_ops, functional_ops
 from .ops.registry import convert_to_tensor
-from .variables import variables_made
 
 
 class ConcreteFunction:
@@ -148,8 +147,8 @@ class ConcreteFunction:
 
     def _state_for(self, op):
         state = self._state.get(id(op))
-        if state is None:
-            state = self._state[id(op)] = op.op_def.make_state(op)
+        if state is None:  # setdefault: two threads compiling at once get the same state
+            state = self._state.setdefault(id(op), op.op_def.make_state(op))
         return state
 
     def call_gradients(self, op, dys):
@@ -295,6 +294,7 @@ class Function:
         self._traces = {}
         self._general = {}  # reduce_retracing: shapeless key -> (specs, trace) of the last trace
         self._tracing_count = 0
+        self._made_variables = False  # the first trace made variables
         self._bound = weakref.WeakKeyDictionary()
         functools.update_wrapper(self, python_function)
 
@@ -361,10 +361,7 @@ class Function:
         if concrete is None and self._reduce_retracing and self._input_signature is None:
             concrete, specs = self._relaxed(values)
         if concrete is None:
-            made = variables_made()
-            concrete = self._trace(values, not self._traces, specs)
-            if variables_made() > made:  # as TensorFlow, trace again: the Python code now
-                concrete = self._trace(values, False, specs)  # finds them made
+            concrete = self._trace(values, specs)
             if self._reduce_retracing:
                 self._general[_key(values, True)] = (specs or _arg_specs(values), concrete)
         self._traces[key] = concrete
@@ -397,12 +394,19 @@ class Function:
         return collections.OrderedDict(bound.arguments)
 
     def _against_signature(self, values):
-        if len(values) != len(self._input_signature):
+        """`values` (by parameter) fitted to the input_signature, which has one spec per
+        positional argument, those that a `*args` parameter takes included."""
+        def spread(name):
+            return self._signature.parameters[name].kind is inspect.Parameter.VAR_POSITIONAL
+        slots = [(name, x) for name, v in values.items() for x in (v if spread(name) else [v])]
+        if len(slots) != len(self._input_signature):
             raise TypeError("%s() takes %d arguments by its input_signature, got %d."
-                            % (self._name, len(self._input_signature), len(values)))
-        return collections.OrderedDict(
-            (name, self._fit(v, spec)) for (name, v), spec in zip(values.items(),
-                                                                  self._input_signature))
+                            % (self._name, len(self._input_signature), len(slots)))
+        fitted = {}
+        for (name, x), spec in zip(slots, self._input_signature):
+            x = self._fit(x, spec)
+            fitted[name] = fitted.get(name, ()) + (x,) if spread(name) else x
+        return collections.OrderedDict((name, fitted.get(name, ())) for name in values)
 
     def _fit(self, value, spec):
         """`value` converted to what `spec` (a TensorSpec or a nesting of them) describes."""
@@ -421,13 +425,29 @@ class Function:
                             "%r." % (self._name, value, spec))
         return type(value)(self._fit(v, s) for v, s in zip(value, spec))
 
-    def _trace(self, values, allow_variables, arg_specs=None):
+    def _trace(self, values, arg_specs=None):
+        """The trace for `values`, made as TensorFlow does as to variables: a first trace that
+        made some is traced once more refusing any (so a body that makes a variable on every
+        call fails on its first call), and so are all later traces; when the first trace made
+        none, a later trace that makes one is an error too."""
+        made = ctx.variables_made
+        concrete = self._trace_once(values, self._made_variables, arg_specs)
+        if ctx.variables_made != made:
+            if self._traces:
+                raise ValueError("Creating variables on a non-first call to a function "
+                                 "decorated with tf.function.")
+            self._made_variables = True
+            concrete = self._trace_once(values, True, arg_specs)
+        return concrete
+
+    def _trace_once(self, values, refuse_variables, arg_specs):
         self._tracing_count += 1
         graph = FuncGraph(self._name)
-        graph.allow_variable_creation = allow_variables
         specs = iter(arg_specs or nest.flatten(self._input_signature or []))
         placeholders = []
         tapes, ctx.tapes = ctx.tapes, []
+        refused = ctx.refuse_variables
+        ctx.refuse_variables = refused or refuse_variables
         try:
             with graph.as_default():
                 def leaf(name):
@@ -454,6 +474,7 @@ class Function:
             effects = [op for op in graph.get_operations() if op.op_def.writes]
         finally:
             ctx.tapes = tapes
+            ctx.refuse_variables = refused
         graph.arg_values = []  # the first call's arguments are needed only while tracing
         return ConcreteFunction(graph, placeholders, outputs, effects, signature=(self, args))
 

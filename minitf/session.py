@@ -54,8 +54,8 @@ class Session:
 
     def _state_for(self, op):
         state = self._state.get(id(op))
-        if state is None:
-            state = self._state[id(op)] = op.op_def.make_state(op)
+        if state is None:  # setdefault: two threads compiling at once get the same state
+            state = self._state.setdefault(id(op), op.op_def.make_state(op))
         return state
 
     def run(self, fetches, feed_dict=None, options=None, run_metadata=None):

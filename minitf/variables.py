@@ -19,15 +19,6 @@ from .ops import control_flow_ops, operators, partial_assign_ops, strided_slice_
 from .ops.registry import convert_to_tensor, execute, in_current_graph, scope
 
 
-_made = [0]  # how many variables the process has made: a trace that makes some is redone
-
-
-def variables_made():
-    """The number of variables made so far (`function` traces again a first trace that made
-    some, as TensorFlow does)."""
-    return _made[0]
-
-
 class Variable:
     """A tensor-like value that persists and changes: model parameters, counters.
 
@@ -65,7 +56,11 @@ class Variable:
                  shape=None, collections=None):
         if initial_value is None:
             raise ValueError("The initial value of a Variable must be specified.")
-        _made[0] += 1
+        if ctx.refuse_variables:
+            raise ValueError("tf.function only supports singleton tf.Variables created on the "
+                             "first call. Make sure the tf.Variable is only created once or "
+                             "created outside tf.function. See https://www.tensorflow.org/guide/"
+                             "function#creating_tfvariables for more information.")
         self._synchronization, self._aggregation = variable_enums.checked(
             synchronization, aggregation, name)
         if trainable is None:  # a variable read from several replicas is not trained
@@ -79,10 +74,6 @@ class Variable:
         if not g.is_function:
             self._init_graph(initial_value, name, dtype, shape, collections)
             return
-        if not g.allow_variable_creation:
-            raise ValueError("tf.function only supports singleton tf.Variables created on the "
-                             "first call. Make sure the tf.Variable is only created once or "
-                             "created outside tf.function.")
         if isinstance(initial_value, Tensor) and getattr(initial_value, "graph", None) is g:
             initial_value = g.lift(initial_value)
         with init_scope():  # a function's variables live outside it, like any captured value
@@ -91,6 +82,7 @@ class Variable:
                           aggregation=aggregation)
 
     def _init_eager(self, initial_value, name, dtype, shape):
+        ctx.variables_made += 1
         if callable(initial_value):
             initial_value = initial_value()
         value = convert_to_tensor(initial_value, dtype)
@@ -99,14 +91,14 @@ class Variable:
         name = name or "Variable"
         self._name = (name[:-1] if name.endswith("/") else ctx.eager_scope + name) + ":0"
         self._graph = None
-        self._ref = Ref(self._name[:-2])
-        self._ref.assign(value._value)
+        self._ref = Ref(self._name[:-2], value._value)
         self._handle = EagerTensor(self._ref, dtypes.resource)
         self._initial_value = value
         self._initializer_op = None
         self._graph_element = None
 
     def _init_graph(self, initial_value, name, dtype, shape, collections):
+        ctx.variables_made += 1
         g = get_default_graph()
         with g.control_dependencies(None), g.name_scope(name or "Variable") as scope:
             with g.name_scope("Initializer"):

@@ -1,10 +1,11 @@
 import numpy as np
 import pytest
+from hypothesis import settings
 
 import minitf as tf
 from minitf import retracing
 from minitf.framework import shapes
-from minitf.framework.context import ctx
+from minitf.framework.context import ctx, enable_eager_execution
 from minitf.keras import backend as keras_backend
 from minitf.ops import random_ops
 from minitf.summary import writer as summary_writer
@@ -16,14 +17,15 @@ def fresh_process_state():
     global random seed, Keras layer name or 1.x shape printing left over."""
     keras_backend.clear_session()
     yield
-    ctx.eager_default = True
     ctx.graphs.clear()
     ctx.tapes.clear()
     ctx.global_graph = None
+    enable_eager_execution()
     ctx.eager_scope = ""
     ctx.function_graphs = None
     vars(summary_writer._state).clear()  # no default summary writer, step or record_if
     ctx.sessions.clear()
+    ctx.refuse_variables = False
     random_ops.set_seed(None)
     shapes.enable_v2_tensorshape()
     retracing._calls.clear()  # no count of traces carried from one test to the next
@@ -78,3 +80,11 @@ def three_ways():
         function = call(tf.function(f))
         return [tf.nest.map_structure(np.asarray, r) for r in (eager, session, function)]
     return compute
+
+
+# Hypothesis profiles: "suite" (the default) keeps the fuzz test near 30 s and repeatable;
+# "long" is for runs outside CI: pytest --hypothesis-profile long
+settings.register_profile("suite", max_examples=1000, deadline=None, derandomize=True,
+                          database=None, print_blob=True)
+settings.register_profile("long", max_examples=20000, deadline=None, print_blob=True)
+settings.load_profile("suite")

@@ -60,6 +60,16 @@ def test_nested_arguments_and_results():
     assert f.experimental_get_tracing_count() == 1
 
 
+def test_input_signature_covers_the_arguments_of_star_args():
+    # Found by the fuzz test; TensorFlow 2.21 gives one spec per argument `*args` takes.
+    spec = tf.TensorSpec([None], tf.float32)
+    f = tf.function(lambda x, *rest: x + rest[0] * rest[1], input_signature=[spec] * 3)
+
+    y = f(tf.constant([1.0]), tf.constant([2.0]), tf.constant([3.0]))
+
+    assert (y.numpy().tolist(), f.experimental_get_tracing_count()) == ([7.0], 1)
+
+
 def test_input_signature_traces_once_for_any_batch_size():
     f = tf.function(lambda x: x * 2.0, input_signature=[tf.TensorSpec([None, 2], tf.float32)])
     assert f(tf.ones([1, 2])).shape == (1, 2) and f(tf.ones([5, 2])).shape == (5, 2)
@@ -206,7 +216,9 @@ def test_captured_eager_tensors_are_fed_each_call():
     assert float(f(tf.constant(2.0))) == 6.0
 
 
-def test_variables_may_be_created_on_the_first_trace_only():
+def test_variables_may_be_created_once_on_the_first_call():
+    # As TensorFlow 2.21: a first trace that made variables is traced again, refusing new ones;
+    # the `if self.w is None` pattern makes none the second time, and later shapes trace anew.
     class Dense:
         def __init__(self):
             self.w = None
@@ -219,15 +231,57 @@ def test_variables_may_be_created_on_the_first_trace_only():
 
     layer = Dense()
     assert layer(tf.ones([2, 3])).numpy().tolist() == [[3.0], [3.0]]
-    assert layer.w.numpy().shape == (3, 1)
+    layer(tf.ones([4, 3]))
+    assert (layer.w.numpy().shape, layer.__call__.experimental_get_tracing_count()) == ((3, 1), 3)
 
+
+def test_a_function_making_a_variable_on_every_call_fails_on_the_first():
     @tf.function
     def make(x):
         return tf.Variable(1.0) * x
 
-    # The first call traces again (as TF 2.21 does), and that trace makes a second variable.
     with pytest.raises(ValueError, match="singleton tf.Variables created on the first call"):
         make(tf.constant(1.0))
+
+
+def test_a_later_trace_may_not_make_a_variable():
+    made = []
+
+    @tf.function
+    def f(x):
+        if x.shape.rank == 1 and not made:
+            made.append(tf.Variable(1.0))
+        return x * 2.0
+
+    f(tf.constant(1.0))
+    with pytest.raises(ValueError, match="Creating variables on a non-first call to a function"):
+        f(tf.constant([1.0]))
+
+
+def test_after_a_first_call_that_made_variables_later_traces_refuse_them():
+    ranks = set()
+
+    @tf.function
+    def f(x):
+        if x.shape.rank not in ranks:
+            ranks.add(x.shape.rank)
+            tf.Variable(1.0)
+        return x
+
+    f(tf.constant(1.0))
+    with pytest.raises(ValueError, match="singleton tf.Variables created on the first call"):
+        f(tf.constant([1.0]))
+
+
+def test_a_variable_made_in_init_scope_counts_as_made_by_the_function():
+    @tf.function
+    def f(x):
+        with tf.init_scope():
+            tf.Variable(1.0)
+        return x
+
+    with pytest.raises(ValueError, match="singleton tf.Variables created on the first call"):
+        f(tf.constant(1.0))
 
 
 def test_optimizer_step_inside_a_function():
@@ -245,7 +299,7 @@ def test_optimizer_step_inside_a_function():
     np.testing.assert_allclose(w.numpy(), [0.8, -1.6])
     step()
     np.testing.assert_allclose(w.numpy(), [0.64, -1.28])
-    # TF 2.21 traces the first call again, as it made variables (the optimizer's): 2 traces.
+    # TensorFlow 2.21 traces twice: the first trace made the optimizer's variables.
     assert int(opt.iterations) == 2 and step.experimental_get_tracing_count() == 2
 
 

@@ -1,6 +1,7 @@
 """The optimizers, v1 (graph ops) and v2 (eager): each update rule against its formula, the two
 fronts against each other, slots, the global step, None gradients and gradient clipping."""
 import inspect
+import warnings
 
 import numpy as np
 import pytest
@@ -42,12 +43,21 @@ def test_v1_minimize_without_any_gradient_raises(graph):
         v1.train.GradientDescentOptimizer(0.1).minimize(tf.constant(1.0) * 2.0, var_list=[w])
 
 
-def test_v1_none_gradients_are_skipped_with_a_warning(graph):
+def test_v1_none_gradients_are_skipped_silently(graph):
+    # TensorFlow 2.21's v1 optimizers skip a None gradient without a word.
     w, unused = tf.Variable(1.0), tf.Variable(1.0, name="unused")
     opt = v1.train.GradientDescentOptimizer(0.1)
     grads_and_vars = opt.compute_gradients(w * w)
-    with pytest.warns(UserWarning, match="unused"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
         opt.apply_gradients(grads_and_vars)
+
+
+def test_v1_minimize_of_one_model_says_nothing_of_another(graph):
+    w, other_model = tf.Variable(1.0), tf.Variable(1.0, name="other_model")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        v1.train.GradientDescentOptimizer(0.1).minimize(w * w)
 
 
 def test_v2_sgd_apply_gradients_and_iterations():
@@ -73,7 +83,7 @@ def test_v2_none_gradients_warn_and_all_none_raise():
     opt = tf.optimizers.SGD(0.1)
     with pytest.warns(UserWarning, match="u:0"):
         opt.apply_gradients([(tf.constant(1.0), w), (None, u)])
-    with pytest.raises(ValueError, match="No gradients provided"), pytest.warns(UserWarning):
+    with pytest.raises(ValueError, match="No gradients provided"):
         opt.apply_gradients([(None, u)])
 
 
@@ -408,7 +418,7 @@ def test_none_gradient_warnings_and_errors_name_the_variables_and_the_loss(graph
     loss = tf.multiply(tf.constant(2.0), 3.0, name="my_loss")
     with pytest.raises(ValueError, match="'w:0', 'unused:0'.*my_loss"):
         v1.train.AdamOptimizer().minimize(loss, var_list=[w, unused])
-    with pytest.warns(UserWarning, match="unused"):
+    with pytest.warns(UserWarning, match=r"Gradients do not exist for variables \['unused:0'\]"):
         v1.train.AdamOptimizer().minimize(w * w, var_list=[w, unused])
 
 

@@ -53,6 +53,18 @@ def test_prod_gradient_is_the_product_of_the_others_even_with_zeros(gradient):
                                    [[36, 24], [10, 8], [0, 0]]])
 
 
+def test_prod_gradient_over_several_axes_has_the_same_bits_whether_the_rank_is_known():
+    # Found by the fuzz test: with the rank unknown until run time a graph flattens the reduced
+    # axes into one (as TensorFlow does); knowing it, the gradient went one axis at a time,
+    # multiplying in another order.
+    x = np.random.default_rng(0).uniform(-2.0, 2.0, (2, 2))
+    with tf.Graph().as_default():
+        p = tf.compat.v1.placeholder(tf.float64, None)
+        g, = tf.gradients(tf.reduce_prod(p), p)
+        unranked = tf.compat.v1.Session().run(g, {p: x})
+    np.testing.assert_array_equal(grad(tf.reduce_prod, x), unranked, strict=True)
+
+
 def test_prod_second_derivative_matches_tensorflows():
     def first(x):
         with tf.GradientTape() as inner:

@@ -244,10 +244,6 @@ class CheckpointManager:
             number = self._checkpoint.save_counter if checkpoint_number is None \
                 else checkpoint_number
             path = self._checkpoint.write("%s-%d" % (self._prefix, int(number)))
-        kept = [p for p in self._checkpoints if p != path] + [path]
-        dropped = kept[:-self._max_to_keep] if self._max_to_keep else []
-        self._checkpoints = kept[len(dropped):]
-        files.update_checkpoint_state(self._directory, path, self._checkpoints)
-        for prefix in dropped:
-            files.remove(prefix)
+        self._checkpoints = files.list_and_prune(
+            self._directory, path, self._checkpoints, self._max_to_keep)
         return path

@@ -4,8 +4,9 @@ A checkpoint `<prefix>` is two files: `<prefix>.index`, a small JSON file listin
 tensor's name, dtype and shape and naming the data file, and that data file,
 `<prefix>.data-<token>.npz`, in numpy's format (one `<name>.npy` member per tensor). A save
 writes the data under a new name, then replaces the index in one `os.replace`: that is the
-commit, so a crash at any point leaves the previous checkpoint (index and data) whole. Restoring
-checks everything (names, dtypes, shapes, readable data) before any variable is changed.
+commit, so a crash at any point leaves the previous checkpoint (index and data) whole; the
+temporary files of a write killed midway are deleted by the next write of the same files.
+Restoring checks everything (names, dtypes, shapes, readable data) before any variable changes.
 
 A directory's `checkpoint` file lists its checkpoints (oldest first) in TensorFlow's layout:
 `model_checkpoint_path: "ckpt-3"`, `all_model_checkpoint_paths: "ckpt-2"`, ...
@@ -34,6 +35,7 @@ CheckpointState = collections.namedtuple(
 # -- writing --------------------------------------------------------------------------------------
 def _atomic_write(path, write):
     """Calls `write(file)` on a temporary file next to `path`, then renames it to `path`."""
+    _remove_temporaries(path)
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".",
                                prefix=os.path.basename(path) + ".", suffix=".tmp")
     try:
@@ -46,6 +48,14 @@ def _atomic_write(path, write):
         with contextlib.suppress(OSError):
             os.remove(tmp)
         raise
+
+
+def _remove_temporaries(path):
+    """Deletes the temporary files that writes of `path` (or, for a checkpoint prefix, of its
+    files) left behind when their process was killed."""
+    for tmp in glob.glob(glob.escape(path) + ".*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(tmp)
 
 
 def _write_npz(f, arrays):
@@ -66,6 +76,7 @@ def write(prefix, arrays):
     data = "%s.data-%s.npz" % (os.path.basename(prefix), uuid.uuid4().hex[:8])
     data_path = os.path.join(os.path.dirname(prefix), data)
     old = _data_files(prefix)
+    _remove_temporaries(prefix)
     _atomic_write(data_path, lambda f: _write_npz(f, arrays))
     lines = ",\n".join(" %s: %s" % (json.dumps(name), json.dumps(
         {"dtype": a.dtype.name, "shape": list(a.shape)})) for name, a in arrays.items())
@@ -82,8 +93,9 @@ def write(prefix, arrays):
 
 
 def remove(prefix):
-    """Deletes checkpoint `prefix` (its index and data files)."""
-    for path in [prefix + ".index"] + _data_files(prefix):
+    """Deletes checkpoint `prefix`: its data files, then its index (so that a checkpoint half
+    deleted by a crash still exists, and is deleted again)."""
+    for path in _data_files(prefix) + [prefix + ".index"]:
         with contextlib.suppress(FileNotFoundError):
             os.remove(path)
 
@@ -214,6 +226,22 @@ def update_checkpoint_state(checkpoint_dir, latest, paths, latest_filename=None)
     text += "".join(line("all_model_checkpoint_paths", p) for p in paths)
     _atomic_write(os.path.join(checkpoint_dir, latest_filename or STATE_FILE),
                   lambda f: f.write(text.encode()))
+
+
+def list_and_prune(checkpoint_dir, latest, listed, max_to_keep, latest_filename=None):
+    """Makes `latest` the newest of the checkpoints `listed` in `checkpoint_dir`'s `checkpoint`
+    file, then deletes the oldest beyond `max_to_keep` (None: keep all); returns those kept.
+    The file names the checkpoints to delete until they are gone, so a crash in between leaves
+    them listed, for the next save to delete, rather than forgotten on disk."""
+    listed = [p for p in listed if p != latest] + [latest]
+    dropped = listed[:-max_to_keep] if max_to_keep else []
+    update_checkpoint_state(checkpoint_dir, latest, listed, latest_filename)
+    for prefix in dropped:
+        remove(prefix)
+    if dropped:
+        listed = listed[len(dropped):]
+        update_checkpoint_state(checkpoint_dir, latest, listed, latest_filename)
+    return listed
 
 
 def latest_checkpoint(checkpoint_dir, latest_filename=None):

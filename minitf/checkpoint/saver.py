@@ -97,12 +97,8 @@ class Saver:
                                  % save_path) from None
         files.write(save_path, dict(zip(self._vars, self._values(sess, self._vars.values()))))
         if write_state:
-            self._last = [p for p in self._last if p != save_path] + [save_path]
-            dropped = self._last[:-self._max_to_keep] if self._max_to_keep else []
-            self._last = self._last[len(dropped):]
-            files.update_checkpoint_state(directory, save_path, self._last, latest_filename)
-            for prefix in dropped:
-                files.remove(prefix)
+            self._last = files.list_and_prune(directory, save_path, self._last,
+                                              self._max_to_keep, latest_filename)
         return save_path
 
     def restore(self, sess, save_path):

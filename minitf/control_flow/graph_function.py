@@ -78,7 +78,6 @@ def trace(name, fn, specs, graph_class=FuncGraph):
     Variables the code reads are passed on to the enclosing function and to graph tapes."""
     outer = get_default_graph()
     graph = graph_class(name, outer)
-    graph.allow_variable_creation = getattr(outer, "allow_variable_creation", True)
     tapes, ctx.tapes = ctx.tapes, []
     try:
         with graph.as_default():

@@ -1,27 +1,35 @@
 """Which mode is current: executing eagerly, or building which graph; which tapes record; and
 which session is the default one.
 
-This is the only process-wide state of the engine. `Graph.as_default()` pushes onto `ctx.graphs`
-(`graph.get_default_graph()` reads it); `compat.v1.disable_eager_execution()` flips
-`ctx.eager_default`; `GradientTape` pushes onto `ctx.tapes`; `Session.as_default()` pushes onto
-`ctx.sessions`; `summary.trace_on` sets `ctx.function_graphs`. Ops read it through
+This is the only process state of the engine, and it is kept per thread, as TensorFlow's
+context is: `Graph.as_default()` pushes onto `ctx.graphs` (`graph.get_default_graph()` reads
+it, falling back to the thread's `ctx.global_graph`); `GradientTape` pushes onto `ctx.tapes`;
+`Session.as_default()` pushes onto `ctx.sessions`; `summary.trace_on` sets
+`ctx.function_graphs`; `Variable` counts itself in `ctx.variables_made` and refuses to be made
+under `ctx.refuse_variables`, which `function` sets while it traces. Only
+`compat.v1.disable_eager_execution()` reaches every thread: it sets `ctx.eager_default` here
+and for threads started afterwards. Ops read it through
 `executing_eagerly()`.
 """
 import contextlib
+import threading
+
+_eager_default = True  # what a thread starts with
 
 
-class _Context:
-    __slots__ = ("graphs", "eager_default", "tapes", "global_graph", "eager_scope", "sessions",
-                 "function_graphs")
+class _Context(threading.local):
+    """The state of the current thread (a `threading.local`: each thread sees its own)."""
 
     def __init__(self):
         self.graphs = []          # graphs made default with `as_default()`, innermost last
-        self.eager_default = True  # False after compat.v1.disable_eager_execution()
+        self.eager_default = _eager_default  # False after disable_eager_execution()
         self.tapes = []           # active GradientTapes, innermost last
-        self.global_graph = None  # the process-wide default graph, made on first use
+        self.global_graph = None  # the thread's default graph, made on first use
         self.eager_scope = ""     # the name scope while executing eagerly (names variables)
         self.sessions = []        # sessions made default with `as_default()`, innermost last
         self.function_graphs = None  # while collecting: the graphs of functions called eagerly
+        self.refuse_variables = False  # a `function` is being traced that may not make any
+        self.variables_made = 0   # Variables made so far (`function` sees if a trace made any)
 
 
 ctx = _Context()
@@ -78,7 +86,8 @@ def eager_mode():
 
 def disable_eager_execution():
     """Makes graph building the default for the rest of the process (TensorFlow 1.x style)."""
-    ctx.eager_default = False
+    global _eager_default
+    _eager_default = ctx.eager_default = False
 
 
 def enable_eager_execution(config=None, device_policy=None, execution_mode=None):
@@ -88,10 +97,11 @@ def enable_eager_execution(config=None, device_policy=None, execution_mode=None)
     Raises:
       ValueError: if graph-mode ops have been made already.
     """
+    global _eager_default
     built = ctx.graphs or ctx.global_graph is not None and ctx.global_graph.version
     if not ctx.eager_default and built:
         raise ValueError("tf.enable_eager_execution must be called at program startup.")
-    ctx.eager_default = True
+    _eager_default = ctx.eager_default = True
 
 
 @contextlib.contextmanager

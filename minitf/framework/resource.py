@@ -3,11 +3,24 @@
 An eager variable owns one Ref; in a graph, each Session makes one Ref per variable. Values are
 replaced, never changed in place, and stored read-only, so a tensor read from a variable keeps
 its value after later assignments. While `transaction()` is open, every replacement is journaled
-and undone if the run raises.
+and undone if the run raises. Writes are applied whole when threads run at once: a transaction
+holds `write_lock` (one per process) from start to end, and so does every kernel that writes
+(`exclusive`), so two updates never interleave and no rollback undoes another thread's write.
 """
+import functools
+import threading
+
 from .errors import FailedPreconditionError
 
-_journals = []  # one list of (ref, old value) per open transaction, innermost last
+write_lock = threading.RLock()
+
+
+class _Journals(threading.local):
+    def __init__(self):
+        self.open = []  # one list of (ref, old value) per open transaction, innermost last
+
+
+_journals = _Journals()
 
 
 class Ref:
@@ -19,7 +32,9 @@ class Ref:
 
     def __init__(self, name, value=None):
         self.name = name
-        self.value = value
+        if value is not None and value.flags.writeable:
+            value.flags.writeable = False
+        self.value = value  # a new cell's first value is not journaled: undoing gives it none
 
     def read(self):
         if self.value is None:
@@ -31,8 +46,9 @@ class Ref:
         return self.value
 
     def assign(self, value):
-        if _journals:
-            _journals[-1].append((self, self.value))
+        journals = _journals.open
+        if journals:
+            journals[-1].append((self, self.value))
         if value.flags.writeable:
             value.flags.writeable = False
         elif value.base is not None and value.base.flags.writeable:
@@ -45,7 +61,8 @@ class Ref:
 
 
 def transaction():
-    """A context that undoes every Ref.assign made inside if the block raises."""
+    """A context that undoes every Ref.assign made inside (by this thread) if the block
+    raises; it holds `write_lock` throughout."""
     return _Transaction()
 
 
@@ -53,13 +70,25 @@ class _Transaction:
     """A class rather than a generator: every Session.run that writes variables opens one."""
 
     def __enter__(self):
-        _journals.append([])
+        write_lock.acquire()
+        _journals.open.append([])
 
     def __exit__(self, kind, exc, tb):
-        journal = _journals.pop()
+        journals = _journals.open
+        journal = journals.pop()
         if kind is not None:
             for ref, old in reversed(journal):
                 ref.value = old
-        elif _journals:
-            _journals[-1].extend(journal)
+        elif journals:
+            journals[-1].extend(journal)
+        write_lock.release()
         return False
+
+
+def exclusive(kernel):
+    """`kernel`, run while holding `write_lock` (for the kernels of ops that write)."""
+    @functools.wraps(kernel)
+    def run(*args, **kwargs):
+        with write_lock:
+            return kernel(*args, **kwargs)
+    return run

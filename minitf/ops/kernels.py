@@ -3,25 +3,28 @@ gives them silently, numpy warns), `numpy_silenced` for a whole plan's run, and 
 imported on first use.
 """
 import functools
+import threading
 
 import numpy as np
 
 
-class _NumpySilenced:
+class _NumpySilenced(threading.local):
     """A context with numpy's floating-point warnings off (TensorFlow gives inf and nan
-    silently); `depth` tells kernels whether they run inside one."""
+    silently); `depth` tells kernels whether they run inside one. Per thread, like numpy's
+    own error state."""
 
-    depth = 0
+    def __init__(self):
+        self.depth = 0
 
     def __enter__(self):
-        if _NumpySilenced.depth == 0:
+        if self.depth == 0:
             self._state = np.errstate(all="ignore")
             self._state.__enter__()
-        _NumpySilenced.depth += 1
+        self.depth += 1
 
     def __exit__(self, *exc):
-        _NumpySilenced.depth -= 1
-        if _NumpySilenced.depth == 0:
+        self.depth -= 1
+        if self.depth == 0:
             self._state.__exit__(*exc)
 
 

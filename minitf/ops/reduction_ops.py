@@ -182,22 +182,20 @@ def _min_or_max_grad(op, dy):
 def _prod_grad(op, dy):
     """d prod / d x_i is the product of all the other elements, computed without dividing by
     x_i (so zeros are fine): along one axis, exclusive cumulative products from both ends;
-    over several axes, the chain rule through one axis at a time."""
+    over several axes, the same along the reduced axes flattened into one (as TensorFlow does,
+    and as a graph must when it knows the axes only at run time: both ways give the same
+    bits)."""
     x, axis = op.inputs
     dy = _restore_reduced(dy, op)
     a = constant_value(axis)
-    if a is None or x.shape.rank is None:
+    axes = None if a is None or x.shape.rank is None else reduction_axes(a)
+    if axes is None or len(axes) > 1:
         return [dy * _product_of_others(x, axis), None]
-    axes = reduction_axes(a)
     if not axes:
         return [dy, None]
-    others, rest = None, x
-    for i, a in enumerate(axes):
-        g = cumprod(rest, a, exclusive=True) * cumprod(rest, a, exclusive=True, reverse=True)
-        others = g if others is None else others * g
-        if i + 1 < len(axes):
-            rest = reduce_prod(rest, a, keepdims=True)
-    return [dy * others, None]
+    a, = axes
+    return [dy * (cumprod(x, a, exclusive=True) * cumprod(x, a, exclusive=True, reverse=True)),
+            None]
 
 
 def _product_of_others(x, axis):

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.resource import Ref
+from ..framework.resource import Ref, exclusive
 from ..framework.shapes import SCALAR
 from .registry import register
 
@@ -50,5 +50,5 @@ def _assign_sub(ref, value):
 
 for _type, _kernel in (("AssignVariableOp", _assign), ("AssignAddVariableOp", _assign_add),
                        ("AssignSubVariableOp", _assign_sub)):
-    register(_type, "resource: resource, value: T", _kernel, lambda inputs: [], None,
+    register(_type, "resource: resource, value: T", exclusive(_kernel), lambda inputs: [], None,
              writes=True)

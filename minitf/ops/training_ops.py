@@ -26,6 +26,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
+from ..framework.resource import exclusive
 from .kernels import quiet
 from .registry import execute, register
 
@@ -50,8 +51,8 @@ def _update(pairs):
 
 
 def _register(op_type, inputs, kernel):
-    register(op_type, inputs, quiet(kernel), _no_outputs, None, types={"T": dtypes.FLOATS},
-             writes=True)
+    register(op_type, inputs, exclusive(quiet(kernel)), _no_outputs, None,
+             types={"T": dtypes.FLOATS}, writes=True)
 
 
 def _apply(op_type, variables, tensors, attrs=None, name=None):

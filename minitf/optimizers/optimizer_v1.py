@@ -64,13 +64,16 @@ class Optimizer:
     def apply_gradients(self, grads_and_vars, global_step=None, name=None):
         """An op that applies the gradients (and then increments `global_step`, if given).
 
-        Pairs whose gradient is None are skipped with a warning.
+        Pairs whose gradient is None are skipped (silently, as in TensorFlow).
 
         Raises:
           ValueError: if no variable has a gradient.
         """
         grads_and_vars = list(grads_and_vars)
-        usable = _with_gradients(grads_and_vars, None)
+        usable = [(g, v) for g, v in grads_and_vars if g is not None]
+        if not usable:
+            raise ValueError("No gradients provided for any variable: %s."
+                             % ([v.name for _, v in grads_and_vars],))
         g = get_default_graph()
         with g.name_scope(""), g.control_dependencies(None):
             self._create_slots([v for _, v in usable])
@@ -90,6 +93,12 @@ class Optimizer:
                  grad_loss=None):
         """The train op: one step of this optimizer on `loss`.
 
+        Warns about the variables of a given `var_list` that `loss` does not depend on (not
+        about the other trainable variables of the graph, when `var_list` is None).
+
+        Raises:
+          ValueError: if `loss` depends on none of the variables.
+
         >>> with minitf.Graph().as_default():
         ...     w = minitf.Variable(1.0)
         ...     train = minitf.compat.v1.train.GradientDescentOptimizer(0.25).minimize(w * w)
@@ -100,7 +109,14 @@ class Optimizer:
         0.5
         """
         grads_and_vars = self.compute_gradients(loss, var_list, grad_loss=grad_loss)
-        _with_gradients(grads_and_vars, loss)
+        missing = [v.name for g, v in grads_and_vars if g is None]
+        if len(missing) == len(grads_and_vars):
+            raise ValueError("No gradients provided for any variable, check your graph for ops "
+                             "that do not support gradients, between variables %s and loss %s."
+                             % (missing, loss))
+        if missing and var_list is not None:
+            warnings.warn("Gradients do not exist for variables %s when minimizing the loss."
+                          % (missing,), stacklevel=2)
         return self.apply_gradients(grads_and_vars, global_step=global_step, name=name)
 
     # -- for subclasses ------------------------------------------------------------------------
@@ -131,20 +147,6 @@ class Optimizer:
         if key not in self._non_slots:
             self._non_slots[key] = Variable(initial_value, trainable=False, name=name)
         return self._non_slots[key]
-
-
-def _with_gradients(grads_and_vars, loss):
-    """The pairs that have a gradient; warns about the others, raises if there are none."""
-    usable = [(g, v) for g, v in grads_and_vars if g is not None]
-    if not usable:
-        raise ValueError("No gradients provided for any variable, check your graph for ops that "
-                         "do not support gradients, between variables %s and loss %s."
-                         % ([v.name for _, v in grads_and_vars], loss))
-    for g, v in grads_and_vars:
-        if g is None and loss is None:
-            warnings.warn("Gradients do not exist for variable %s: it is skipped." % v.name,
-                          stacklevel=3)
-    return usable
 
 
 class GradientDescentOptimizer(Optimizer):

@@ -1,19 +1,26 @@
 """The TensorFlow 2.x optimizers (`minitf.optimizers.*`, also `minitf.keras.optimizers.*`), in
 the style of tf.keras 2's OptimizerV2.
 
-`apply_gradients(zip(grads, vars))` clips the gradients (`clipnorm`, `clipvalue` or
-`global_clipnorm`), makes the slots of variables it has not seen before, runs one update op per
-variable (`ops/training_ops.py`, shared with the v1 optimizers) and counts the step in
-`iterations`. A step is built from minitf ops and variables only, so it runs the same eagerly, in
-a graph, or in a traced `function`; slots and `iterations` are always made as eager variables,
-outside any function being traced, so a traced step never makes variables.
+`apply_gradients(zip(grads, vars))` checks every pair first (dtype, shape), clips the gradients
+(`clipnorm`, `clipvalue` or `global_clipnorm`), makes the slots of variables it has not seen
+before, runs one update op per variable (`ops/training_ops.py`, shared with the v1 optimizers)
+and counts the step in `iterations`, all in one transaction (`framework/resource.py`): a step
+that raises changes nothing, as a failed Session run. A step is built from minitf ops and
+variables only, so it runs the same eagerly, in a graph, or in a traced `function`; slots and
+`iterations` are always made as eager variables, outside any function being traced, so a traced
+step never makes variables.
 """
 import warnings
+
+import numpy as np
 
 from ..autodiff.tape import GradientTape
 from ..framework import dtypes
 from ..framework.context import init_scope
+from ..framework.errors import InvalidArgumentError
 from ..framework.name_scope import name_scope
+from ..framework.resource import transaction
+from ..framework.tensor import EagerTensor
 from ..ops import arithmetic_ops, array_ops, clip_ops, control_flow_ops, training_ops
 from ..ops.registry import contains_tensor, convert_to_tensor, scope
 from ..variables import Variable
@@ -88,32 +95,31 @@ class Optimizer:
     def apply_gradients(self, grads_and_vars, name=None):
         """Applies one step: each (gradient, variable) pair updates its variable.
 
-        Pairs with a None gradient are skipped with a warning.
+        Every pair is checked before anything changes, and a step that raises while it updates
+        leaves every variable, slot and `iterations` as it was. Pairs with a None gradient are
+        skipped with a warning.
 
         Returns:
           The increment of `iterations` (in a graph, an op that runs the whole step).
 
         Raises:
-          ValueError: if no pair has a gradient.
+          ValueError: if no pair has a gradient; in a graph, if a gradient's shape cannot be
+            its variable's.
+          TypeError: in a graph, if a gradient's dtype is not its variable's.
+          InvalidArgumentError: when executing eagerly, for a gradient of the wrong shape or
+            dtype.
         """
-        pairs = list(grads_and_vars)
-        usable = [(g, v) for g, v in pairs if g is not None]
-        for g, v in pairs:
-            if g is None:
-                warnings.warn("Gradients do not exist for variable %s when minimizing the loss: "
-                              "it is skipped." % v.name, stacklevel=2)
-        if not usable:
-            raise ValueError("No gradients provided for any variable: %s."
-                             % ([v.name for _, v in pairs],))
-        var_list = [v for _, v in usable]
-        grads = self._clip([convert_to_tensor(g, dtype=v.dtype) for g, v in usable])
-        iterations = self.iterations
-        self._create_slots(var_list)
-        with scope(name or self.name):
-            lr = self._current_learning_rate()
-            updates = [self._update_step(g, v, _as(lr, v.dtype)) for g, v in zip(grads, var_list)]
-            with control_flow_ops.control_dependencies(updates):
-                return iterations.assign_add(1)
+        grads, var_list = _checked_pairs(list(grads_and_vars))
+        grads = self._clip(grads)
+        with transaction():  # one step at a time, when threads share the optimizer
+            iterations = self.iterations
+            self._create_slots(var_list)
+            with scope(name or self.name):
+                lr = self._current_learning_rate()
+                updates = [self._update_step(g, v, _as(lr, v.dtype))
+                           for g, v in zip(grads, var_list)]
+                with control_flow_ops.control_dependencies(updates):
+                    return iterations.assign_add(1)
 
     def minimize(self, loss, var_list, tape=None):
         """Computes the gradients of `loss` for `var_list` with a GradientTape and applies them.
@@ -169,6 +175,42 @@ class Optimizer:
         if self.clipvalue is not None:
             return [clip_ops.clip_by_value(g, -self.clipvalue, self.clipvalue) for g in grads]
         return grads
+
+
+def _checked_pairs(pairs):
+    """The gradients (as tensors) and variables of the pairs that have a gradient, once every
+    gradient has its variable's dtype and shape; warns about the pairs without one."""
+    grads, var_list, missing = [], [], []
+    for g, v in pairs:
+        if g is None:
+            missing.append(v.name)
+            continue
+        keeps_dtype = isinstance(g, (np.ndarray, np.generic))  # as TensorFlow's update ops
+        g = convert_to_tensor(g, dtype_hint=None if keeps_dtype else v.dtype)
+        if g.dtype != v.dtype:
+            _refuse(g, TypeError, "Cannot apply the gradient of variable %s: it was expected to "
+                    "be a %s tensor but is a %s tensor." % (v.name, v.dtype.name, g.dtype.name))
+        if not g.shape.is_compatible_with(v.shape):
+            _refuse(g, ValueError, "Cannot apply the gradient of variable %s: var and grad do not "
+                    "have the same shape%s %s." % (v.name, v.shape.as_list(), g.shape.as_list()))
+        grads.append(g)
+        var_list.append(v)
+    if not grads:
+        raise ValueError("No gradients provided for any variable: %s."
+                         % ([v.name for _, v in pairs],))
+    if missing:
+        warnings.warn("Gradients do not exist for variables %s when minimizing the loss. If "
+                      "you're using `model.compile()`, did you forget to provide a `loss` "
+                      "argument?" % (missing,), stacklevel=3)
+    return grads, var_list
+
+
+def _refuse(g, graph_error, message):
+    """Raises TensorFlow's error for a gradient that does not fit: at run time (eagerly) an
+    InvalidArgumentError, while building a graph `graph_error`."""
+    if isinstance(g, EagerTensor):
+        raise InvalidArgumentError(None, None, message)
+    raise graph_error(message)
 
 
 def _as(value, dtype):
