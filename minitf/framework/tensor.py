@@ -16,7 +16,7 @@ from .shapes import TensorShape
 
 
 _ids = itertools.count(1)  # each tensor's `_id`: unique for the life of the process
-_attached = {}  # tensor `_id` -> {attribute name: value}, for the tensors given some by `attach`
+_assigners = {}  # tensor `_id` -> the `assign` of a tensor sliced from a variable
 
 
 class Tensor:
@@ -44,23 +44,21 @@ class Tensor:
         """A hashable reference to this tensor, usable as a dict key in every mode."""
         return Reference(self)
 
-    def __getattr__(self, name):  # for names the class lacks, or whose property refused
-        if _attached and name != "_id":
-            attached = _attached.get(getattr(self, "_id", None))
-            if attached is not None and name in attached:
-                return attached[name]
-        if hasattr(type(self), name):  # the property's own error
-            return object.__getattribute__(self, name)
-        raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+    @property
+    def assign(self):
+        """Only a tensor sliced from a variable has it (`v[0].assign(1.0)`, see
+        `Variable.__getitem__`), as in TensorFlow: other tensors raise AttributeError."""
+        try:
+            return _assigners[self._id]
+        except KeyError:
+            raise AttributeError("'%s' object has no attribute 'assign'"
+                                 % type(self).__name__) from None
 
 
-def attach(tensor, name, value):
-    """Gives `tensor` the attribute `name`, for as long as it lives: TensorFlow sets `assign` on
-    a tensor sliced from a variable (`v[0].assign(1.0)`), which only such tensors have."""
-    if tensor._id not in _attached:
-        weakref.finalize(tensor, _attached.pop, tensor._id, None)
-        _attached[tensor._id] = {}
-    _attached[tensor._id][name] = value
+def give_assign(tensor, assign):
+    """Gives `tensor` its `assign` (a function), for as long as it lives."""
+    _assigners[tensor._id] = assign
+    weakref.finalize(tensor, _assigners.pop, tensor._id, None)
 
 
 def is_tensor(x):

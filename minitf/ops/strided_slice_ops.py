@@ -13,7 +13,7 @@ from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, dims_str
-from ..framework.tensor import Tensor, attach
+from ..framework.tensor import Tensor, give_assign
 from .constant_folding import constant_shape, constant_value
 from .indexing_ops import boolean_mask
 from .registry import convert_to_tensor, execute, register
@@ -180,7 +180,7 @@ def strided_slice(input, key, name="strided_slice", var=None, assign_name=None):
         if assign_name is None:
             assign_name = "strided_slice/_assign" if executing_eagerly() else \
                 out.op.name + "/_assign"
-        attach(out, "assign", _assigner(var, key, bounds, assign_name))
+        give_assign(out, _assigner(var, key, bounds, assign_name))
     return out
 
 
