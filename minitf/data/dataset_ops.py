@@ -2,15 +2,14 @@
 transformations (shuffle, batch, padded_batch, unbatch, repeat, map, flat_map, filter, take,
 skip, zip, concatenate, enumerate, cache, prefetch), and `reduce`.
 
-A Dataset knows statically what its elements look like (`element_spec`, a structure of
-TensorSpec, as TensorFlow computes it) and how many there are (`cardinality`); the generators
-of `pipeline.py` compute the elements. Map and filter functions are traced once, when the
-dataset is made, to learn the structure they return (as TensorFlow traces them), and then run
-eagerly on the eager tensors of each element. Iterating eagerly goes through the iterator ops
-of `iterator_ops.py`, which also serve TF1 graphs; inside a traced `function`, a `for` loop over
-a dataset is unrolled when the function is traced (see `Dataset.__iter__`).
+A Dataset wraps a node (`node.py`) of `sources.py` or `transformations.py`, which knows
+statically what its elements look like (`element_spec`, a structure of TensorSpec, as TensorFlow
+computes it) and how many there are (`cardinality`), and generates them over the generators of
+`pipeline.py`; its class is a subclass of Dataset named as TensorFlow names that kind of dataset
+(`_BatchDataset`, ...), as `type()` and the repr show. Iterating eagerly goes through the iterator ops of `iterator_ops.py`, which also
+serve TF1 graphs; inside a traced `function`, a `for` loop over a dataset is unrolled when the
+function is traced (see `Dataset.__iter__`).
 """
-import builtins
 import itertools
 
 import numpy as np
@@ -19,22 +18,17 @@ from .. import nest
 from ..framework import dtypes
 from ..framework.context import eager_mode, executing_eagerly
 from ..framework.conversion import as_array
-from ..framework.errors import InvalidArgumentError
 from ..framework.graph import get_default_graph
-from ..framework.shapes import TensorShape
-from ..framework.tensor import EagerTensor
-from ..framework.tensor_spec import TensorSpec
-from ..ops.random_ops import op_seeds
 from ..ops.registry import convert_to_tensor
-from . import iterator_ops, pipeline, structure
+from . import iterator_ops, pipeline, sources, structure, transformations
+from .node import INFINITE_CARDINALITY, UNKNOWN_CARDINALITY, DatasetBase
 
-INFINITE_CARDINALITY = -1
-UNKNOWN_CARDINALITY = -2
 AUTOTUNE = -1
 _UNROLL_LIMIT = 1000  # the most elements a `for` loop in a traced function unrolls
+_CLASSES = {}  # node kind: the Dataset subclass of that name
 
 
-class Dataset:
+class Dataset(DatasetBase):
     """A sequence of elements, each a structure (tensor, tuple, dict, nesting) of tensors.
 
     Make one with `from_tensor_slices`, `from_tensors` or `range`, and transform it with the
@@ -46,12 +40,6 @@ class Dataset:
     [[0, 2], [4, 6], [8]]
     """
 
-    def __init__(self, element_spec, cardinality, inputs=(), tensors=()):
-        self._element_spec = element_spec
-        self._cardinality = cardinality
-        self._inputs = tuple(inputs)   # the datasets this one transforms
-        self._tensors = list(tensors)  # the tensors it reads itself (a source's components)
-
     @property
     def element_spec(self):
         """The structure of TensorSpec that describes each element.
@@ -59,21 +47,7 @@ class Dataset:
         >>> minitf.data.Dataset.range(3).batch(2).element_spec
         TensorSpec(shape=(None,), dtype=tf.int64, name=None)
         """
-        return self._element_spec
-
-    def _sources(self):
-        """The tensors the whole pipeline reads, in a fixed order."""
-        out = list(self._tensors)
-        for d in self._inputs:
-            out += d._sources()
-        return out
-
-    def _generate(self, run):
-        """The elements of one pass (`run`, a pipeline.Run), as flat lists of arrays."""
-        raise NotImplementedError
-
-    def _pack(self, flat):
-        return nest.pack_sequence_as(self._element_spec, [EagerTensor(a) for a in flat])
+        return self._node.element_spec
 
     # -- iterating ------------------------------------------------------------------------------
     def __iter__(self):
@@ -98,18 +72,19 @@ class Dataset:
                            "or within tf.function.")
 
     def _unrolled(self):
-        if self._cardinality == INFINITE_CARDINALITY:
+        node = self._node
+        if node.cardinality == INFINITE_CARDINALITY:
             raise ValueError("Cannot unroll a loop over the infinite %r in a traced function: "
                              "iterate over it outside the function, or take() a few elements."
                              % self)
         run = pipeline.Run(epochs=pipeline.EAGER_EPOCHS, caches=pipeline.EAGER_CACHES)
         with eager_mode():
-            flats = list(itertools.islice(self._generate(run), _UNROLL_LIMIT + 1))
+            flats = list(itertools.islice(node.generate(run), _UNROLL_LIMIT + 1))
         if len(flats) > _UNROLL_LIMIT:
             raise ValueError("%r has more than %d elements, too many to unroll a loop over it in a "
                              "traced function: iterate over it outside the function and call the "
                              "function on each element." % (self, _UNROLL_LIMIT))
-        return [self._pack(f) for f in flats]
+        return [node.pack(f) for f in flats]
 
     def as_numpy_iterator(self):
         """An iterator over the elements as numpy values (arrays, numpy scalars for 0-d), in the
@@ -133,7 +108,7 @@ class Dataset:
         >>> minitf.data.Dataset.range(10).batch(3).cardinality()
         <tf.Tensor: shape=(), dtype=int64, numpy=4>
         """
-        return convert_to_tensor(np.int64(self._cardinality), name="DatasetCardinality")
+        return convert_to_tensor(np.int64(self._node.cardinality), name="DatasetCardinality")
 
     def __len__(self):
         """The number of elements (a Python int).
@@ -144,17 +119,18 @@ class Dataset:
         if not executing_eagerly() and not get_default_graph().is_function:
             raise TypeError("`tf.data.Dataset` only supports `len` in eager mode. Use "
                             "`tf.data.Dataset.cardinality()` instead.")
-        if self._cardinality == INFINITE_CARDINALITY:
+        n = self._node.cardinality
+        if n == INFINITE_CARDINALITY:
             raise TypeError("The dataset is infinite.")
-        if self._cardinality == UNKNOWN_CARDINALITY:
+        if n == UNKNOWN_CARDINALITY:
             raise TypeError("The dataset length is unknown.")
-        return self._cardinality
+        return n
 
     def __bool__(self):
         return True  # a dataset is true even when empty, or when `len` would raise
 
     def __repr__(self):
-        return "<%s element_spec=%s>" % (type(self).__name__, self._element_spec)
+        return repr(self._node)
 
     def make_one_shot_iterator(self):
         """TF1: see `compat.v1.data.make_one_shot_iterator`."""
@@ -181,7 +157,7 @@ class Dataset:
         <_TensorSliceDataset element_spec=(TensorSpec(shape=(), dtype=tf.int32, name=None), \
 TensorSpec(shape=(), dtype=tf.float32, name=None))>
         """
-        return _TensorSliceDataset(structure.normalize(tensors))
+        return _dataset(sources.TensorSlices(structure.normalize(tensors)))
 
     @staticmethod
     def from_tensors(tensors, name=None):
@@ -190,7 +166,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> minitf.data.Dataset.from_tensors([1, 2]).element_spec
         TensorSpec(shape=(2,), dtype=tf.int32, name=None)
         """
-        return _TensorDataset(structure.normalize(tensors))
+        return _dataset(sources.Tensors(structure.normalize(tensors)))
 
     @staticmethod
     def range(*args, output_type=dtypes.int64, name=None):
@@ -209,9 +185,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
                              "was %d." % len(args))
         output_type = dtypes.as_dtype(output_type)
         bounds = [int(as_array(a, dtypes.int64, not executing_eagerly())) for a in args]
-        if len(bounds) == 3 and bounds[2] == 0:
-            _invalid("step must be a non-zero integer.", "RangeDataset")
-        return _RangeDataset(builtins.range(*bounds), output_type)
+        return _dataset(sources.Range(bounds, output_type))
 
     @staticmethod
     def zip(*args, datasets=None, name=None):
@@ -231,7 +205,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         """
         if datasets is None:
             datasets = args[0] if len(args) == 1 else args
-        return _ZipDataset(datasets)
+        return _dataset(sources.Zip(datasets))
 
     # -- transformations ------------------------------------------------------------------------
     def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=True, name=None):
@@ -253,7 +227,8 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> sorted(minitf.data.Dataset.range(4).shuffle(4).as_numpy_iterator())
         [np.int64(0), np.int64(1), np.int64(2), np.int64(3)]
         """
-        return _ShuffleDataset(self, int(buffer_size), seed, reshuffle_each_iteration)
+        return _dataset(transformations.Shuffle(self._node, int(buffer_size), seed,
+                                                reshuffle_each_iteration))
 
     def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None,
               deterministic=None, name=None):
@@ -268,7 +243,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> [b.tolist() for b in minitf.data.Dataset.range(7).batch(3).as_numpy_iterator()]
         [[0, 1, 2], [3, 4, 5], [6]]
         """
-        return _BatchDataset(self, int(batch_size), bool(drop_remainder))
+        return _dataset(transformations.Batch(self._node, int(batch_size), bool(drop_remainder)))
 
     def repeat(self, count=None, name=None):
         """The elements `count` times over (forever when None or -1), each pass a new pass over
@@ -277,7 +252,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> minitf.data.Dataset.range(2).repeat(2).cardinality().numpy()
         np.int64(4)
         """
-        return _RepeatDataset(self, -1 if count is None else int(count))
+        return _dataset(transformations.Repeat(self._node, -1 if count is None else int(count)))
 
     def map(self, map_func, num_parallel_calls=None, deterministic=None, synchronous=None,
             use_unbounded_threadpool=False, name=None):
@@ -291,8 +266,8 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> list(ds.as_numpy_iterator())
         [np.int32(11), np.int32(22)]
         """
-        cls = _MapDataset if num_parallel_calls is None else _ParallelMapDataset
-        return cls(self, map_func)
+        cls = transformations.Map if num_parallel_calls is None else transformations.ParallelMap
+        return _dataset(cls(self._node, map_func))
 
     def filter(self, predicate, name=None):
         """The elements for which `predicate` (called like a map function) is true.
@@ -304,7 +279,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> list(ds.as_numpy_iterator())
         [np.int64(0), np.int64(2), np.int64(4)]
         """
-        return _FilterDataset(self, predicate)
+        return _dataset(transformations.Filter(self._node, predicate))
 
     def take(self, count, name=None):
         """The first `count` elements (all of them when -1).
@@ -312,7 +287,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> len(minitf.data.Dataset.range(10).take(3))
         3
         """
-        return _TakeDataset(self, int(count))
+        return _dataset(transformations.Take(self._node, int(count)))
 
     def skip(self, count, name=None):
         """The elements after the first `count` (none when -1).
@@ -320,7 +295,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> len(minitf.data.Dataset.range(10).skip(3))
         7
         """
-        return _SkipDataset(self, int(count))
+        return _dataset(transformations.Skip(self._node, int(count)))
 
     def prefetch(self, buffer_size, name=None):
         """The same elements (TensorFlow computes them ahead in the background; minitf computes
@@ -329,7 +304,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> minitf.data.Dataset.range(3).prefetch(minitf.data.AUTOTUNE).cardinality().numpy()
         np.int64(3)
         """
-        return _PrefetchDataset(self)
+        return _dataset(transformations.Prefetch(self._node))
 
     def cache(self, filename="", name=None):
         """The same elements, kept in memory by the first pass that reads them all and replayed
@@ -340,7 +315,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> minitf.data.Dataset.range(3).cache().cardinality().numpy()
         np.int64(3)
         """
-        return CacheDataset(self)
+        return _dataset(transformations.Cache(self._node))
 
     def concatenate(self, dataset, name=None):
         """The elements of this dataset, then those of `dataset` (of the same structure and
@@ -353,7 +328,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> list(a.concatenate(a).as_numpy_iterator())
         [np.int64(0), np.int64(1), np.int64(0), np.int64(1)]
         """
-        return _ConcatenateDataset(self, dataset)
+        return _dataset(sources.Concatenate(self, dataset))
 
     def enumerate(self, start=0, name=None):
         """Pairs `(i, element)`, i an int64 counting from `start`.
@@ -373,7 +348,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> list(minitf.data.Dataset.from_tensors([1, 2]).unbatch().as_numpy_iterator())
         [np.int32(1), np.int32(2)]
         """
-        return _UnbatchDataset(self)
+        return _dataset(transformations.Unbatch(self._node))
 
     def padded_batch(self, batch_size, padded_shapes=None, padding_values=None,
                      drop_remainder=False, name=None):
@@ -389,8 +364,8 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> [b.tolist() for b in ds.padded_batch(2).as_numpy_iterator()]
         [[[1, 0], [2, 2]]]
         """
-        return _PaddedBatchDataset(self, int(batch_size), padded_shapes, padding_values,
-                                   bool(drop_remainder))
+        return _dataset(transformations.PaddedBatch(self._node, int(batch_size), padded_shapes,
+                                                    padding_values, bool(drop_remainder)))
 
     def flat_map(self, map_func, name=None):
         """The elements of the datasets `map_func` returns, one dataset per element (called
@@ -401,7 +376,7 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         >>> list(ds.as_numpy_iterator())
         [np.int64(0), np.int64(0), np.int64(1), np.int64(1)]
         """
-        return _FlatMapDataset(self, map_func)
+        return _dataset(transformations.FlatMap(self._node, map_func))
 
     def reduce(self, initial_state, reduce_func, name=None):
         """`reduce_func(state, element)` folded over the elements from `initial_state` (a
@@ -419,300 +394,10 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         return nest.map_structure(convert_to_tensor, state)
 
 
-def _invalid(message, op_type):
-    """TensorFlow checks these arguments in the dataset op, which runs at once when eager."""
-    if executing_eagerly():
-        message += " [Op:%s]" % op_type
-    raise InvalidArgumentError(None, None, message)
-
-
-# -- sources ----------------------------------------------------------------------------------
-class _TensorSliceDataset(Dataset):
-    def __init__(self, element):
-        flat = nest.flatten(element)
-        n = None
-        for t in flat:
-            if t.shape.rank == 0:
-                raise ValueError("Unbatching a tensor is only supported for rank >= 1")
-            d = t.shape[0]
-            if n is not None and d is not None and d != n:
-                raise ValueError("Dimensions %d and %d are not compatible" % (n, d))
-            n = d if n is None else n
-        spec = nest.map_structure(lambda t: TensorSpec(t.shape[1:], t.dtype), element)
-        super().__init__(spec, UNKNOWN_CARDINALITY if n is None else n, tensors=flat)
-
-    def _generate(self, run):
-        return pipeline.slices([run.value(t) for t in self._tensors])
-
-
-class _TensorDataset(Dataset):
-    def __init__(self, element):
-        spec = nest.map_structure(TensorSpec.from_tensor, element)
-        super().__init__(spec, 1, tensors=nest.flatten(element))
-
-    def _generate(self, run):
-        return iter([[run.value(t) for t in self._tensors]])
-
-
-class _RangeDataset(Dataset):
-    def __init__(self, numbers, dtype):
-        n = max(0, -((numbers.start - numbers.stop) // numbers.step))
-        if numbers.stop == np.iinfo(np.int64).max and numbers.step > 0:
-            n = INFINITE_CARDINALITY  # as TensorFlow counts a range up to the largest int64
-        super().__init__(TensorSpec([], dtype), n)
-        self._numbers = numbers
-
-    def _generate(self, run):
-        return pipeline.count(self._numbers, self._element_spec.dtype)
-
-
-class _ZipDataset(Dataset):
-    def __init__(self, datasets):
-        flat = nest.flatten(datasets)
-        wanted = "Invalid input to `zip`. Inputs are expected to be (nested) structures of " \
-                 "`tf.data.Dataset` objects"
-        if structure.has_list(datasets):
-            raise TypeError(wanted + ". Python `list` is not supported and you should use "
-                            "`tuple` instead.")
-        for d in flat:
-            if not isinstance(d, Dataset):
-                raise TypeError(wanted + " but encountered object of type %s." % type(d))
-        counts = [d._cardinality for d in flat]
-        finite = [n for n in counts if n >= 0]
-        if UNKNOWN_CARDINALITY in counts:
-            n = UNKNOWN_CARDINALITY
-        else:
-            n = min(finite) if finite else INFINITE_CARDINALITY
-        spec = nest.pack_sequence_as(datasets, [d.element_spec for d in flat])
-        super().__init__(spec, n, inputs=flat)
-
-    def _generate(self, run):
-        return pipeline.zipped([d._generate(run) for d in self._inputs])
-
-
-# -- transformations --------------------------------------------------------------------------
-class _ShuffleDataset(Dataset):
-    def __init__(self, input, buffer_size, seed, reshuffle):
-        if buffer_size < 1 and buffer_size != UNKNOWN_CARDINALITY:
-            _invalid("buffer_size must be greater than zero or UNKNOWN_CARDINALITY",
-                     "ShuffleDatasetV3")
-        super().__init__(input.element_spec, input._cardinality, inputs=[input])
-        self._buffer_size = np.inf if buffer_size == UNKNOWN_CARDINALITY else buffer_size
-        self._reshuffle = reshuffle is None or bool(reshuffle)
-        seeds = op_seeds(seed)
-        # Without seeds the orders are random, but drawn once here, so that a dataset that
-        # does not reshuffle repeats its one order.
-        self._seeds = seeds if seeds[0] is not None else \
-            tuple(np.random.default_rng().integers(2 ** 31, size=2))
-
-    def _generate(self, run):
-        epoch = run.next_epoch(self) if self._reshuffle else 0
-        rng = np.random.default_rng([*self._seeds, epoch])
-        return pipeline.shuffled(self._inputs[0]._generate(run), self._buffer_size, rng)
-
-
-class _BatchDataset(Dataset):
-    def __init__(self, input, batch_size, drop_remainder):
-        if batch_size < 1:
-            _invalid("Batch size must be greater than zero.", "BatchDatasetV2")
-        dim = TensorShape([batch_size if drop_remainder else None])
-        spec = nest.map_structure(lambda s: TensorSpec(dim.concatenate(s.shape), s.dtype),
-                                  input.element_spec)
-        n = input._cardinality
-        if n >= 0:
-            n = n // batch_size if drop_remainder else -(-n // batch_size)
-        super().__init__(spec, n, inputs=[input])
-        self._batch = (batch_size, drop_remainder)
-
-    def _generate(self, run):
-        return pipeline.batched(self._inputs[0]._generate(run), *self._batch)
-
-
-class _RepeatDataset(Dataset):
-    def __init__(self, input, count):
-        n = input._cardinality
-        if count < 0:
-            n = 0 if n == 0 else INFINITE_CARDINALITY
-        elif count == 0:
-            n = 0
-        elif n >= 0:
-            n *= count
-        super().__init__(input.element_spec, n, inputs=[input])
-        self._count = count
-
-    def _generate(self, run):
-        return pipeline.repeated(lambda: self._inputs[0]._generate(run), self._count)
-
-
-class _MapDataset(Dataset):
-    def __init__(self, input, fn):
-        super().__init__(structure.traced_spec(fn, input.element_spec), input._cardinality,
-                         inputs=[input])
-        self._fn = fn
-
-    def _generate(self, run):
-        input = self._inputs[0]
-        for flat in input._generate(run):
-            yield [t._value for t in nest.flatten(structure.returned(structure.call(self._fn, input._pack(flat))))]
-
-
-class _ParallelMapDataset(_MapDataset):
-    pass  # TensorFlow's name for a map with num_parallel_calls; minitf maps sequentially
-
-
-class _FilterDataset(Dataset):
-    def __init__(self, input, predicate):
-        spec = structure.traced_spec(predicate, input.element_spec)
-        if not (isinstance(spec, TensorSpec) and spec.dtype is dtypes.bool
-                and spec.shape == TensorShape([])):
-            raise ValueError("Invalid `predicate`. `predicate` must return a `tf.bool` scalar "
-                             "tensor, but its return type is %s." % (spec,))
-        super().__init__(input.element_spec, UNKNOWN_CARDINALITY, inputs=[input])
-        self._predicate = predicate
-
-    def _generate(self, run):
-        input = self._inputs[0]
-        for flat in input._generate(run):
-            if bool(structure.call(self._predicate, input._pack(flat))):
-                yield flat
-
-
-class _TakeDataset(Dataset):
-    def __init__(self, input, count):
-        n = input._cardinality
-        if count >= 0 and n != UNKNOWN_CARDINALITY:
-            n = count if n == INFINITE_CARDINALITY else min(n, count)
-        super().__init__(input.element_spec, n, inputs=[input])
-        self._count = count
-
-    def _generate(self, run):
-        return pipeline.taken(self._inputs[0]._generate(run), self._count)
-
-
-class _SkipDataset(Dataset):
-    def __init__(self, input, count):
-        n = input._cardinality
-        if count < 0:
-            n = 0
-        elif n >= 0:
-            n = max(0, n - count)
-        super().__init__(input.element_spec, n, inputs=[input])
-        self._count = count
-
-    def _generate(self, run):
-        return pipeline.skipped(self._inputs[0]._generate(run), self._count)
-
-
-class _PrefetchDataset(Dataset):
-    def __init__(self, input):
-        super().__init__(input.element_spec, input._cardinality, inputs=[input])
-
-    def _generate(self, run):
-        return self._inputs[0]._generate(run)
-
-
-class CacheDataset(_PrefetchDataset):  # TensorFlow's name for it has no underscore
-    def _generate(self, run):
-        kept = run.caches.get(self)
-        if kept is not None:
-            return iter(kept)
-        return pipeline.cached(self._inputs[0]._generate(run), self._cardinality,
-                               lambda elements: run.caches.setdefault(self, elements))
-
-
-class _ConcatenateDataset(Dataset):
-    def __init__(self, input, other):
-        a, b = input.element_spec, other.element_spec
-        try:
-            nest.assert_same_structure(a, b)
-        except (TypeError, ValueError):
-            raise TypeError("Incompatible dataset elements:\n  %s vs.\n  %s" % (a, b)) from None
-        if any(x.dtype is not y.dtype for x, y in zip(nest.flatten(a), nest.flatten(b))):
-            raise TypeError("Incompatible dataset elements:\n  %s vs.\n  %s" % (a, b))
-        spec = nest.map_structure(lambda x, y: TensorSpec(_common_shape(x.shape, y.shape),
-                                                          x.dtype), a, b)
-        counts = (input._cardinality, other._cardinality)
-        if INFINITE_CARDINALITY in counts:
-            n = INFINITE_CARDINALITY
-        elif UNKNOWN_CARDINALITY in counts:
-            n = UNKNOWN_CARDINALITY
-        else:
-            n = sum(counts)
-        super().__init__(spec, n, inputs=[input, other])
-
-    def _generate(self, run):
-        return itertools.chain(self._inputs[0]._generate(run), self._inputs[1]._generate(run))
-
-
-def _common_shape(a, b):
-    if a.rank is None or b.rank is None or a.rank != b.rank:
-        return TensorShape(None)
-    return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
-
-
-class _UnbatchDataset(Dataset):
-    def __init__(self, input):
-        for s in nest.flatten(input.element_spec):
-            if s.shape.rank == 0:
-                raise ValueError("Cannot unbatch an input with scalar components.")
-        spec = nest.map_structure(lambda s: TensorSpec(s.shape[1:], s.dtype), input.element_spec)
-        rows = {s.shape[0] for s in nest.flatten(input.element_spec)}
-        n = input._cardinality
-        if n >= 0:
-            n = n * rows.pop() if len(rows) == 1 and None not in rows else UNKNOWN_CARDINALITY
-        super().__init__(spec, n, inputs=[input])
-
-    def _generate(self, run):
-        return pipeline.unbatched(self._inputs[0]._generate(run))
-
-
-class _PaddedBatchDataset(Dataset):
-    def __init__(self, input, batch_size, padded_shapes, padding_values, drop_remainder):
-        if batch_size < 1:
-            _invalid("Batch size must be greater than zero.", "PaddedBatchDatasetV2")
-        specs = input.element_spec
-        if padded_shapes is None:
-            padded_shapes = nest.map_structure(lambda s: s.shape, specs)
-        shapes = [TensorShape(p) for p in nest.flatten_up_to(specs, padded_shapes)]
-        for s, p in zip(nest.flatten(specs), shapes):
-            if not _fits(s.shape, p):
-                raise ValueError("The padded shape %s is not compatible with the shape %s of the "
-                                 "corresponding input component." % (p, s.shape))
-        if padding_values is None:
-            padding_values = nest.map_structure(
-                lambda s: b"" if s.dtype is dtypes.string else 0, specs)
-        pads = [as_array(v, s.dtype, False) for s, v in
-                zip(nest.flatten(specs), nest.flatten_up_to(specs, padding_values))]
-        dim = TensorShape([batch_size if drop_remainder else None])
-        spec = nest.pack_sequence_as(specs, [TensorSpec(dim.concatenate(p), s.dtype) for s, p in
-                                             zip(nest.flatten(specs), shapes)])
-        n = input._cardinality
-        if n >= 0:
-            n = n // batch_size if drop_remainder else -(-n // batch_size)
-        super().__init__(spec, n, inputs=[input])
-        self._batch = (batch_size, drop_remainder, shapes, pads)
-
-    def _generate(self, run):
-        return pipeline.padded_batched(self._inputs[0]._generate(run), *self._batch)
-
-
-def _fits(shape, padded):
-    if shape.rank is None or padded.rank is None:
-        return True
-    return shape.rank == padded.rank and all(
-        d is None or p is None or d <= p for d, p in zip(shape.as_list(), padded.as_list()))
-
-
-class _FlatMapDataset(Dataset):
-    def __init__(self, input, fn):
-        dataset = structure.traced_result(fn, input.element_spec)
-        if not isinstance(dataset, Dataset):
-            raise TypeError("The `map_func` argument of `flat_map` must return a `Dataset` "
-                            "object, not %s." % type(dataset).__name__)
-        super().__init__(dataset.element_spec, UNKNOWN_CARDINALITY, inputs=[input])
-        self._fn = fn
-
-    def _generate(self, run):
-        input = self._inputs[0]
-        for flat in input._generate(run):
-            yield from structure.call(self._fn, input._pack(flat))._generate(run)
+def _dataset(node):
+    """A Dataset wrapping `node`, of a subclass named as TensorFlow names the kind of dataset
+    (`_BatchDataset`, ...), which `type()` shows; all of them are `Dataset`s."""
+    cls = _CLASSES.get(node.kind)
+    if cls is None:
+        cls = _CLASSES[node.kind] = type(node.kind, (Dataset,), {"__module__": __name__})
+    return cls(node)

@@ -2,8 +2,8 @@
 
 * `IteratorV2` and `OneShotIterator` give a handle to an iterator resource: in a graph one per
   Session (their `make_state`), so each session iterates on its own; an eager iterator owns one.
-* `MakeIterator(iterator, sources...)` starts a pass of the dataset (an attr) over the values of
-  the tensors the pipeline reads (fed placeholders, for a TF1 initializable iterator).
+* `MakeIterator(iterator, sources...)` starts a pass of the dataset's node (an attr) over the
+  values of the tensors the pipeline reads (fed placeholders, for a TF1 initializable iterator).
 * `IteratorGetNext(iterator)` gives the next element, or raises OutOfRangeError at the end. Its
   kernel advances the pipeline with eager execution (`context.eager_mode`), map functions too:
   minitf does not trace a pipeline into graph ops.
@@ -23,10 +23,12 @@ from ..framework.tensor_spec import TensorSpec
 from ..ops.constant_folding import constant_value
 from ..ops.registry import execute, register
 from . import pipeline
+from .node import node_of
 
 
 class _IteratorResource:
-    """The state of one iterator: its current pass over a dataset (a generator), once begun."""
+    """The state of one iterator: its current pass over a dataset's node (a generator), once
+    begun."""
 
     __slots__ = ("name", "elements", "epochs", "caches")
 
@@ -40,8 +42,8 @@ class _IteratorResource:
         self.epochs = epochs  # shuffle pass counts kept across passes (eager), or None
         self.caches = caches  # the elements kept by caches across passes (eager), or None
 
-    def start(self, dataset, values):
-        self.elements = dataset._generate(pipeline.Run(values, self.epochs, self.caches))
+    def start(self, node, values):
+        self.elements = node.generate(pipeline.Run(values, self.epochs, self.caches))
 
     def __repr__(self):
         return "<IteratorResource name=%r>" % self.name
@@ -59,7 +61,7 @@ def _one_shot(op):
 
 
 def _make_iterator(resource, *arrays, dataset):
-    resource.start(dataset, dict(zip(map(id, dataset._sources()), arrays)))
+    resource.start(dataset, dict(zip(map(id, dataset.sources()), arrays)))
 
 
 def _get_next(resource, output_types, output_shapes):
@@ -113,7 +115,7 @@ class OwnedIterator:
         self._element_spec = dataset.element_spec
         resource = _IteratorResource("Iterator", pipeline.EAGER_EPOCHS, pipeline.EAGER_CACHES)
         self._handle = EagerTensor(resource, dtypes.resource)
-        execute("MakeIterator", [self._handle, dataset._sources()], {"dataset": dataset})
+        _make_iterator_op(self._handle, dataset, None)
 
     @property
     def element_spec(self):
@@ -258,7 +260,8 @@ def _handle_op(spec, shared_name):
 
 
 def _make_iterator_op(handle, dataset, name):
-    return execute("MakeIterator", [handle, dataset._sources()], {"dataset": dataset}, name=name)
+    node = node_of(dataset)
+    return execute("MakeIterator", [handle, node.sources()], {"dataset": node}, name=name)
 
 
 def make_one_shot_iterator(dataset):
@@ -272,12 +275,13 @@ def make_one_shot_iterator(dataset):
     """
     if executing_eagerly():
         return OwnedIterator(dataset)
-    for t in dataset._sources():
+    node = node_of(dataset)
+    for t in node.sources():
         if isinstance(t, SymbolicTensor) and constant_value(t) is None:
             raise ValueError("Cannot capture a placeholder (name:%s, type:%s) by value."
                              % (t.op.name, t.op.type))
     handle = execute("OneShotIterator", [], dict(_output_attrs(dataset.element_spec),
-                                                 dataset=dataset), name="OneShotIterator")
+                                                 dataset=node), name="OneShotIterator")
     return Iterator(handle, None, dataset.element_spec)
 
 

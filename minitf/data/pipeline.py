@@ -6,7 +6,8 @@ source tensors (eager values, graph constants, or what an iterator op was fed), 
 passes each shuffle has begun, which seeds its next order, and the elements each cache has
 kept. The generators are lazy; the caller
 advances them in eager mode (`context.eager_mode`), so the map functions they call compute at
-once on eager tensors. The static side (element specs, cardinalities) is in `dataset_ops.py`.
+once on eager tensors. The static side (element specs, cardinalities) is in the nodes of
+`sources.py` and `transformations.py`, whose `generate` methods call these generators.
 """
 import itertools
 import weakref
@@ -26,7 +27,7 @@ EAGER_CACHES = weakref.WeakKeyDictionary()
 
 class Run:
     """One pass over a pipeline: `values` maps id(source tensor) to its array; `epochs` maps a
-    shuffle dataset to the number of passes it has begun; `caches` maps a cache dataset to the
+    shuffle node to the number of passes it has begun; `caches` maps a cache node to the
     elements of its first full pass. Eagerly the last two outlive the pass (EAGER_EPOCHS and
     EAGER_CACHES); an iterator in a graph starts both anew each time it is initialized."""
 
@@ -52,9 +53,9 @@ class Run:
                              "build the dataset from values." % (t,))
         return v
 
-    def next_epoch(self, dataset):
-        n = self.epochs.get(dataset, 0)
-        self.epochs[dataset] = n + 1
+    def next_epoch(self, node):
+        n = self.epochs.get(node, 0)
+        self.epochs[node] = n + 1
         return n
 
 
