@@ -315,8 +315,52 @@ def execute(op_type, inputs, attrs=None, name=None):
     ready = op_def.ready
     flat = ready(inputs, EagerTensor) if ready else None
     if flat is None:
-        flat = _convert_inputs(op_def, inputs, True, name)
+        flat = ready and _plain_inputs(op_def, inputs) or _convert_inputs(op_def, inputs, True,
+                                                                          name)
     return _run_eagerly(op_def, flat, attrs or _NO_ATTRS)
+
+
+_PLAIN = frozenset((float, int, list))  # the Python values `_eager_plain` may take
+
+
+def _plain_inputs(op_def, values):
+    """The flat tensors `_convert_inputs` would make eagerly of `values`, when each is an eager
+    tensor, a variable, or a Python value that `_eager_plain` converts (a number for a typed
+    input once a tensor or variable has bound its type, a small int or flat list of them for an
+    integer input); None for anything else, or when dtypes do not agree, which the full rules
+    then decide (and report). For ops whose `ready` check exists: one type variable, no lists."""
+    bound = None
+    for (_, kind, _), v in zip(op_def.inputs, values):
+        if type(v) is EagerTensor:
+            if bound is None and kind not in _FIXED:
+                bound = v._dtype
+        elif type(v) in _PLAIN:
+            if kind in _FIXED and _FIXED[kind][1] is None:
+                return None
+        elif isinstance(v, Tensor) or not hasattr(v, "_to_tensor"):
+            return None
+        elif bound is None and kind not in _FIXED:
+            bound = v.dtype
+    flat = []
+    for (_, kind, _), v in zip(op_def.inputs, values):
+        fixed = _FIXED.get(kind)
+        if type(v) is EagerTensor:
+            t = v
+        elif type(v) in _PLAIN:
+            t = _eager_plain(v, fixed[1] if fixed else bound)
+            if t is None:
+                return None
+        else:
+            t = v._to_tensor()
+            if type(t) is not EagerTensor:
+                return None
+        if (t._dtype not in fixed[0]) if fixed else (t._dtype is not bound):
+            return None
+        flat.append(t)
+    for allowed in op_def.types.values():
+        if bound is not None and bound not in allowed:
+            return None
+    return flat
 
 
 def _ready_check(inputs, allowed):
