@@ -14,7 +14,7 @@ from .errors import OperatorNotAllowedInGraphError
 from .shapes import TensorShape
 
 
-_ids = itertools.count(1)  # each tensor's `_id`: unique for the life of the process
+_next_id = itertools.count(1).__next__  # each tensor's `_id`: unique for the life of the process
 
 
 class Tensor:
@@ -80,7 +80,7 @@ class SymbolicTensor(Tensor):
         self._index = index
         self._dtype = dtype
         self._shape = shape
-        self._id = next(_ids)
+        self._id = _next_id()
 
     op = property(lambda self: self._op)
     value_index = property(lambda self: self._index)
@@ -150,14 +150,16 @@ class EagerTensor(Tensor):
 
     def __init__(self, value, dtype=None):
         self._value = value
-        self._dtype = dtype or dtypes.from_numpy(value.dtype)
-        self._id = next(_ids)
+        self._dtype = dtype or _from_numpy(value.dtype)
+        self._id = _next_id()
 
     dtype = property(lambda self: self._dtype)
 
     @property
     def shape(self):
-        return TensorShape.from_tuple(self._value.shape)
+        s = _new_shape(TensorShape)
+        s._dims = self._value.shape
+        return s
 
     def numpy(self):
         """A copy of the value as a numpy array (a numpy scalar for a 0-d tensor).
@@ -228,7 +230,9 @@ class EagerTensor(Tensor):
             self.shape, self._dtype.name, numpy_text(self._value, True))
 
 
-_OPAQUE = (dtypes.resource, dtypes.variant)  # dtypes whose values are Python objects
+_OPAQUE = (dtypes.resource, dtypes.variant)
+_from_numpy = dtypes.from_numpy
+_new_shape = object.__new__  # a TensorShape made without checks, as TensorShape.from_tuple  # dtypes whose values are Python objects
 
 
 def numpy_text(value, is_repr):
