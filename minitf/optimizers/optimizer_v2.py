@@ -185,6 +185,10 @@ def _checked_pairs(pairs):
         if g is None:
             missing.append(v.name)
             continue
+        if type(g) is EagerTensor and g._dtype is v.dtype and g._value.shape == v.shape._dims:
+            grads.append(g)  # the common case, which the checks below would pass
+            var_list.append(v)
+            continue
         keeps_dtype = isinstance(g, (np.ndarray, np.generic))  # as TensorFlow's update ops
         g = convert_to_tensor(g, dtype_hint=None if keeps_dtype else v.dtype)
         if g.dtype is not v.dtype:  # DTypes are singletons
