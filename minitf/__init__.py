@@ -21,7 +21,9 @@ from .framework.name_scope import name_scope
 from .framework.shapes import TensorShape
 from .framework.tensor import Tensor, is_tensor
 from .framework.tensor_spec import TensorSpec
+from .framework.tf_logging import get_logger
 from .function import function
+from .indexed_slices import IndexedSlices
 from .module import Module
 from .ops.activation_ops import sigmoid, tanh
 from .ops.arithmetic_ops import (abs, add, add_n, cast, divide, maximum, minimum, multiply,
@@ -33,6 +35,7 @@ from .ops.clip_ops import clip_by_global_norm, clip_by_norm, clip_by_value
 from .ops.comparison_ops import equal, greater, greater_equal, less, less_equal, not_equal, where
 from .ops.complex_ops import complex
 from .ops.control_flow_ops import control_dependencies, group, no_op, tuple
+from .ops.counting_ops import unique, unique_with_counts
 from .ops.diag_ops import eye
 from .ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
 from .ops.indexing_ops import boolean_mask, gather, gather_nd, one_hot, scatter_nd
@@ -43,7 +46,7 @@ from .ops.join_ops import concat, split, stack, unstack
 from .ops.linalg_ops import matmul, norm, tensordot
 from .ops.logging_ops import print
 from .ops.logical_ops import logical_and, logical_not, logical_or
-from .ops.manip_ops import reverse, tile, transpose
+from .ops.manip_ops import reverse, roll, tile, transpose
 from .ops.math_ops import (acos, asin, atan, atan2, cos, cosh, exp, floor, round, sin, sinh, sqrt,
                            tan)
 from .ops.pad_ops import pad, slice
@@ -52,7 +55,9 @@ from .ops.reduction_ops import (argmax, argmin, reduce_all, reduce_any, reduce_l
 from .ops.registry import convert_to_tensor
 from .ops.scan_ops import cumsum
 from .ops.scatter_ops import tensor_scatter_nd_add, tensor_scatter_nd_sub, tensor_scatter_nd_update
-from .ops.sequence_ops import linspace, range
+from .ops.sequence_ops import linspace, meshgrid, range
+from .ops.sort_ops import argsort, sort
+from .ops.strided_slice_ops import strided_slice_masked as strided_slice
 from .py_function import py_function
 from .variables import Variable
 from . import testing as test  # noqa: E402

@@ -4,6 +4,7 @@ from .ops.arithmetic_ops import (abs, add, add_n, cast, divide, divide_no_nan,  
                                  floordiv, floormod, maximum, minimum, multiply, negative, pow,
                                  sign, square, squared_difference, subtract, truediv)
 from .ops.complex_ops import angle, conj, imag, real  # noqa: F401
+from .ops.counting_ops import bincount  # noqa: F401
 from .ops.comparison_ops import (equal, greater, greater_equal, is_finite, is_inf,  # noqa: F401
                                  is_nan, less, less_equal, not_equal)
 from .ops.linalg_ops import matmul  # noqa: F401
@@ -16,5 +17,9 @@ from .ops.reduction_ops import (argmax, argmin, count_nonzero, reduce_all, reduc
                                 reduce_euclidean_norm, reduce_logsumexp, reduce_max, reduce_mean,
                                 reduce_min, reduce_prod, reduce_std, reduce_sum, reduce_variance)
 from .ops.scan_ops import cumprod, cumsum  # noqa: F401
+from .ops.segment_ops import (segment_max, segment_mean, segment_min,  # noqa: F401
+                              segment_sum, unsorted_segment_max, unsorted_segment_mean,
+                              unsorted_segment_min, unsorted_segment_sum)
+from .ops.sort_ops import top_k  # noqa: F401
 
 mod = floormod

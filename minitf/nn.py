@@ -10,3 +10,4 @@ from .ops.nn_ops import (bias_add, dropout, embedding_lookup, l2_normalize,  # n
                          log_softmax, moments, softmax)
 from .ops.normalization import batch_normalization  # noqa: F401
 from .ops.pooling_ops import avg_pool, avg_pool2d, max_pool, max_pool2d  # noqa: F401
+from .ops.sort_ops import top_k  # noqa: F401

@@ -8,29 +8,16 @@ gradient op takes the forward outputs as inputs too, so it always runs after the
 the same run. Errors raised by the Python code surface as UnknownError (a wrong output dtype as
 InvalidArgumentError), as in TensorFlow.
 """
-import contextlib
-
 import numpy as np
 
 from . import nest
 from .autodiff.tape import GradientTape
 from .framework import dtypes
-from .framework.context import ctx
+from .framework.context import eager_mode
 from .framework.errors import InvalidArgumentError, OpError, UnknownError
 from .framework.tensor import EagerTensor, SymbolicTensor
 from .ops import fill_ops, script_ops  # noqa: F401 (script_ops registers EagerPyFunc)
 from .ops.registry import convert_to_tensor, execute
-
-
-@contextlib.contextmanager
-def _eagerly():
-    """Executing eagerly with no tape recording, whatever graph or tapes are active around."""
-    saved = ctx.graphs, ctx.eager_default, ctx.tapes
-    ctx.graphs, ctx.eager_default, ctx.tapes = [], True, []
-    try:
-        yield
-    finally:
-        ctx.graphs, ctx.eager_default, ctx.tapes = saved
 
 
 class _EagerFunc:
@@ -42,7 +29,7 @@ class _EagerFunc:
 
     def run(self, arrays):
         tape = GradientTape(persistent=True)
-        with _eagerly(), tape:
+        with eager_mode(), tape:
             args = [EagerTensor(a) for a in arrays]
             for a in args:
                 if a.dtype.is_floating:
@@ -89,7 +76,7 @@ class _GradientFunc:
     def run(self, arrays):
         tape, args, outs = self.forward.last
         dys = [EagerTensor(a) for a in arrays[:self.n]]
-        with _eagerly():
+        with eager_mode():
             grads = tape.gradient(outs, [a for a in args if a.dtype.is_floating],
                                   output_gradients=dys, unconnected_gradients="zero")
         return [np.asarray(g.numpy()) for g in grads]

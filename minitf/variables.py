@@ -14,8 +14,9 @@ from .framework.resource import Ref
 from .framework.shapes import TensorShape
 from .framework.tensor import EagerTensor, Reference, Tensor, numpy_text
 from .framework.variable_enums import VariableSynchronization
-from .ops import control_flow_ops, operators
-from .ops.registry import convert_to_tensor, execute, in_current_graph
+from .indexed_slices import IndexedSlices
+from .ops import control_flow_ops, operators, partial_assign_ops, strided_slice_ops
+from .ops.registry import convert_to_tensor, execute, in_current_graph, scope
 
 
 class Variable:
@@ -244,6 +245,93 @@ class Variable:
         """Subtracts `delta` from the value (see `assign`)."""
         return self._update("AssignSubVariableOp", delta, name, read_value)
 
+    # -- writing parts -------------------------------------------------------------------------
+    def __getitem__(self, key):
+        """`self.read_value()[key]`, which also has `assign(value, name=None)`: it writes
+        `value` (broadcast to the slice's shape) to that part of the variable and returns the
+        variable as `assign` does. Only `assign`: a slice has no `assign_add`, as in TensorFlow.
+
+        >>> v = minitf.Variable([[1, 2], [3, 4]])
+        >>> v[0, 1].assign(9).numpy()
+        array([[1, 9],
+               [3, 4]], dtype=int32)
+        """
+        return strided_slice_ops.strided_slice(self._read(), key, var=self)
+
+    def _strided_slice_assign(self, key, bounds, value, name):
+        value = convert_to_tensor(value, dtype=self._dtype)
+        op = execute("ResourceStridedSliceAssign", [self._handle, bounds, value], {"key": key},
+                     name=name)
+        return _UnreadVariable(self, op)
+
+    def scatter_nd_update(self, indices, updates, name=None):
+        """Sets the elements or slices at `indices` (an int tensor whose last dimension is a
+        position in the variable) to `updates`, of shape indices.shape[:-1] +
+        shape[indices.shape[-1]:]. Returns the variable as `assign` does.
+
+        Raises:
+          ValueError: if the shapes do not fit (InvalidArgumentError when executing eagerly,
+            where a position outside the variable is one too).
+
+        >>> v = minitf.Variable([1.0, 2.0, 3.0])
+        >>> v.scatter_nd_update([[0], [2]], [7.0, 9.0]).numpy()
+        array([7., 2., 9.], dtype=float32)
+        """
+        return self._scatter("ResourceScatterNdUpdate", indices, updates, name)
+
+    def scatter_nd_add(self, indices, updates, name=None):
+        """Adds `updates` at `indices` (repeated positions add up); see `scatter_nd_update`."""
+        return self._scatter("ResourceScatterNdAdd", indices, updates, name)
+
+    def scatter_nd_sub(self, indices, updates, name=None):
+        """Subtracts `updates` at `indices`; see `scatter_nd_update`."""
+        return self._scatter("ResourceScatterNdSub", indices, updates, name)
+
+    def scatter_update(self, sparse_delta, use_locking=False, name=None):
+        """Sets the rows `sparse_delta.indices` (of the first dimension) to
+        `sparse_delta.values`, an `IndexedSlices` (values of shape indices.shape + shape[1:],
+        or a scalar). Returns the variable as `assign` does.
+
+        Raises:
+          TypeError: if `sparse_delta` is not an IndexedSlices.
+          ValueError: if the shapes do not fit (InvalidArgumentError when executing eagerly,
+            where a row outside the variable is one too).
+
+        >>> v = minitf.Variable([[1.0, 2.0], [3.0, 4.0]])
+        >>> v.scatter_update(minitf.IndexedSlices([[0.0, 0.0]], [1])).numpy()
+        array([[1., 2.],
+               [0., 0.]], dtype=float32)
+        """
+        return self._scatter_rows("ResourceScatterUpdate", sparse_delta, name)
+
+    def scatter_add(self, sparse_delta, use_locking=False, name=None):
+        """Adds `sparse_delta.values` to the rows `sparse_delta.indices`; see `scatter_update`."""
+        return self._scatter_rows("ResourceScatterAdd", sparse_delta, name)
+
+    def scatter_sub(self, sparse_delta, use_locking=False, name=None):
+        """Subtracts `sparse_delta.values` from its rows; see `scatter_update`."""
+        return self._scatter_rows("ResourceScatterSub", sparse_delta, name)
+
+    def _scatter_rows(self, op_type, sparse_delta, name):
+        if not isinstance(sparse_delta, IndexedSlices):
+            raise TypeError("Argument `sparse_delta` must be a `tf.IndexedSlices`. Received "
+                            "arg: %s" % (sparse_delta,))
+        return self._scatter(op_type, sparse_delta.indices, sparse_delta.values, name)
+
+    def _scatter(self, op_type, indices, updates, name):
+        updates = convert_to_tensor(updates, dtype=self._dtype)
+        with scope(name or op_type) as op_name:
+            if op_name is not None:  # building a graph: the shapes are checked now
+                indices = convert_to_tensor(indices, dtype_hint=dtypes.int32, name="indices")
+                if "Nd" in op_type:
+                    partial_assign_ops.check_nd_updates(self._shape.dims, indices.shape.dims,
+                                                        updates.shape.dims)
+                else:
+                    partial_assign_ops.check_row_updates(self._shape.dims, indices.shape.dims,
+                                                         updates.shape.dims, building=True)
+            op = execute(op_type, [self._handle, indices, updates], name=op_name)
+        return _UnreadVariable(self, op)
+
     # -- printing and hashing ------------------------------------------------------------------
     def __repr__(self):
         head = "<tf.Variable '%s' shape=%s dtype=%s" % (self._name, self._shape, self._dtype.name)
@@ -355,3 +443,33 @@ def global_variables_initializer():
     1.0
     """
     return variables_initializer(global_variables())
+
+
+def scatter_update(ref, indices, updates, use_locking=True, name=None):
+    """`ref.scatter_update(IndexedSlices(updates, indices))` (TensorFlow 1.x's function form)."""
+    return ref.scatter_update(IndexedSlices(updates, indices), name=name)
+
+
+def scatter_add(ref, indices, updates, use_locking=False, name=None):
+    """`ref.scatter_add(IndexedSlices(updates, indices))` (TensorFlow 1.x's function form)."""
+    return ref.scatter_add(IndexedSlices(updates, indices), name=name)
+
+
+def scatter_sub(ref, indices, updates, use_locking=False, name=None):
+    """`ref.scatter_sub(IndexedSlices(updates, indices))` (TensorFlow 1.x's function form)."""
+    return ref.scatter_sub(IndexedSlices(updates, indices), name=name)
+
+
+def scatter_nd_update(ref, indices, updates, use_locking=True, name=None):
+    """`ref.scatter_nd_update(indices, updates)` (TensorFlow 1.x's function form)."""
+    return ref.scatter_nd_update(indices, updates, name=name)
+
+
+def scatter_nd_add(ref, indices, updates, use_locking=False, name=None):
+    """`ref.scatter_nd_add(indices, updates)` (TensorFlow 1.x's function form)."""
+    return ref.scatter_nd_add(indices, updates, name=name)
+
+
+def scatter_nd_sub(ref, indices, updates, use_locking=False, name=None):
+    """`ref.scatter_nd_sub(indices, updates)` (TensorFlow 1.x's function form)."""
+    return ref.scatter_nd_sub(indices, updates, name=name)

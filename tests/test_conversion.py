@@ -144,3 +144,10 @@ def test_in_a_list_input_the_first_tensor_decides_the_dtype_in_both_modes():
     assert tf.stack([2, tf.constant(1.0)]).dtype is tf.float32
     with tf.Graph().as_default():
         assert tf.stack([2, tf.constant(1.0)]).dtype is tf.float32
+
+
+def test_an_index_input_of_the_wrong_dtype_names_both_allowed_types_in_a_fixed_order():
+    with pytest.raises(tf.errors.InvalidArgumentError,
+                       match=r"expected to be a int32/int64 tensor but is a "
+                             r"float32 tensor \[Op:Reshape\]"):
+        tf.reshape(tf.zeros([4]), tf.constant([2.0, 2.0]))

@@ -353,7 +353,63 @@ def test_enumerate_is_a_zip_with_a_count():
 
 def test_cache_gives_the_same_elements():
     ds = R.cache()
-    assert (repr(ds).split()[0], values(ds.take(2))) == ("<_CacheDataset", [0, 1])
+    assert (repr(ds).split()[0], values(ds.take(2))) == ("<CacheDataset", [0, 1])  # TF's name
+
+
+# The cache keeps the first full pass and replays it, as TensorFlow 2.21's in-memory cache does
+# (checked there): a shuffle before it shuffles once.
+def test_a_cache_replays_the_first_pass_of_a_shuffle():
+    ds = Dataset.range(20).shuffle(20).cache()
+    first = values(ds)
+    assert values(ds) == first and sorted(first) == list(range(20)) and first != sorted(first)
+
+
+def test_a_cache_before_a_repeat_repeats_one_order():
+    passes = values(Dataset.range(20).shuffle(20).cache().repeat(3))
+    assert passes[:20] == passes[20:40] == passes[40:]
+
+
+def test_a_cache_does_not_run_its_input_again():
+    calls = []
+
+    def counted(x):
+        calls.append(1)
+        return x
+    ds = Dataset.range(3).map(lambda x: tf.py_function(counted, [x], tf.int64)).cache()
+    values(ds), values(ds)
+    assert len(calls) == 3
+
+
+def test_a_partial_pass_leaves_the_cache_empty():
+    ds = Dataset.range(20).shuffle(20, seed=1).cache()
+    partial = values(ds.take(2))  # the first order, left unfinished
+    full = values(ds)             # the second order, kept
+    assert (values(ds) == full, full[:2] == partial) == (True, False)
+
+
+def test_the_first_iterator_to_read_everything_fills_the_cache():
+    ds = Dataset.range(20).shuffle(20).cache()
+    a, b = iter(ds), iter(ds)
+    first = [int(next(a)) for _ in range(20)]
+    second = [int(next(b)) for _ in range(20)]
+    assert (values(ds) == first, second == first) == (True, False)
+
+
+def test_in_a_graph_each_initialization_fills_its_own_cache():  # as TensorFlow 1.x's
+    calls = []
+
+    def counted(x):
+        calls.append(1)
+        return x
+    with tf.Graph().as_default():
+        ds = Dataset.range(3).map(lambda x: tf.py_function(counted, [x], tf.int64))
+        it = tf.compat.v1.data.make_initializable_iterator(ds.cache().repeat(2))
+        get = it.get_next()
+        with tf.compat.v1.Session() as sess:
+            for _ in range(2):
+                sess.run(it.initializer)
+                assert [int(sess.run(get)) for _ in range(6)] == [0, 1, 2] * 2
+    assert len(calls) == 6  # one pass of the input per initialization
 
 
 def test_unbatch_gives_the_rows():

@@ -1,11 +1,17 @@
 """minitf.function: tracing, caching per signature, captures, and differentiation through calls."""
+import logging
+import os
 import re
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
 import minitf as tf
 from minitf.compat import v1
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def test_traces_once_per_signature_and_reuses_the_graph():
@@ -115,27 +121,65 @@ def test_print_summarizes_long_dimensions(capsys):
     assert capsys.readouterr().err == "[0 1 2 ... 7 8 9]\n"
 
 
-def test_retracing_many_times_warns():
-    f = tf.function(lambda x: x)
-    with pytest.warns(UserWarning, match="triggered tf.function retracing.*different shapes"):
-        for n in range(6):
-            f(tf.zeros([n]))
+# TensorFlow 2.21 logs this warning with its "tensorflow" logger, in these words (checked).
+RETRACING = ("triggered tf.function retracing. Tracing is expensive and the excessive number of "
+             "tracings could be due to (1) creating @tf.function repeatedly in a loop, (2) "
+             "passing tensors with different shapes, (3) passing Python objects instead of "
+             "tensors. For (1), please define your @tf.function outside of the loop. For (2), "
+             "@tf.function has reduce_retracing=True option that can avoid unnecessary "
+             "retracing. For (3), please refer to "
+             "https://www.tensorflow.org/guide/function#controlling_retracing and "
+             "https://www.tensorflow.org/api_docs/python/tf/function for  more details.")
 
 
-def test_the_retracing_warning_counts_calls_as_tensorflow():  # TF 2.21: "5 out of the last 7"
+def logged(caplog):
+    return [(r.name, r.levelname, r.getMessage()) for r in caplog.records]
+
+
+def test_retracing_many_times_logs_tensorflows_warning(caplog):
     def f(x):
         return x
-
     traced = tf.function(f)
-    with pytest.warns(UserWarning, match="^5 out of the last 7 calls to <function"):
-        for x in [1, 1, 2, tf.constant(1), tf.constant(2), tf.constant([1, 2]), 1.5]:
-            traced(x)
+    for n in range(6):
+        traced(tf.zeros([n]))
+    assert logged(caplog) == [
+        ("tensorflow", "WARNING", "%d out of the last %d calls to %r %s" % (n, n, f, RETRACING))
+        for n in (5, 6)]
 
 
-def test_a_function_made_anew_in_a_loop_warns():
-    with pytest.warns(UserWarning, match="5 out of the last 5 calls"):
-        for n in range(5):
-            tf.function(lambda x: x + 1)(tf.constant(n))
+def test_the_retracing_warning_counts_calls_as_tensorflow(caplog):  # TF 2.21: "5 of the last 7"
+    traced = tf.function(lambda x: x)
+    for x in [1, 1, 2, tf.constant(1), tf.constant(2), tf.constant([1, 2]), 1.5]:
+        traced(x)
+    assert [m[:27] for _, _, m in logged(caplog)] == ["5 out of the last 7 calls t"]
+
+
+def test_a_function_made_anew_in_a_loop_warns(caplog):
+    for n in range(5):
+        tf.function(lambda x: x + 1)(tf.constant(n))
+    assert [m[:27] for _, _, m in logged(caplog)] == ["5 out of the last 5 calls t"]
+
+
+def test_the_tensorflow_logger_silences_the_retracing_warning(caplog):
+    traced = tf.function(lambda x: x)
+    logger = logging.getLogger("tensorflow")
+    logger.setLevel(logging.ERROR)
+    try:
+        for n in range(6):
+            traced(tf.zeros([n]))
+    finally:
+        logger.setLevel(logging.NOTSET)
+    assert (tf.get_logger() is logger, logged(caplog)) == (True, [])
+
+
+def test_the_warning_goes_to_stderr_as_tensorflow_writes_it(tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text("import minitf as tf\nf = tf.function(lambda x: x)\n"
+                      "for n in range(5):\n    f(tf.zeros([n]))\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=ROOT), timeout=120)
+    assert re.fullmatch(r"WARNING:tensorflow:5 out of the last 5 calls to <function <lambda> at "
+                        r"0x[0-9a-f]+> %s\n" % re.escape(RETRACING), done.stderr)
 
 
 def test_a_first_call_that_makes_variables_traces_twice():  # as TensorFlow does

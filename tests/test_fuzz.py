@@ -8,7 +8,6 @@ s, derandomized so a run is repeatable) or "long" for runs outside CI:
 `pytest tests/test_fuzz.py --hypothesis-profile long`.
 """
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,7 +76,6 @@ def assert_identical(a, b, mode):
         np.testing.assert_array_equal(y, x, err_msg="v%d in %s" % (i, mode), strict=True)
 
 
-@pytest.mark.filterwarnings("ignore:.*triggered tf.function retracing")  # a function a program
 @settings()
 @given(programs(), st.integers(0, 2**32 - 1), st.data())
 def test_eager_graph_and_function_agree_bit_for_bit(program, seed, data):
@@ -145,7 +143,6 @@ def central_differences(program, xs, loss):
     return grads
 
 
-@pytest.mark.filterwarnings("ignore:.*triggered tf.function retracing")
 @settings()
 @given(programs(dtypes=["float64"]), st.integers(0, 2**32 - 1), st.data())
 def test_float64_gradients_agree_across_modes_and_with_central_differences(program, seed, data):

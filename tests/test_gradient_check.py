@@ -5,7 +5,7 @@ One table (CASES) drives it; `test_every_differentiable_op_has_a_row` fails when
 gradient is registered without a row here.
 """
 import itertools
-import warnings
+import logging
 
 import numpy as np
 import pytest
@@ -495,6 +495,40 @@ CASES = [
          lambda x: tf.add(*tf.py_function(lambda v: (tf.sin(v), v * v), [x],
                                           [tf.float64, tf.float64])), [(M, N)],
          ["EagerPyFunc"]),
+    # -- sorting, segments, rolls and grids (random values: no ties, so each is smooth) ----
+    Case("top_k", lambda x: tf.math.top_k(x, 2).values, [(M, N)], ["TopKV2"],
+         unknown_shapes=True),
+    Case("top_k unsorted", lambda x: tf.math.top_k(x, 2, sorted=False).values, [(2, M, N)],
+         ["TopKV2"], unknown_shapes=True),
+    Case("sort", lambda x: tf.sort(x, axis=0) * [[1.0], [2.0]], [(M, N)], ["TopKV2", "Neg"],
+         unknown_shapes=True),
+    Case("sort descending", lambda x: tf.sort(x, direction="DESCENDING") * [1.0, 2.0, 3.0],
+         [(M, N)], ["TopKV2"], unknown_shapes=True),
+    Case("roll", lambda x: tf.roll(x, [1, -1], [0, 1]) * _WEIGHTS, [(M, N)], ["Roll"],
+         unknown_shapes=True),
+    Case("segment_sum", lambda x: tf.math.segment_sum(x, [0, 0, 2]), [(3, N)], ["SegmentSum"],
+         unknown_shapes=True),
+    Case("segment_mean", lambda x: tf.math.segment_mean(x, [0, 0, 2]), [(3, N)],
+         ["SegmentMean"], unknown_shapes=True),
+    Case("segment_max", lambda x: tf.math.segment_max(x, [0, 0, 1, 1]), [(4, N)],
+         ["SegmentMax"], unknown_shapes=True),
+    Case("segment_min", lambda x: tf.math.segment_min(x, [0, 1, 1]), [(3, N)], ["SegmentMin"],
+         unknown_shapes=True),
+    Case("unsorted_segment_sum", lambda x: tf.math.unsorted_segment_sum(x, [2, -1, 0], 3),
+         [(3, N)], ["UnsortedSegmentSum"], unknown_shapes=True),
+    Case("unsorted_segment_sum 2-D ids",
+         lambda x: tf.math.unsorted_segment_sum(x, [[0, 1], [1, -1]], 2), [(2, 2, N)],
+         ["UnsortedSegmentSum"], unknown_shapes=True),
+    Case("unsorted_segment_max", lambda x: tf.math.unsorted_segment_max(x, [1, 1, -1, 0], 3)
+         * [[1.0], [2.0], [0.0]], [(4, N)], ["UnsortedSegmentMax"], unknown_shapes=True),
+    Case("unsorted_segment_min", lambda x: tf.math.unsorted_segment_min(x, [0, 0, 1], 2),
+         [(3, N)], ["UnsortedSegmentMin"], unknown_shapes=True),
+    Case("unsorted_segment_mean", lambda x: tf.math.unsorted_segment_mean(x, [1, 1, 0], 3),
+         [(3, N)], ["UnsortedSegmentSum", "RealDiv"], unknown_shapes=True),
+    Case("meshgrid", lambda x, y: _meshed(*tf.meshgrid(x, y)), [(N,), (M,)], ["Mul"],
+         unknown_shapes=True),
+    Case("strided_slice", lambda x: tf.strided_slice(x, [0, 2], [2, 0], [1, -2], end_mask=2),
+         [(M, N)], ["StridedSlice"], unknown_shapes=True),
     # -- functions and custom gradients ----------------------------------------------------
     Case("function call", lambda x, y: _traced(x, y), [(M, N), (N,)], ["StatefulPartitionedCall"]),
     Case("nested function call", lambda x: _outer(x), [(M, N)], ["StatefulPartitionedCall"]),
@@ -542,6 +576,13 @@ _POOL_SAME = {"ksize": [1, 3, 3, 1], "strides": [1, 2, 1, 1], "padding": "SAME",
               "explicit_paddings": [], "data_format": "NHWC"}
 
 _AVG_SAME = {k: v for k, v in _POOL_SAME.items() if k != "explicit_paddings"}
+
+
+_WEIGHTS = np.arange(1.0, M * N + 1).reshape(M, N)  # so that where each value went matters
+
+
+def _meshed(gx, gy):
+    return gx * gx * _WEIGHTS + gy * _WEIGHTS
 
 
 def _python_product(x, y):
@@ -609,9 +650,13 @@ def _staged(f):
     def run(*xs):
         if not tf.executing_eagerly():
             return f(*xs)
-        with warnings.catch_warnings():  # each case traces anew on purpose: no retracing warning
-            warnings.simplefilter("ignore", UserWarning)
+        logger = tf.get_logger()  # each case traces anew on purpose: no retracing warning
+        level = logger.level
+        logger.setLevel(logging.ERROR)
+        try:
             return traced(*xs)
+        finally:
+            logger.setLevel(level)
     return run
 
 

@@ -27,7 +27,6 @@ def _load_benchmark():
 long_run = _load_benchmark()
 
 
-@pytest.mark.filterwarnings("ignore:.*triggered tf.function retracing")
 @pytest.mark.parametrize("name", long_run.RUNS)
 def test_memory_is_flat_after_the_first_thousand_steps(name):
     step = long_run.make(name, tf, 300)

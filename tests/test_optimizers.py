@@ -158,9 +158,14 @@ def rmsprop_v2(w, g, state, t, lr=0.001, rho=0.9, mu=0.0, eps=1e-7, centered=Fal
     return w - mom
 
 
-def adagrad(w, g, state, t, lr=0.001, init=0.1, eps=1e-7):
+def adagrad_v1(w, g, state, t, lr=0.001, init=0.1):
     acc = state["acc"] = state.get("acc", init) + g * g
-    return w - lr * g / (np.sqrt(acc) + eps)
+    return w - lr * g / np.sqrt(acc)
+
+
+def adagrad_v2(w, g, state, t, lr=0.001, init=0.1, eps=1e-7):
+    acc = state["acc"] = state.get("acc", init) + g * g
+    return w - lr * g / np.sqrt(acc + eps)  # epsilon inside the root, as tf.keras 2
 
 
 W0 = np.array([0.5, -1.0, 2.0], np.float32)
@@ -193,7 +198,7 @@ V1_RULES = [
      dict(lr=0.01, mu=0.5)),
     ("rmsprop centered", lambda: v1.train.RMSPropOptimizer(0.01, 0.8, 0.5, 1e-6, centered=True),
      rmsprop_v1, dict(lr=0.01, rho=0.8, mu=0.5, eps=1e-6, centered=True)),
-    ("adagrad", lambda: v1.train.AdagradOptimizer(0.3), adagrad, dict(lr=0.3, eps=0.0)),
+    ("adagrad", lambda: v1.train.AdagradOptimizer(0.3), adagrad_v1, dict(lr=0.3)),
 ]
 
 V2_RULES = [
@@ -210,7 +215,7 @@ V2_RULES = [
      dict(lr=0.01, mu=0.5)),
     ("rmsprop centered", lambda: tf.optimizers.RMSprop(0.01, 0.8, 0.5, 1e-6, centered=True),
      rmsprop_v2, dict(lr=0.01, rho=0.8, mu=0.5, eps=1e-6, centered=True)),
-    ("adagrad", lambda: tf.optimizers.Adagrad(), adagrad, dict()),
+    ("adagrad", lambda: tf.optimizers.Adagrad(), adagrad_v2, dict()),
 ]
 
 # Variables and gradients of size 1e-4 make epsilon (and where it is added) visible.
@@ -252,9 +257,10 @@ def test_rmsprop_and_adagrad_put_epsilon_where_each_front_documents():
     tf.optimizers.RMSprop(1.0, epsilon=1e-6).apply_gradients([(g, w1)])
     tf.optimizers.Adagrad(1.0, initial_accumulator_value=0.0, epsilon=1e-6).apply_gradients(
         [(g, w2)])
-    # tf.keras 2 (tf_keras 2.21) divides by sqrt(ms + epsilon): w1 was checked against it.
+    # tf.keras 2 (tf_keras 2.21's tf.keras.optimizers) divides by sqrt(ms + epsilon) and by
+    # sqrt(accumulator + epsilon): w1 (-0.09995004) and w2 (-0.09950372) were checked against it.
     np.testing.assert_allclose(w1.numpy(), -1e-4 / np.sqrt(0.1e-8 + 1e-6), rtol=1e-6)
-    np.testing.assert_allclose(w2.numpy(), -1e-4 / (1e-4 + 1e-6), rtol=1e-6)
+    np.testing.assert_allclose(w2.numpy(), -1e-4 / np.sqrt(1e-8 + 1e-6), rtol=1e-6)
 
 
 # -- the two fronts on one problem ------------------------------------------------------------
@@ -289,7 +295,7 @@ def test_v1_and_v2_reach_the_same_point(make_v1, make_v2):
                                atol=1e-6)
 
 
-def test_v1_and_v2_adagrad_share_one_op_bit_for_bit():
+def test_v1_and_v2_adagrad_agree_bit_for_bit_without_epsilon():
     np.testing.assert_array_equal(train_v1(lambda: v1.train.AdagradOptimizer(0.3), 5),
                                   train_v2(tf.optimizers.Adagrad(0.3, epsilon=0.0), 5))
 

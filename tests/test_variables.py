@@ -126,3 +126,38 @@ def test_synchronization_in_a_graph(graph):
 def test_a_variable_is_a_resource_variable_as_in_tensorflow():
     v = tf.Variable(1.0)
     assert type(v).__name__ == "ResourceVariable" and isinstance(v, tf.Variable)
+
+
+# Python lists (and numpy values) with variables, each case as TensorFlow 2.21 gives it
+# (checked there): a list holding tensors or variables is packed into one tensor first.
+@pytest.mark.parametrize("expression, expected", [
+    (lambda x, v, w: [x] * v, [2.0]),
+    (lambda x, v, w: v * [x], [2.0]),
+    (lambda x, v, w: [v] * v, [4.0]),
+    (lambda x, v, w: [x, v] * w, [1.0, 4.0]),
+    (lambda x, v, w: [w, w] * w, [[1.0, 4.0], [1.0, 4.0]]),
+    (lambda x, v, w: [1.0, 2.0] + w, [2.0, 4.0]),
+    (lambda x, v, w: (1.0, 2.0) * w, [1.0, 4.0]),
+    (lambda x, v, w: [x] - w, [0.0, -1.0]),
+    (lambda x, v, w: [x] / v, [0.5]),
+    (lambda x, v, w: [2.0] ** v, [4.0]),
+    (lambda x, v, w: [x] < v, [True]),
+    (lambda x, v, w: np.array([1.0, 2.0]) * w, [1.0, 4.0]),
+    (lambda x, v, w: [[x]] @ tf.Variable([[2.0]]), [[2.0]]),
+])
+def test_lists_with_variables_are_tensors_in_arithmetic(expression, expected):
+    out = expression(tf.constant(1.0), tf.Variable(2.0), tf.Variable([1.0, 2.0]))
+    assert (type(out).__name__, out.numpy().tolist()) == ("EagerTensor", expected)
+
+
+def test_a_list_of_variables_times_an_int_is_a_longer_list():
+    v = tf.Variable(2.0)
+    assert [v] * 2 == [v, v] and 2 * [v] == [v, v]
+
+
+def test_lists_with_variables_in_a_graph_are_packed(graph):
+    u = tf.Variable(2.0, name="u")
+    outs = [[tf.constant(1.0)] * u, u * [u], [tf.constant(1.0), u] + u]
+    assert [(t.name, t.shape) for t in outs] == [
+        ("mul:0", tf.TensorShape([1])), ("mul_1:0", tf.TensorShape([1])),
+        ("add:0", tf.TensorShape([2]))]

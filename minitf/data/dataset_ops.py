@@ -102,7 +102,7 @@ class Dataset:
             raise ValueError("Cannot unroll a loop over the infinite %r in a traced function: "
                              "iterate over it outside the function, or take() a few elements."
                              % self)
-        run = pipeline.Run(epochs=pipeline.EAGER_EPOCHS)
+        run = pipeline.Run(epochs=pipeline.EAGER_EPOCHS, caches=pipeline.EAGER_CACHES)
         with eager_mode():
             flats = list(itertools.islice(self._generate(run), _UNROLL_LIMIT + 1))
         if len(flats) > _UNROLL_LIMIT:
@@ -332,13 +332,15 @@ TensorSpec(shape=(), dtype=tf.float32, name=None))>
         return _PrefetchDataset(self)
 
     def cache(self, filename="", name=None):
-        """The same elements (TensorFlow keeps those of the first pass and replays them; minitf
-        computes them again on each pass, which differs only after a random transformation).
+        """The same elements, kept in memory by the first pass that reads them all and replayed
+        by the later ones (so a shuffle before the cache shuffles once). Eagerly the cache
+        lasts as long as the dataset; an iterator in a graph fills its own each time it is
+        initialized, as TensorFlow 1.x's do. minitf keeps it in memory even for a `filename`.
 
         >>> minitf.data.Dataset.range(3).cache().cardinality().numpy()
         np.int64(3)
         """
-        return _CacheDataset(self)
+        return CacheDataset(self)
 
     def concatenate(self, dataset, name=None):
         """The elements of this dataset, then those of `dataset` (of the same structure and
@@ -609,8 +611,13 @@ class _PrefetchDataset(Dataset):
         return self._inputs[0]._generate(run)
 
 
-class _CacheDataset(_PrefetchDataset):
-    pass  # minitf computes the elements again on each pass
+class CacheDataset(_PrefetchDataset):  # TensorFlow's name for it has no underscore
+    def _generate(self, run):
+        kept = run.caches.get(self)
+        if kept is not None:
+            return iter(kept)
+        return pipeline.cached(self._inputs[0]._generate(run), self._cardinality,
+                               lambda elements: run.caches.setdefault(self, elements))
 
 
 class _ConcatenateDataset(Dataset):

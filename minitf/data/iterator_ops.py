@@ -28,19 +28,20 @@ from . import pipeline
 class _IteratorResource:
     """The state of one iterator: its current pass over a dataset (a generator), once begun."""
 
-    __slots__ = ("name", "elements", "epochs")
+    __slots__ = ("name", "elements", "epochs", "caches")
 
     # A resource travels as the value of a resource-dtype tensor, which looks like a 0-d array.
     shape = ()
     ndim = 0
 
-    def __init__(self, name, epochs=None):
+    def __init__(self, name, epochs=None, caches=None):
         self.name = name
         self.elements = None
         self.epochs = epochs  # shuffle pass counts kept across passes (eager), or None
+        self.caches = caches  # the elements kept by caches across passes (eager), or None
 
     def start(self, dataset, values):
-        self.elements = dataset._generate(pipeline.Run(values, self.epochs))
+        self.elements = dataset._generate(pipeline.Run(values, self.epochs, self.caches))
 
     def __repr__(self):
         return "<IteratorResource name=%r>" % self.name
@@ -110,7 +111,7 @@ class OwnedIterator:
 
     def __init__(self, dataset):
         self._element_spec = dataset.element_spec
-        resource = _IteratorResource("Iterator", pipeline.EAGER_EPOCHS)
+        resource = _IteratorResource("Iterator", pipeline.EAGER_EPOCHS, pipeline.EAGER_CACHES)
         self._handle = EagerTensor(resource, dtypes.resource)
         execute("MakeIterator", [self._handle, dataset._sources()], {"dataset": dataset})
 

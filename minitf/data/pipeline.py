@@ -2,8 +2,9 @@
 
 An element travels as a flat list of numpy arrays, the components of its structure in
 `nest.flatten` order. A `Run` is one pass over a pipeline: it knows the values of the pipeline's
-source tensors (eager values, graph constants, or what an iterator op was fed) and how many
-passes each shuffle has begun, which seeds its next order. The generators are lazy; the caller
+source tensors (eager values, graph constants, or what an iterator op was fed), how many
+passes each shuffle has begun, which seeds its next order, and the elements each cache has
+kept. The generators are lazy; the caller
 advances them in eager mode (`context.eager_mode`), so the map functions they call compute at
 once on eager tensors. The static side (element specs, cardinalities) is in `dataset_ops.py`.
 """
@@ -19,15 +20,20 @@ from ..ops.constant_folding import constant_value
 # How many passes each shuffle of an eager pipeline has begun, over the life of the program:
 # TensorFlow reshuffles a dataset each time it is iterated again, in a seeded order.
 EAGER_EPOCHS = weakref.WeakKeyDictionary()
+# The elements of the first full pass of each eager `cache()`, replayed by the later ones.
+EAGER_CACHES = weakref.WeakKeyDictionary()
 
 
 class Run:
     """One pass over a pipeline: `values` maps id(source tensor) to its array; `epochs` maps a
-    shuffle dataset to the number of passes it has begun."""
+    shuffle dataset to the number of passes it has begun; `caches` maps a cache dataset to the
+    elements of its first full pass. Eagerly the last two outlive the pass (EAGER_EPOCHS and
+    EAGER_CACHES); an iterator in a graph starts both anew each time it is initialized."""
 
-    def __init__(self, values=None, epochs=None):
+    def __init__(self, values=None, epochs=None, caches=None):
         self.values = values or {}
         self.epochs = {} if epochs is None else epochs
+        self.caches = {} if caches is None else caches
 
     def value(self, t):
         """The array of source tensor `t`.
@@ -158,6 +164,20 @@ def _padded(batch, shapes, pads):
             stacked[(k,) + tuple(slice(0, n) for n in p.shape)] = p
         out.append(stacked)
     return out
+
+
+def cached(elements, count, store):
+    """The elements, also kept: `store(kept)` once the pass has given them all (when it ends, or
+    with the `count`-th element if the count is known). A pass left unfinished keeps nothing, as
+    TensorFlow discards a partial cache."""
+    kept = []
+    for e in elements:
+        kept.append(e)
+        if len(kept) == count:
+            store(kept)
+        yield e
+    if count < 0:
+        store(kept)
 
 
 def repeated(start_pass, count):

@@ -5,6 +5,7 @@ The arithmetic operators (`+`, `@`, `[]`, ...) are attached by `minitf.ops.opera
 each to its op; nothing in this module computes.
 """
 import itertools
+import weakref
 
 import numpy as np
 
@@ -15,6 +16,7 @@ from .shapes import TensorShape
 
 
 _next_id = itertools.count(1).__next__  # each tensor's `_id`: unique for the life of the process
+_assigners = {}  # tensor `_id` -> the `assign` of a tensor sliced from a variable
 
 
 class Tensor:
@@ -41,6 +43,22 @@ class Tensor:
     def ref(self):
         """A hashable reference to this tensor, usable as a dict key in every mode."""
         return Reference(self)
+
+    @property
+    def assign(self):
+        """Only a tensor sliced from a variable has it (`v[0].assign(1.0)`, see
+        `Variable.__getitem__`), as in TensorFlow: other tensors raise AttributeError."""
+        try:
+            return _assigners[self._id]
+        except KeyError:
+            raise AttributeError("'%s' object has no attribute 'assign'"
+                                 % type(self).__name__) from None
+
+
+def give_assign(tensor, assign):
+    """Gives `tensor` its `assign` (a function), for as long as it lives."""
+    _assigners[tensor._id] = assign
+    weakref.finalize(tensor, _assigners.pop, tensor._id, None)
 
 
 def is_tensor(x):
@@ -230,9 +248,9 @@ class EagerTensor(Tensor):
             self.shape, self._dtype.name, numpy_text(self._value, True))
 
 
-_OPAQUE = (dtypes.resource, dtypes.variant)
+_OPAQUE = (dtypes.resource, dtypes.variant)  # dtypes whose values are Python objects
 _from_numpy = dtypes.from_numpy
-_new_shape = object.__new__  # a TensorShape made without checks, as TensorShape.from_tuple  # dtypes whose values are Python objects
+_new_shape = object.__new__  # a TensorShape made without checks, as TensorShape.from_tuple
 
 
 def numpy_text(value, is_repr):

@@ -1,11 +1,12 @@
 """Ops that rearrange and repeat the elements of a tensor: transpose (with invert_permutation),
-tile and reverse.
+tile, reverse and roll.
 
 Each op's kernel, shape rule and gradient stand together below its banner.
 """
 import numpy as np
 
-from ..framework.shapes import TensorShape
+from ..framework.errors import InvalidArgumentError
+from ..framework.shapes import TensorShape, dims_str
 from .array_ops import rank, reshape, shape
 from .constant_folding import constant_value, known_values
 from .join_ops import stack
@@ -206,3 +207,50 @@ def reverse(tensor, axis, name=None):
            [6, 5, 4]], dtype=int32)>
     """
     return execute("ReverseV2", [tensor, axis], name=name or "ReverseV2")
+
+
+# -- roll -------------------------------------------------------------------------------------
+def _roll_kernel(x, shift, axis):
+    if x.ndim < 1:
+        raise InvalidArgumentError(None, None, "input must be 1-D or higher")
+    for what, v in (("shift", shift), ("axis", axis)):
+        if v.ndim > 1:
+            raise InvalidArgumentError(None, None, "%s must be a scalar or a 1-D vector. Found: "
+                                       "%s" % (what, dims_str(TensorShape(list(v.shape)))))
+    if shift.size != axis.size:
+        raise InvalidArgumentError(None, None, "shift and axis must have the same size")
+    for a in np.ravel(axis).tolist():
+        if not -x.ndim <= a < x.ndim:
+            raise InvalidArgumentError(None, None, "axis %d is out of range" % a)
+    return np.roll(x, tuple(np.ravel(shift).tolist()), tuple(np.ravel(axis).tolist()))
+
+
+def _roll_infer(inputs):
+    x, shift, axis = inputs
+    for v in (shift, axis):
+        if v.shape.rank is not None and v.shape.rank > 1:
+            raise ValueError("Shape must be at most rank 1 but is rank %d" % v.shape.rank)
+    n, m = (v.shape[0] if v.shape.rank == 1 else None for v in (shift, axis))
+    if None not in (n, m) and n != m:
+        raise ValueError("Dimension 0 in both shapes must be equal, but are %d and %d. Shapes "
+                         "are [%d] and [%d]." % (n, m, n, m))
+    return [(x.dtype, x.shape)]
+
+
+register("Roll", "input: T, shift: index, axis: index", _roll_kernel, _roll_infer,
+         lambda op, dy: [roll(dy, -op.inputs[1], op.inputs[2]), None, None], grad_uses="none")
+
+
+def roll(input, shift, axis, name=None):
+    """`input` with its elements shifted by `shift` places along `axis`, those pushed off one
+    end coming back at the other; `shift` and `axis` may be lists (a shift per axis; the
+    shifts of a repeated axis add up).
+
+    Raises:
+      InvalidArgumentError: if `shift` and `axis` differ in size, or an axis is out of range
+        (a ValueError while building a graph, where it can tell).
+
+    >>> minitf.roll([1, 2, 3, 4], 1, 0)
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([4, 1, 2, 3], dtype=int32)>
+    """
+    return execute("Roll", [input, shift, axis], name=name or "Roll")

@@ -106,8 +106,10 @@ for _name, _fn in _BINARY.items():
 
 
 def install(cls):
+    """Gives `cls` the operators it does not define itself."""
     for name, fn in OPERATORS.items():
-        setattr(cls, name, fn)
+        if name not in vars(cls):
+            setattr(cls, name, fn)
 
 
 install(Tensor)

@@ -292,7 +292,7 @@ def _convert_strictly(value, dtype, arg, op_def, eager):
 
 def _dtype_mismatch(op_def, op_name, eager, arg, index, got, want, first):
     if eager:
-        want = "/".join(d.name for d in want) if isinstance(want, set) else want.name
+        want = "/".join(sorted(d.name for d in want)) if isinstance(want, set) else want.name
         raise InvalidArgumentError(None, None, "cannot compute %s as input #%d(zero-based) was "
                                    "expected to be a %s tensor but is a %s tensor [Op:%s]"
                                    % (op_def.type, index, want, got.name, op_def.type))

@@ -15,7 +15,7 @@ from .indexing_ops import gather_nd
 from .registry import execute, register
 
 
-def _key(indices, shape):
+def nd_key(indices, shape):
     """`indices` as a numpy index tuple into `shape`, checked."""
     k = indices.shape[-1]
     if k > len(shape):
@@ -48,7 +48,7 @@ def _kernel(combine):
     def kernel(tensor, indices, updates):
         _check_updates(list(tensor.shape), list(indices.shape), list(updates.shape))
         out = tensor.copy()
-        combine(out, _key(indices, tensor.shape), updates)
+        combine(out, nd_key(indices, tensor.shape), updates)
         return out
     return kernel
 

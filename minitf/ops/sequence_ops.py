@@ -1,4 +1,5 @@
-"""Ops that make evenly spaced sequences: range (a step) and linspace (a number of points).
+"""Ops that make evenly spaced sequences: range (a step) and linspace (a number of points); and
+meshgrid, the coordinate grids of such sequences.
 
 Each op's kernel, shape rule and gradient stand together below its banner. `range` is named
 after TensorFlow's function, so below its definition this module's `range` is that function.
@@ -9,8 +10,9 @@ from ..framework import dtypes
 from ..framework.shapes import TensorShape, broadcast_shapes
 from ..framework.tensor import Tensor
 from .arithmetic_ops import cast
-from .array_ops import reshape
+from .array_ops import reshape, size
 from .constant_folding import constant_value
+from .fill_ops import ones
 from .registry import convert_to_tensor, execute, register, scope
 from .shape_rules import sum_to
 
@@ -135,3 +137,43 @@ def linspace(start, stop, num, name=None, axis=0):
         if start.dtype.is_integer:
             start, stop = cast(start, dtypes.float64), cast(stop, dtypes.float64)
         return execute("LinSpace", [start, stop, num], {"axis": axis}, name=s)
+
+
+# -- meshgrid ---------------------------------------------------------------------------------
+def meshgrid(*args, **kwargs):
+    """Coordinate grids from N vectors (each flattened): N tensors of one shape, the i-th
+    repeating vector i along its dimension. `indexing="xy"` (the default) gives shape
+    (len(args[1]), len(args[0]), len(args[2]), ...), as for a plot's x and y; `"ij"` gives
+    (len(args[0]), len(args[1]), ...). Keyword arguments: `indexing` and `name`.
+
+    Raises:
+      ValueError: for another indexing.
+      TypeError: for another keyword argument, or vectors of different dtypes.
+
+    >>> x, y = minitf.meshgrid([1, 2], [3, 4, 5])
+    >>> y.numpy()
+    array([[3, 3],
+           [4, 4],
+           [5, 5]], dtype=int32)
+    """
+    indexing = kwargs.pop("indexing", "xy")
+    name = kwargs.pop("name", "meshgrid")
+    if kwargs:
+        raise TypeError("'%s' is an invalid keyword argument for this function"
+                        % next(iter(kwargs)))
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Argument `indexing` parameter must be either 'xy' or 'ij', got '%s'"
+                         % (indexing,))
+    n = len(args)
+    if not n:
+        return []
+    with scope(name):
+        vectors = [convert_to_tensor(x, name="stack") for x in args]
+        grids = [reshape(x, [1] * i + [-1] + [1] * (n - i - 1)) for i, x in enumerate(vectors)]
+        sizes = [size(x) for x in vectors]
+        if indexing == "xy" and n > 1:
+            grids[0] = reshape(grids[0], [1, -1] + [1] * (n - 2))
+            grids[1] = reshape(grids[1], [-1, 1] + [1] * (n - 2))
+            sizes[0], sizes[1] = sizes[1], sizes[0]
+        spread = ones(sizes, vectors[0].dtype)
+        return [x * spread for x in grids]

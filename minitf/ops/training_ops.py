@@ -14,9 +14,9 @@ TensorFlow's two formulas agree. The differences, all here in one place:
 * RMSProp: v1 `ResourceApplyRMSProp` / `ResourceApplyCenteredRMSProp`, the mean square starting
   at ones; v2 `ResourceApplyKerasRMSProp`, starting at zeros (tf.keras 2). Both put epsilon
   inside the square root.
-* Adagrad: one op, `ResourceApplyAdagradV2`, epsilon added after the square root (v1 passes 0;
-  tf.keras 2 puts it inside, which differs only where the accumulated squares are as small as
-  epsilon, far below the initial 0.1).
+* Adagrad: v1 `ResourceApplyAdagradV2` with epsilon 0 (TensorFlow's op adds epsilon after the
+  square root); v2 `ResourceApplyKerasAdagrad`, epsilon inside the square root (tf.keras 2, as
+  for RMSProp). The two differ only where the accumulated squares are as small as epsilon.
 
 Keras 3 (shipped with TensorFlow 2.16+) takes Adam's 1 - beta in double precision but beta**t in
 float32, so its bias correction is off by about 1e-5 relative; minitf's Adam is TensorFlow's
@@ -255,3 +255,18 @@ _register("ResourceApplyAdagradV2", "var: resource, accum: resource, lr: T, epsi
 def apply_adagrad_v2(var, accum, lr, epsilon, grad, name=None):
     """accum += grad**2; var -= lr * grad / (sqrt(accum) + epsilon)."""
     return _apply("ResourceApplyAdagradV2", [var, accum], [lr, epsilon, grad], name=name)
+
+
+def _apply_keras_adagrad(var_ref, accum_ref, lr, epsilon, grad):
+    var = _read(var_ref, grad)
+    accum = accum_ref.read() + np.square(grad)
+    _update([(accum_ref, accum), (var_ref, var - grad * lr / np.sqrt(accum + epsilon))])
+
+
+_register("ResourceApplyKerasAdagrad",
+          "var: resource, accum: resource, lr: T, epsilon: T, grad: T", _apply_keras_adagrad)
+
+
+def apply_keras_adagrad(var, accum, lr, epsilon, grad, name=None):
+    """accum += grad**2; var -= lr * grad / sqrt(accum + epsilon) (tf.keras 2)."""
+    return _apply("ResourceApplyKerasAdagrad", [var, accum], [lr, epsilon, grad], name=name)

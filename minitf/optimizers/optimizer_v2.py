@@ -324,7 +324,7 @@ class RMSprop(Optimizer):
 
 class Adagrad(Optimizer):
     """Adagrad: `accum += grad**2` (starting at `initial_accumulator_value`);
-    `var -= lr * grad / (sqrt(accum) + epsilon)`. Slot: "accumulator".
+    `var -= lr * grad / sqrt(accum + epsilon)`, as tf.keras 2 puts epsilon. Slot: "accumulator".
 
     Raises:
       ValueError: if `initial_accumulator_value` is negative.
@@ -348,5 +348,5 @@ class Adagrad(Optimizer):
             self._add_slot(v, "accumulator", self.initial_accumulator_value)
 
     def _update_step(self, grad, var, lr):
-        return training_ops.apply_adagrad_v2(var, self.get_slot(var, "accumulator"), lr,
-                                             _as(self.epsilon, var.dtype), grad)
+        return training_ops.apply_keras_adagrad(var, self.get_slot(var, "accumulator"), lr,
+                                                _as(self.epsilon, var.dtype), grad)

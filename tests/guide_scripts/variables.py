@@ -45,6 +45,11 @@ for _ in range(3):
 print(v, float(v), v.numpy().dtype)
 s = tf.Variable([[1, 2], [3, 4]])
 print(s[0, 1].numpy(), s[:, 1].numpy().tolist())
+s[0, 1].assign(9)
+s[1:].assign([[7, 8]])
+print(s.numpy().tolist())
+print(s.scatter_nd_update([[0, 0]], [5]).numpy().tolist())
+print(s.scatter_add(tf.IndexedSlices([[1, 1]], [1])).numpy().tolist())
 with tf.name_scope("outer"):
     scoped = tf.Variable(1.0, name="w")
 print(scoped.name)

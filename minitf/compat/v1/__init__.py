@@ -21,7 +21,9 @@ from ...framework.name_scope import name_scope_v1 as name_scope
 from ...framework.shapes import TensorShape, disable_v2_tensorshape, enable_v2_tensorshape
 from ...framework.tensor import Tensor, is_tensor
 from ...framework.tensor_spec import TensorSpec
+from ...framework.tf_logging import get_logger
 from ...function import function
+from ...indexed_slices import IndexedSlices
 from ...ops.activation_ops import log_sigmoid, sigmoid, tanh
 from ...ops.arithmetic_ops import (abs, add, add_n, cast, div, divide, divide_no_nan as div_no_nan,
                                    floor_div, floordiv, floormod, floormod as mod, maximum, minimum,
@@ -36,6 +38,7 @@ from ...ops.complex_ops import angle, complex, conj, imag, real
 from ...ops.comparison_ops import (equal, greater, greater_equal, is_finite, is_inf, is_nan, less,
                                    less_equal, not_equal, where as where_v2, where_v1 as where)
 from ...ops.control_flow_ops import control_dependencies, group, no_op, tuple
+from ...ops.counting_ops import bincount_v1 as bincount, unique, unique_with_counts
 from ...ops.diag_ops import (diag as matrix_diag, diag_part as matrix_diag_part, eye,
                              tensor_diag as diag, tensor_diag_part as diag_part, trace)
 from ...ops.fill_ops import broadcast_to, fill, ones, ones_like, zeros, zeros_like
@@ -49,7 +52,7 @@ from ...ops.linalg_ops import (matmul, matrix_determinant, matrix_inverse, matri
                                norm_v1 as norm, tensordot)
 from ...ops.logging_ops import print
 from ...ops.logical_ops import logical_and, logical_not, logical_or, logical_xor
-from ...ops.manip_ops import (invert_permutation, reverse, reverse as reverse_v2, tile,
+from ...ops.manip_ops import (invert_permutation, reverse, reverse as reverse_v2, roll, tile,
                               transpose_v1 as transpose)
 from ...ops.math_ops import (acos, asin, atan, atan2, ceil, cos, cosh, erf, exp, expm1, floor, log,
                              log1p, reciprocal, round, rsqrt, sin, sinh, sqrt, tan)
@@ -67,7 +70,12 @@ from ...ops.registry import convert_to_tensor
 from ...ops.scan_ops import cumprod, cumsum
 from ...ops.scatter_ops import (tensor_scatter_nd_add, tensor_scatter_nd_sub,  # noqa: F401
                                 tensor_scatter_nd_update)
-from ...ops.sequence_ops import linspace, range
+from ...ops.segment_ops import (segment_max, segment_mean, segment_min, segment_sum,
+                                unsorted_segment_max, unsorted_segment_mean,
+                                unsorted_segment_min, unsorted_segment_sum)
+from ...ops.sequence_ops import linspace, meshgrid, range
+from ...ops.sort_ops import argsort, sort
+from ...ops.strided_slice_ops import strided_slice_masked as strided_slice
 from ...ops.string_ops import as_string, join as string_join, reduce_join, strip as string_strip
 from ...ops.string_ops import to_number as string_to_number
 from ...session import ConfigProto, InteractiveSession, Session
@@ -75,8 +83,9 @@ from ...variable_scope import AUTO_REUSE, get_variable, get_variable_scope, vari
 from ...py_function import py_function
 from ...variables import (Variable, assign, assign_add, assign_sub, global_variables,
                           global_variables_initializer, is_variable_initialized, local_variables,
-                          local_variables_initializer, trainable_variables,
-                          variables_initializer)
+                          local_variables_initializer, scatter_add, scatter_nd_add,
+                          scatter_nd_sub, scatter_nd_update, scatter_sub, scatter_update,
+                          trainable_variables, variables_initializer)
 from ...framework.variable_enums import VariableAggregation, VariableSynchronization
 from ...ragged.ragged_string_ops import string_split
 from ...ragged.ragged_tensor import RaggedTensor

@@ -13,6 +13,7 @@ from ...ops.nn_ops import (bias_add, embedding_lookup_v1 as embedding_lookup,  #
                            l2_normalize, moments_v1 as moments, xw_plus_b)
 from ...ops.normalization import batch_normalization  # noqa: F401
 from ...ops.pooling_ops import avg_pool2d, max_pool2d  # noqa: F401
+from ...ops.sort_ops import top_k  # noqa: F401
 
 avg_pool, max_pool = _pool.avg_pool_v1, _pool.max_pool_v1
 conv2d = _conv.conv2d_v1
