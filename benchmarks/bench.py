@@ -466,12 +466,13 @@ def plot(workloads, results, path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     frameworks = [f for f in ("minitf",) + PEERS if results.get(f)]
-    names = [w.name for w in workloads if w.name in results["minitf"]]
+    names = [w.name for w in workloads  # the rows with a numpy step to divide by
+             if w.name in results["minitf"] and results["minitf"][w.name][1] is not None]
     fig, ax = plt.subplots(figsize=(10, 0.22 * len(names) * len(frameworks) + 1.5))
     height = 0.8 / len(frameworks)
     for k, f in enumerate(frameworks):  # minitf's ratio as in the table; a peer's median over
-        ratios = [np.nan if n not in results[f] or results["minitf"][n][1] is None else
-                  results[f][n][2] if f == "minitf" else  # the numpy step's of minitf's row
+        ratios = [np.nan if n not in results[f] else  # the numpy step's of minitf's row
+                  results[f][n][2] if f == "minitf" else
                   results[f][n][0] / results["minitf"][n][1] for n in names]
         ax.barh(np.arange(len(names)) + k * height, ratios, height, label=f)
     ax.axvline(1, color="black", linewidth=0.8)
@@ -479,8 +480,8 @@ def plot(workloads, results, path):
     ax.set_yticks(np.arange(len(names)) + height * (len(frameworks) - 1) / 2, names)
     ax.invert_yaxis()
     ax.set_xlabel("time per step / numpy's time (log scale; 1 = hand-written numpy)")
-    ax.set_title("minitf and its peers against hand-written numpy (lower is faster)")
-    ax.legend(title="framework")
+    ax.set_title("minitf and its peers against hand-written numpy\n(lower is faster)")
+    ax.legend(title="framework", loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.tight_layout()
     fig.savefig(path, dpi=100)
 
