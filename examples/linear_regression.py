@@ -152,8 +152,12 @@ def plot(out, x, y, history, params, optimum, graph):
     fig.tight_layout()
     fig.savefig(paths[1], dpi=120)
     plt.close(fig)
-    visualize.draw(graph, paths[2], title="The graph that Session.run runs: forward ops, "
-                   "gradients, the update step")
+    try:
+        visualize.draw(graph, paths[2], title="The graph that Session.run runs: forward ops, "
+                       "gradients, the update step")
+    except ImportError as e:  # networkx (the `visualize` extra) lays the graph out
+        print("Not drawing the graph: %s" % e)
+        return paths[:2]
     return paths
 
 
