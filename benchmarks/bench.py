@@ -13,7 +13,9 @@ links, per link, so that linearity shows.
                                [--only NAME_PART] [--no-scaling] [--plot plots/performance.png]
 
 A new row is a `Workload(name, numpy=..., minitf=..., tensorflow=..., torch=...)` appended to
-`WORKLOADS` (or to the list of any module that extends it); each builder returns a step.
+`WORKLOADS` (or to the list of any module that extends it); each builder returns a step. The
+builders of the LeNet, autoencoder and GAN rows live in `cnn_steps.py`; a row without a numpy
+step (the GAN's) has no ratio to numpy.
 """
 import argparse
 import collections
@@ -35,6 +37,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
 import numpy as np  # noqa: E402 - after the thread counts are set
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+import cnn_steps  # noqa: E402 - the CNN and TF1 example rows' builders, next to this file
 
 Workload = collections.namedtuple("Workload", "name numpy minitf tensorflow torch",
                                   defaults=(None, None))
@@ -353,6 +357,17 @@ WORKLOADS = [
              chain_torch),
     Workload("chain 1000 x (sin*a+b), f32[1e6], Session", chain_numpy, chain_session,
              chain_session),
+    Workload("LeNet b64 28x28x1, SGD, tape", cnn_steps.lenet_numpy, cnn_steps.lenet_eager,
+             cnn_steps.lenet_eager),
+    Workload("LeNet b64 28x28x1, SGD, function", cnn_steps.lenet_numpy,
+             cnn_steps.lenet_function, cnn_steps.lenet_function),
+    Workload("LeNet b64 28x28x1, SGD, Session", cnn_steps.lenet_numpy, cnn_steps.lenet_session,
+             cnn_steps.lenet_session),
+    Workload("TF1 autoencoder 784-256-128-256-784 b256, RMSProp, Session",
+             cnn_steps.autoencoder_numpy, cnn_steps.autoencoder_session,
+             cnn_steps.autoencoder_session),
+    Workload("TF1 GAN 100-256-784 / 784-256-1 b128, 2 x Adam, Session", None,
+             cnn_steps.gan_session, cnn_steps.gan_session),
 ]
 
 
@@ -375,13 +390,18 @@ def _batch(step, calls):
 
 def time_against_numpy(step, base, repeats, min_time=0.1):
     """(median of step, median of base, median of their ratio) per call, timing batches of the
-    two in turn, so that the load of the machine weighs on both alike."""
-    calls, base_calls = _calls_for(step, min_time), _calls_for(base, min_time)
+    two in turn, so that the load of the machine weighs on both alike; for a row without a
+    numpy step (base None), (median of step, None, None)."""
+    calls = _calls_for(step, min_time)
+    base_calls = base and _calls_for(base, min_time)
     times, base_times = [], []
     for _ in range(repeats):
         gc.collect()
-        base_times.append(_batch(base, base_calls))
+        if base:
+            base_times.append(_batch(base, base_calls))
         times.append(_batch(step, calls))
+    if not base:
+        return statistics.median(times), None, None
     ratio = statistics.median(t / b for t, b in zip(times, base_times))
     return statistics.median(times), statistics.median(base_times), ratio
 
@@ -395,7 +415,7 @@ def time_rows(framework, workloads, repeats):
         build = getattr(w, framework)
         if build is None:
             continue
-        out[w.name] = time_against_numpy(build(module), w.numpy(), repeats)
+        out[w.name] = time_against_numpy(build(module), w.numpy and w.numpy(), repeats)
         gc.collect()
     return out
 
@@ -430,7 +450,8 @@ def table(workloads, results, peers):
         mine = results["minitf"].get(w.name)
         if mine is None:
             continue
-        row = [w.name, _time(mine[1]), _time(mine[0]), "%.2fx" % mine[2]]
+        row = [w.name, _time(mine[1]), _time(mine[0]), "-" if mine[2] is None else
+               "%.2fx" % mine[2]]
         for p in peers:
             theirs = results[p].get(w.name)
             row += ["-", "-"] if theirs is None else \
@@ -445,7 +466,8 @@ def plot(workloads, results, path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     frameworks = [f for f in ("minitf",) + PEERS if results.get(f)]
-    names = [w.name for w in workloads if w.name in results["minitf"]]
+    names = [w.name for w in workloads  # the rows with a numpy step to divide by
+             if w.name in results["minitf"] and results["minitf"][w.name][1] is not None]
     fig, ax = plt.subplots(figsize=(10, 0.22 * len(names) * len(frameworks) + 1.5))
     height = 0.8 / len(frameworks)
     for k, f in enumerate(frameworks):  # minitf's ratio as in the table; a peer's median over
@@ -458,8 +480,8 @@ def plot(workloads, results, path):
     ax.set_yticks(np.arange(len(names)) + height * (len(frameworks) - 1) / 2, names)
     ax.invert_yaxis()
     ax.set_xlabel("time per step / numpy's time (log scale; 1 = hand-written numpy)")
-    ax.set_title("minitf and its peers against hand-written numpy (lower is faster)")
-    ax.legend(title="framework")
+    ax.set_title("minitf and its peers against hand-written numpy\n(lower is faster)")
+    ax.legend(title="framework", loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.tight_layout()
     fig.savefig(path, dpi=100)
 

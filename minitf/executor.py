@@ -140,7 +140,7 @@ def _needed_ops(fetches, fed):
         for t in op.inputs:
             if t._id not in fed:
                 stack.append(t._op)
-        stack.extend(op.control_inputs)
+        stack.extend(op._control_inputs)
     return [seen[k] for k in sorted(seen)]
 
 

@@ -9,7 +9,17 @@ import collections.abc
 
 def is_nested(x):
     """Whether `x` is a structure (a list, tuple or dict) rather than a leaf."""
-    return isinstance(x, (list, tuple, collections.abc.Mapping))
+    return isinstance(x, (list, tuple)) or _is_mapping(x)
+
+
+_MAPPINGS = {dict: True}  # type -> whether it is a Mapping (an ABC check costs a dict look-up)
+
+
+def _is_mapping(x):
+    kind = _MAPPINGS.get(type(x))
+    if kind is None:
+        kind = _MAPPINGS[type(x)] = isinstance(x, collections.abc.Mapping)
+    return kind
 
 
 def flatten(structure):
@@ -19,8 +29,14 @@ def flatten(structure):
     [3, 1, 2]
     """
     if isinstance(structure, (list, tuple)):
-        return [leaf for x in structure for leaf in flatten(x)]
-    if isinstance(structure, collections.abc.Mapping):
+        out = []
+        for x in structure:
+            if isinstance(x, (list, tuple)) or _is_mapping(x):
+                out.extend(flatten(x))
+            else:
+                out.append(x)
+        return out
+    if _is_mapping(structure):
         return [leaf for k in sorted(structure) for leaf in flatten(structure[k])]
     return [structure]
 
@@ -54,7 +70,7 @@ def _pack(s, it):
         if hasattr(s, "_fields"):
             return type(s)(*items)
         return type(s)(items)
-    if isinstance(s, collections.abc.Mapping):
+    if _is_mapping(s):
         values = {k: _pack(s[k], it) for k in sorted(s)}
         return type(s)((k, values[k]) for k in s)
     return next(it)

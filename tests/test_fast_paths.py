@@ -23,12 +23,19 @@ def _eager_calls():
     i, j = tf.constant([1, 2, 3]), tf.constant([4, 5, 6])
     f, g = tf.constant([1.5, -2.0, 3.0]), tf.constant([2.0, 4.0, 0.0])
     m = tf.constant(np.arange(6, dtype=np.float64).reshape(2, 3))
+    v = tf.Variable([0.5, 1.0, -1.0])
     return [lambda: tf.add(i, j), lambda: i * j, lambda: f / g, lambda: tf.sin(f),
             lambda: f < g, lambda: tf.reduce_mean(m, axis=1), lambda: tf.matmul(m, m, True),
             lambda: tf.cast(i, tf.float16), lambda: tf.maximum(f, g), lambda: -i,
             lambda: tf.where(f < g, f, g), lambda: tf.reshape(m, [3, 2]), lambda: f * 2.0,
             lambda: tf.add(i, f), lambda: tf.math.truediv(i, i, name="x") + f,
-            lambda: tf.matmul(m, m), lambda: tf.math.sqrt(i)]
+            lambda: tf.matmul(m, m), lambda: tf.math.sqrt(i),
+            # Python values and variables among tensors: the short conversion or the full rules
+            lambda: f * 2, lambda: tf.add(2.5, f), lambda: i * 1.5, lambda: i + 2 ** 40,
+            lambda: m / 4, lambda: tf.reduce_sum(m, axis=[0, 1]), lambda: tf.reduce_sum(m, 1),
+            lambda: tf.broadcast_to(f, [2, 3]), lambda: tf.reshape(i, [3, 1]) - j,
+            lambda: tf.reduce_sum(m, axis=[2 ** 40]), lambda: tf.reduce_sum(m, axis=[]),
+            lambda: f + v, lambda: tf.multiply(v, 3), lambda: i + v, lambda: tf.fill([2], 1.5)]
 
 
 def _outcome(call):
@@ -89,6 +96,25 @@ def test_integer_kernels_skip_silencing_but_floats_still_give_inf_quietly():
         big = tf.constant([3e38], tf.float32) * 10.0
         wrapped = tf.constant([2 ** 31 - 1]) + 1
     assert (big.numpy()[0], wrapped.numpy()[0]) == (np.inf, -2 ** 31)
+
+
+def test_silenced_kernels_leave_numpys_error_state_as_it_was_even_when_they_raise():
+    before = np.geterr()
+    tf.constant([1.0]) / tf.constant([0.0])
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.constant([1.0, 2.0]) / tf.constant([1.0, 2.0, 3.0])
+    assert np.geterr() == before
+
+
+def test_a_first_convolution_skips_its_images_gradient_and_gives_the_same_filter_gradient():
+    rng = np.random.default_rng(0)
+    x = tf.constant(rng.standard_normal((2, 6, 6, 1)).astype(np.float32))
+    w = tf.Variable(rng.standard_normal((3, 3, 1, 2)).astype(np.float32))
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        loss = tf.reduce_sum(tf.nn.conv2d(x, w, 1, "SAME") ** 2)
+    only_w = tape.gradient(loss, w)  # Conv2DBackpropInput is not run
+    assert only_w.numpy().tobytes() == tape.gradient(loss, [x, w])[1].numpy().tobytes()
 
 
 # -- what the tape keeps ------------------------------------------------------------------------

@@ -8,8 +8,6 @@ which inputs need a gradient (`op.needs`, set on the node just before); it sums 
 that fan in to a tensor, frees each as soon as it is passed on, and gives integer, boolean and
 string tensors no gradient.
 """
-import contextlib
-
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..ops import arithmetic_ops, fill_ops
@@ -19,7 +17,6 @@ from ..ops import arithmetic_ops, fill_ops
 # gradients of its items).
 _DIFFERENTIABLE = frozenset(d.name for d in dtypes._ALL if d.is_floating or d.is_complex) | {
     "resource", "variant"}
-_NO_SCOPE = contextlib.nullcontext()
 
 
 def differentiable(t):
@@ -64,9 +61,16 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
         grad_fn = node.op_def.grad
         if grad_fn is None:
             continue
-        reached = [t._id in grads and t._id not in stopped for t in node.outputs]
-        if True not in reached:
-            continue
+        outputs = node.outputs
+        if len(outputs) == 1:  # the common case, in short
+            o = outputs[0]._id
+            if o not in grads or o in stopped:
+                continue
+            reached = _ONE
+        else:
+            reached = [t._id in grads and t._id not in stopped for t in outputs]
+            if True not in reached:
+                continue
         on_path = tuple([t._id in live and t._dtype.name in _DIFFERENTIABLE
                          for t in node.inputs])
         if True not in on_path:
@@ -81,18 +85,11 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
             last = len(on_path) - on_path[::-1].index(True)
             node.needs = tuple([i < last and t._dtype.name in _DIFFERENTIABLE
                                 for i, t in enumerate(node.inputs)])
-        with scope(node) if scope else _NO_SCOPE:
-            dys = []
-            for t, r in zip(node.outputs, reached):
-                gs = grads.pop(t._id) if r else None
-                if gs is None and node.op_def.none_for_unused:
-                    dys.append(None)
-                    continue
-                dy = _total(gs, t)
-                if t._id in wanted:
-                    grads[t._id] = [dy]
-                dys.append(dy)
-            dxs = grad_fn(node, *dys)
+        if scope is None:
+            dxs = grad_fn(node, *_output_grads(node, reached, grads, wanted))
+        else:
+            with scope(node):
+                dxs = grad_fn(node, *_output_grads(node, reached, grads, wanted))
         for x, dx, n in zip(node.inputs, dxs, on_path):
             if n and dx is not None:
                 grads.setdefault(x._id, []).append(dx)
@@ -106,6 +103,25 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
         else:
             out.append(None)
     return out
+
+
+_ONE = (True,)  # `reached` of a node with one output
+
+
+def _output_grads(node, reached, grads, wanted):
+    """The gradient reaching each output of `node` (taken out of `grads`, unless the output is
+    itself a source): summed, zeros where none came, or None if the op's gradient wants that."""
+    dys = []
+    for t, r in zip(node.outputs, reached):
+        gs = grads.pop(t._id) if r else None
+        if gs is None and node.op_def.none_for_unused:
+            dys.append(None)
+            continue
+        dy = _total(gs, t)
+        if t._id in wanted:
+            grads[t._id] = [dy]
+        dys.append(dy)
+    return dys
 
 
 def _total(gs, t):

@@ -66,7 +66,10 @@ class _Shell(Tensor):
 def _kept(op_def, inputs, outputs, watched):
     """The inputs and outputs of a recorded op as its gradient needs them, given which inputs
     are watched: a floating tensor whose value the gradient does not read becomes a shell;
-    others (integers and booleans: axes, shapes, indices, conditions) are always kept."""
+    others (integers and booleans: axes, shapes, indices, conditions) are always kept.
+
+    `watched` maps the `_id` of each tensor the tape follows to its shell, once it has one, so
+    that a recorded output read by later ops is shelled once, not once per record."""
     uses = op_def.grad_uses
     if uses == "inputs and outputs":
         return inputs, outputs
@@ -74,13 +77,22 @@ def _kept(op_def, inputs, outputs, watched):
         ins = inputs
     elif uses == "other inputs":
         count = sum([t._id in watched for t in inputs])
-        ins = tuple([t if count > (t._id in watched) or not t._dtype.is_floating else _Shell(t)
-                     for t in inputs])  # kept where another input needs a gradient
+        ins = tuple([t if count > (t._id in watched) or not t._dtype.is_floating else
+                     _shell(t, watched) for t in inputs])  # kept where another input needs one
     else:
-        ins = tuple([_Shell(t) if t._dtype.is_floating else t for t in inputs])
+        ins = tuple([_shell(t, watched) if t._dtype.is_floating else t for t in inputs])
     if uses == "outputs":
         return ins, outputs
-    return ins, tuple([_Shell(t) if t._dtype.is_floating else t for t in outputs])
+    outs = []
+    for t in outputs:
+        if t._dtype.is_floating:
+            t = watched[t._id] = _Shell(t)
+        outs.append(t)
+    return ins, outs
+
+
+def _shell(t, watched):
+    return watched.get(t._id) or _Shell(t)
 
 
 class GradientTape:
@@ -118,8 +130,8 @@ class GradientTape:
         """Forgets everything recorded so far (the tape keeps recording if it is active)."""
         self._records = []
         # `_id`s of what records depend on (watched tensors and variable handles, recorded
-        # outputs), and of the tensors passed to `watch`
-        self._watched, self._sources = set(), set()
+        # outputs; each with its shell, or None), and of the tensors passed to `watch`
+        self._watched, self._sources = {}, set()
         self._variables = []
 
     @contextlib.contextmanager
@@ -145,7 +157,7 @@ class GradientTape:
             if not differentiable(t):
                 warnings.warn("The dtype of the watched tensor must be floating (e.g. "
                               "tf.float32), got %r" % (t.dtype,), stacklevel=2)
-            self._watched.add(t._id)
+            self._watched.setdefault(t._id, None)
             self._sources.add(t._id)
 
     def watched_variables(self):
@@ -156,7 +168,7 @@ class GradientTape:
         handle = variable._current_handle()
         if handle._id not in self._watched:
             self._variables.append(variable)
-            self._watched.add(handle._id)
+            self._watched[handle._id] = None
 
     def variable_accessed(self, variable):
         """Called when `variable` is read: watches it if this tape watches what is accessed."""
@@ -172,13 +184,13 @@ class GradientTape:
                 ins, outs = _kept(op_def, inputs, outputs, watched)
                 self._records.append(_Record(op_def, ins, outs, attrs))
                 for o in outputs:
-                    watched.add(o._id)
+                    watched.setdefault(o._id, None)
                 return
 
     def _record_op(self, op):
         if self._recording and any(t._id in self._watched for t in op.inputs):
             self._records.append(op)
-            self._watched.update(t._id for t in op.outputs)
+            self._watched.update((t._id, None) for t in op.outputs)
 
     def gradient(self, target, sources, output_gradients=None,
                  unconnected_gradients=UnconnectedGradients.NONE):

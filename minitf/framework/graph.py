@@ -39,12 +39,17 @@ class Operation:
         self.name = name
         self.inputs = tuple(inputs)
         self.attrs = attrs
-        self.control_inputs = list(control_inputs)
+        self._control_inputs = tuple(control_inputs)  # (), shared, for most ops
         self.outputs = [SymbolicTensor(self, i, dtype, shape)
                         for i, (dtype, shape) in enumerate(out_specs)]
         self._id = len(graph._ops)
 
     device = ""
+
+    @property
+    def control_inputs(self):
+        """The ops that must run before this one (a new list)."""
+        return list(self._control_inputs)
 
     def get_attr(self, name):
         try:
@@ -197,6 +202,8 @@ class Graph:
             self._control_deps.pop()
 
     def _current_control_inputs(self):
+        if not self._control_deps:
+            return ()
         seen, out = set(), []
         for ops in self._control_deps:
             for op in ops:

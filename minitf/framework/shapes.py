@@ -86,7 +86,7 @@ class TensorShape:
     def is_compatible_with(self, other):
         if type(other) is not TensorShape:
             other = as_shape(other)
-        if self._dims is None or other._dims is None:
+        if self._dims is None or other._dims is None or self._dims == other._dims:
             return True
         if len(self._dims) != len(other._dims):
             return False

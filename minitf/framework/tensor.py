@@ -15,7 +15,7 @@ from .errors import OperatorNotAllowedInGraphError
 from .shapes import TensorShape
 
 
-_ids = itertools.count(1)  # each tensor's `_id`: unique for the life of the process
+_next_id = itertools.count(1).__next__  # each tensor's `_id`: unique for the life of the process
 _assigners = {}  # tensor `_id` -> the `assign` of a tensor sliced from a variable
 
 
@@ -98,7 +98,7 @@ class SymbolicTensor(Tensor):
         self._index = index
         self._dtype = dtype
         self._shape = shape
-        self._id = next(_ids)
+        self._id = _next_id()
 
     op = property(lambda self: self._op)
     value_index = property(lambda self: self._index)
@@ -168,14 +168,16 @@ class EagerTensor(Tensor):
 
     def __init__(self, value, dtype=None):
         self._value = value
-        self._dtype = dtype or dtypes.from_numpy(value.dtype)
-        self._id = next(_ids)
+        self._dtype = dtype or _from_numpy(value.dtype)
+        self._id = _next_id()
 
     dtype = property(lambda self: self._dtype)
 
     @property
     def shape(self):
-        return TensorShape.from_tuple(self._value.shape)
+        s = _new_shape(TensorShape)
+        s._dims = self._value.shape
+        return s
 
     def numpy(self):
         """A copy of the value as a numpy array (a numpy scalar for a 0-d tensor).
@@ -247,6 +249,8 @@ class EagerTensor(Tensor):
 
 
 _OPAQUE = (dtypes.resource, dtypes.variant)  # dtypes whose values are Python objects
+_from_numpy = dtypes.from_numpy
+_new_shape = object.__new__  # a TensorShape made without checks, as TensorShape.from_tuple
 
 
 def numpy_text(value, is_repr):

@@ -177,8 +177,9 @@ def op_attrs(op):
 
 def _conv2d_grad(op, dy):
     x, w = op.inputs
-    return [execute("Conv2DBackpropInput", [shape_of(x), w, dy], op_attrs(op)),
-            execute("Conv2DBackpropFilter", [x, shape_of(w), dy], op_attrs(op))]
+    nx, nw = op.needs  # a first layer's images need no gradient
+    return [execute("Conv2DBackpropInput", [shape_of(x), w, dy], op_attrs(op)) if nx else None,
+            execute("Conv2DBackpropFilter", [x, shape_of(w), dy], op_attrs(op)) if nw else None]
 
 
 def _backprop_input_grad(op, ddx):
@@ -194,7 +195,7 @@ def _backprop_filter_grad(op, ddw):
 
 
 register("Conv2D", "input: T, filter: T", _conv2d, _conv2d_infer, _conv2d_grad,
-         types={"T": CONV_TYPES})
+         types={"T": CONV_TYPES}, grad_uses="inputs")
 register("Conv2DBackpropInput", "input_sizes: int32, filter: T, out_backprop: T",
          _backprop_input, sized_infer(0), _backprop_input_grad, types={"T": CONV_TYPES})
 register("Conv2DBackpropFilter", "input: T, filter_sizes: int32, out_backprop: T",

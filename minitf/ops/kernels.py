@@ -31,18 +31,31 @@ class _NumpySilenced(threading.local):
 numpy_silenced = _NumpySilenced()
 
 
+try:  # numpy 2 keeps its error state in a context variable: silencing it is one set and reset
+    from numpy._core.umath import _extobj_contextvar, _make_extobj
+    _silence = functools.partial(_extobj_contextvar.set, _make_extobj(all="ignore"))
+    _restore = _extobj_contextvar.reset
+except ImportError:  # numpy 1, where np.errstate itself calls np.seterr
+    _silence = functools.partial(np.seterr, all="ignore")
+    _restore = lambda old: np.seterr(**old)  # noqa: E731
+
+
 def quiet(kernel):
     """A kernel that returns inf/nan where numpy would also warn (as TensorFlow does). A plan
     silences numpy once for its whole run (`numpy_silenced`), so the kernels it calls skip this
-    wrapper's own, costlier, silencing; so do kernels given an integer or boolean array first,
-    which numpy never warns about."""
+    wrapper's own silencing; so do kernels given an integer or boolean array first, which numpy
+    never warns about. The wrapper sets numpy's error state directly: `np.errstate` does the
+    same at five times the cost."""
     @functools.wraps(kernel)
     def run(*args, **kwargs):
         first = args[0]
         if numpy_silenced.depth or type(first) is np.ndarray and first.dtype.kind in "biu":
             return kernel(*args, **kwargs)
-        with np.errstate(all="ignore"):
+        token = _silence()
+        try:
             return kernel(*args, **kwargs)
+        finally:
+            _restore(token)
     return run
 
 

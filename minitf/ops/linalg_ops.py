@@ -69,8 +69,8 @@ def _matmul_grad(op, dy):
         da, db = (b, dy, False, True), (a, dy, False, False)
     else:
         da, db = (b, dy, True, True), (dy, a, True, True)
-    return [matmul(x, y, transpose_a=tx, transpose_b=ty) if n else None
-            for (x, y, tx, ty), n in zip((da, db), op.needs)]
+    return [execute("MatMul", [x, y], {"transpose_a": tx, "transpose_b": ty}, name="MatMul")
+            if n else None for (x, y, tx, ty), n in zip((da, db), op.needs)]
 
 
 register("MatMul", "a: T, b: T", _matmul_kernel, _matmul_infer, _matmul_grad,

@@ -81,7 +81,7 @@ def _mean_grad(op, dy):
         count = max(x.shape.num_elements(), 1) // max(y.shape.num_elements(), 1)
     else:
         count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
-    return [_broadcast_back(dy / count, op), None]
+    return [_broadcast_back(execute("RealDiv", [dy, count], name="truediv"), op), None]
 
 
 def _sum_kernel(x, axis, keepdims):

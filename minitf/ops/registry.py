@@ -46,7 +46,8 @@ class OpDef:
     """
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
-                 "make_state", "eager_state", "writes", "none_for_unused", "grad_uses", "ready")
+                 "make_state", "eager_state", "writes", "none_for_unused", "grad_uses", "ready",
+                 "allowed")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
                  eager_state, writes, none_for_unused, grad_uses):
@@ -63,8 +64,11 @@ class OpDef:
         self.writes = writes
         self.none_for_unused = none_for_unused
         self.grad_uses = grad_uses
-        # The short path of dispatch: whether the inputs are tensors that need no conversion.
-        self.ready = _ready_check(inputs, frozenset(dtypes._ALL).intersection(*types.values()))
+        # The short path of dispatch: whether the inputs are tensors that need no conversion;
+        # the names of the dtypes that the type variables allow (all of them if none).
+        self.allowed = frozenset(d.name for d in frozenset(dtypes._ALL).intersection(
+            *types.values()))
+        self.ready = _ready_check(inputs, self.allowed)
 
 
 _GRAD_USES = ("inputs and outputs", "inputs", "outputs", "none", "other inputs")
@@ -215,6 +219,7 @@ _FIXED = {"int32": ({dtypes.int32}, dtypes.int32),
           "resource": ({dtypes.resource}, None),
           "any": (set(dtypes._ALL), None)}
 _FREE = (None, None)  # a type variable: any dtype, the same for all inputs that name it
+_FIXED_NAMES = {k: frozenset(d.name for d in allowed) for k, (allowed, _) in _FIXED.items()}
 
 
 def _convert_inputs(op_def, values, eager, op_name):
@@ -315,8 +320,51 @@ def execute(op_type, inputs, attrs=None, name=None):
     ready = op_def.ready
     flat = ready(inputs, EagerTensor) if ready else None
     if flat is None:
-        flat = _convert_inputs(op_def, inputs, True, name)
+        flat = ready and _plain_inputs(op_def, inputs) or _convert_inputs(op_def, inputs, True,
+                                                                          name)
     return _run_eagerly(op_def, flat, attrs or _NO_ATTRS)
+
+
+_PLAIN = frozenset((float, int, list))  # the Python values `_eager_plain` may take
+
+
+def _plain_inputs(op_def, values):
+    """The flat tensors `_convert_inputs` would make eagerly of `values`, when each is an eager
+    tensor, a variable, or a Python value that `_eager_plain` converts (a number for a typed
+    input once a tensor or variable has bound its type, a small int or flat list of them for an
+    integer input); None for anything else, or when dtypes do not agree, which the full rules
+    then decide (and report). For ops whose `ready` check exists: one type variable, no lists."""
+    bound = None
+    for (_, kind, _), v in zip(op_def.inputs, values):
+        if type(v) is EagerTensor:
+            if bound is None and kind not in _FIXED:
+                bound = v._dtype
+        elif type(v) in _PLAIN:
+            if kind in _FIXED and _FIXED[kind][1] is None:
+                return None
+        elif isinstance(v, Tensor) or not hasattr(v, "_to_tensor"):
+            return None
+        elif bound is None and kind not in _FIXED:
+            bound = v.dtype
+    if bound is not None and bound.name not in op_def.allowed:
+        return None
+    flat = []
+    for (_, kind, _), v in zip(op_def.inputs, values):
+        fits = _FIXED_NAMES.get(kind)
+        if type(v) is EagerTensor:
+            t = v
+        elif type(v) in _PLAIN:
+            t = _eager_plain(v, _FIXED[kind][1] if fits else bound)
+            if t is None:
+                return None
+        else:
+            t = v._to_tensor()
+            if type(t) is not EagerTensor:
+                return None
+        if (t._dtype.name not in fits) if fits else (t._dtype is not bound):
+            return None
+        flat.append(t)
+    return flat
 
 
 def _ready_check(inputs, allowed):
@@ -330,9 +378,7 @@ def _ready_check(inputs, allowed):
         return lambda values, cls: values[0] if all(type(t) is cls for t in values[0]) else None
     if len(free) > 1 or any(is_list for _, _, is_list in inputs):
         return None
-    allowed = frozenset(d.name for d in allowed)
-    checks = tuple(None if k not in _FIXED else frozenset(d.name for d in _FIXED[k][0])
-                   for _, k, _ in inputs)
+    checks = tuple(_FIXED_NAMES.get(k) for _, k, _ in inputs)
     if checks == (None,):
         def ready(values, cls):
             x, = values
@@ -363,11 +409,15 @@ def _ready_check(inputs, allowed):
 
 
 def _run_eagerly(op_def, flat, attrs):
-    args = [t._value for t in flat]
-    if op_def.eager_state is not None:
-        args.insert(0, op_def.eager_state(attrs))
     try:
-        out = op_def.kernel(*args, **attrs)
+        if op_def.eager_state is not None:
+            out = op_def.kernel(op_def.eager_state(attrs), *[t._value for t in flat], **attrs)
+        elif len(flat) == 2:
+            out = op_def.kernel(flat[0]._value, flat[1]._value, **attrs)
+        elif len(flat) == 1:
+            out = op_def.kernel(flat[0]._value, **attrs)
+        else:
+            out = op_def.kernel(*[t._value for t in flat], **attrs)
     except OpError as e:
         raise type(e)(None, None, "%s [Op:%s]" % (e.message, op_def.type)) from None
     except Exception as e:  # numpy's error, reported as TensorFlow reports a bad argument
@@ -379,8 +429,9 @@ def _run_eagerly(op_def, flat, attrs):
         outputs = ()
     else:
         outputs = (EagerTensor(out),)
-    if ctx.tapes:
-        for tape in ctx.tapes:
+    tapes = ctx.tapes
+    if tapes:
+        for tape in tapes:
             tape._record_eager(op_def, flat, outputs, attrs)
     if op_def.multi:
         return outputs

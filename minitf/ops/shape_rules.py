@@ -32,16 +32,16 @@ def sum_to(dy, x):
     The one helper that every broadcasting op's gradient uses. It works from static shapes when
     they are known and otherwise computes the reduction at run time (SumToShape).
     """
-    xs, gs = x.shape, dy.shape
-    if xs.is_fully_defined() and gs.rank is not None:
+    xs, gs = x.shape._dims, dy.shape._dims  # tuples, or None for an unknown rank
+    if xs is not None and None not in xs and gs is not None:
         if xs == gs:
             return dy
-        lead = gs.rank - xs.rank
+        lead = len(gs) - len(xs)
         axes = list(range(lead)) + [lead + i for i, d in enumerate(xs)
                                     if d == 1 and gs[lead + i] != 1]
         if axes:
             dy = execute("Sum", [dy, axes], {"keepdims": False})
-        return dy if dy.shape == xs else execute("Reshape", [dy, xs.as_list()])
+        return dy if dy.shape._dims == xs else execute("Reshape", [dy, list(xs)])
     return execute("SumToShape", [dy, _shape(x)])
 
 
@@ -79,7 +79,7 @@ def static_rank(value):
 
 # -- reductions -------------------------------------------------------------------------------
 def reduction_axes(axis):
-    return tuple(np.ravel(axis).tolist())
+    return tuple((axis.ravel() if type(axis) is np.ndarray else np.ravel(axis)).tolist())
 
 
 def all_axes(x):

@@ -185,9 +185,13 @@ def _checked_pairs(pairs):
         if g is None:
             missing.append(v.name)
             continue
+        if type(g) is EagerTensor and g._dtype is v.dtype and g._value.shape == v.shape._dims:
+            grads.append(g)  # the common case, which the checks below would pass
+            var_list.append(v)
+            continue
         keeps_dtype = isinstance(g, (np.ndarray, np.generic))  # as TensorFlow's update ops
         g = convert_to_tensor(g, dtype_hint=None if keeps_dtype else v.dtype)
-        if g.dtype != v.dtype:
+        if g.dtype is not v.dtype:  # DTypes are singletons
             _refuse(g, TypeError, "Cannot apply the gradient of variable %s: it was expected to "
                     "be a %s tensor but is a %s tensor." % (v.name, v.dtype.name, g.dtype.name))
         if not g.shape.is_compatible_with(v.shape):

@@ -1,25 +1,12 @@
-"""Times one training step of a LeNet-sized CNN and of TensorFlow 1.x's autoencoder and GAN
-examples: minitf in each style, against a hand-written numpy step and against TensorFlow in the
-same run (when it is importable: run this file with an interpreter that has TensorFlow and
-numpy; minitf is imported from this checkout).
+"""The step builders of bench.py's convolutional and TensorFlow 1.x example rows: one training
+step of a LeNet-sized CNN (hand-written in numpy with im2col, and in TensorFlow's API for minitf
+and TensorFlow in each style), and of TensorFlow 1.x's autoencoder (with its numpy baseline) and
+GAN examples in a Session.
 
-Each workload is a function returning a `step` callable, so that bench.py's table can take
-them as rows. Times are medians over repeats; the ratio column divides by the row named in it.
-On a small shared machine numpy's OpenBLAS threads slow every numpy row (minitf's and the
-by-hand one) several times over; `OPENBLAS_NUM_THREADS=1` in front of the command measures the
-kernels rather than the contention.
-
-    python benchmarks/cnn_bench.py [--steps 20] [--repeats 5] [--only lenet,autoencoder,gan]
+Builders follow bench.py's convention: a numpy builder takes no argument, the others take the
+framework's module (`minitf` or `tensorflow`); each returns a zero-argument step.
 """
-import argparse
-import os
-import statistics
-import sys
-import time
-
 import numpy as np
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 BATCH, LR = 64, 0.01
 
@@ -82,9 +69,10 @@ def _pool_backward(dy, mask):
                                                      mask.shape[3] * 2, mask.shape[5])
 
 
-def lenet_numpy(x, labels, weights):
+def lenet_numpy():
     """The baseline: the same step written by hand in numpy (im2col convolutions)."""
-    params = [w.copy() for w in weights]
+    x, labels = lenet_data()
+    params = lenet_weights()
     onehot = np.eye(10, dtype=np.float32)[labels]
 
     def step():
@@ -136,8 +124,9 @@ def lenet_model(tf, weights):
     return params, loss
 
 
-def lenet_eager(tf, x, labels, weights):
-    params, loss = lenet_model(tf, weights)
+def lenet_eager(tf):
+    x, labels = lenet_data()
+    params, loss = lenet_model(tf, lenet_weights())
     opt = tf.keras.optimizers.SGD(LR)
     x, labels = tf.constant(x), tf.constant(labels)
 
@@ -149,17 +138,18 @@ def lenet_eager(tf, x, labels, weights):
     return step
 
 
-def lenet_function(tf, x, labels, weights):
-    return tf.function(lenet_eager(tf, x, labels, weights))
+def lenet_function(tf):
+    return tf.function(lenet_eager(tf))
 
 
-def lenet_session(tf, x_data, label_data, weights):
+def lenet_session(tf):
     v1 = tf.compat.v1
+    x_data, label_data = lenet_data()
     graph = tf.Graph()
     with graph.as_default():
         x = v1.placeholder(tf.float32, [None, 28, 28, 1])
         labels = v1.placeholder(tf.int32, [None])
-        _, loss = lenet_model(tf, weights)
+        _, loss = lenet_model(tf, lenet_weights())
         value = loss(x, labels)
         train = v1.train.GradientDescentOptimizer(LR).minimize(value)
         init = v1.global_variables_initializer()
@@ -170,10 +160,14 @@ def lenet_session(tf, x_data, label_data, weights):
 
 
 # -- TensorFlow 1.x's autoencoder and GAN examples, one step each ----------------------------
-def _dense_params(tf, sizes, seed):
+def _dense_values(sizes, seed):
     rng = np.random.default_rng(seed)
-    return [(tf.Variable((rng.standard_normal((a, b)) * 0.05).astype(np.float32)),
-             tf.Variable(np.zeros(b, np.float32))) for a, b in zip(sizes, sizes[1:])]
+    return [((rng.standard_normal((a, b)) * 0.05).astype(np.float32), np.zeros(b, np.float32))
+            for a, b in zip(sizes, sizes[1:])]
+
+
+def _dense_params(tf, sizes, seed):
+    return [(tf.Variable(w), tf.Variable(b)) for w, b in _dense_values(sizes, seed)]
 
 
 def _mlp(tf, x, params, last):
@@ -183,14 +177,49 @@ def _mlp(tf, x, params, last):
     return x
 
 
-def autoencoder_session(tf, batch=256):
+AUTOENCODER = [784, 256, 128, 256, 784]
+
+
+def _autoencoder_data(batch=256):
+    return np.random.default_rng(2).uniform(0, 1, (batch, 784)).astype(np.float32)
+
+
+def autoencoder_numpy():
+    """The autoencoder's step by hand: sigmoid layers, mean squared error, and TensorFlow 1.x's
+    RMSProp (decay 0.9, no momentum, epsilon 1e-10, the mean squares starting at ones)."""
+    x = _autoencoder_data()
+    params = [p for layer in _dense_values(AUTOENCODER, 3) for p in layer]
+    ms = [np.ones_like(p) for p in params]
+    lr, decay, eps = np.float32(0.01), np.float32(0.9), np.float32(1e-10)
+
+    def step():
+        hs = [x]
+        for w, b in zip(params[::2], params[1::2]):
+            hs.append(1 / (1 + np.exp(-(hs[-1] @ w + b))))
+        y = hs[-1]
+        loss = np.mean(np.square(x - y))
+        d = (2 / y.size) * (y - x) * y * (1 - y)
+        grads = []
+        for i in range(len(hs) - 2, -1, -1):
+            grads[:0] = [hs[i].T @ d, d.sum(axis=0)]
+            if i:
+                d = (d @ params[2 * i].T) * hs[i] * (1 - hs[i])
+        for p, g, m in zip(params, grads, ms):
+            m *= decay
+            m += (1 - decay) * g * g
+            p -= lr * g / np.sqrt(m + eps)
+        return loss
+    return step
+
+
+def autoencoder_session(tf):
     """784-256-128-256-784 sigmoid autoencoder, mean squared error, RMSProp(0.01)."""
     v1 = tf.compat.v1
-    data = np.random.default_rng(2).uniform(0, 1, (batch, 784)).astype(np.float32)
+    data = _autoencoder_data()
     graph = tf.Graph()
     with graph.as_default():
         x = v1.placeholder(tf.float32, [None, 784])
-        params = _dense_params(tf, [784, 256, 128, 256, 784], 3)
+        params = _dense_params(tf, AUTOENCODER, 3)
         y = _mlp(tf, x, params, tf.nn.sigmoid)
         loss = tf.reduce_mean(tf.pow(x - y, 2))
         train = v1.train.RMSPropOptimizer(0.01).minimize(loss)
@@ -232,82 +261,3 @@ def gan_session(tf, batch=128):
     return lambda: sess.run([train_gen, train_disc, gen_loss, disc_loss], feed)[2]
 
 
-# -- timing -----------------------------------------------------------------------------------
-def per_step(step, steps, repeats):
-    step()
-    step()  # trace functions, compile plans, warm caches
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        for _ in range(steps):
-            step()
-        times.append((time.perf_counter() - t0) / steps)
-    return statistics.median(times)
-
-
-def _tensorflow():
-    try:
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-        import tensorflow
-        return tensorflow
-    except ImportError:
-        return None
-
-
-def table(title, rows, steps, repeats):
-    """Times rows (name, make_step, name of the row to divide by) and prints a markdown table.
-    The rows that do not run TensorFlow are timed first, before TensorFlow starts its thread
-    pools, so that those threads do not compete with numpy's."""
-    times = {}
-    for tensorflow_rows in (False, True):
-        for name, make, _ in rows:
-            if name.startswith("tensorflow") == tensorflow_rows:
-                times[name] = per_step(make(), steps, repeats)
-    print("\n%s; median of %d x %d steps" % (title, repeats, steps))
-    print("| %-30s | %9s | %-30s |" % ("step", "ms", "ratio"))
-    print("|%s|%s|%s|" % ("-" * 32, "-" * 11, "-" * 32))
-    for name, _, base in rows:
-        ratio = "%.2fx %s" % (times[name] / times[base], base) if base in times else ""
-        print("| %-30s | %9.2f | %-30s |" % (name, times[name] * 1e3, ratio))
-    return times
-
-
-def lenet_rows(minitf, tf):
-    """The LeNet table's rows: numpy, each minitf style, and each TensorFlow style."""
-    x, labels = lenet_data()
-    w = lenet_weights()
-    numpy_row = "numpy im2col, by hand"
-    rows = [(numpy_row, lambda: lenet_numpy(x, labels, w), None)]
-    for style, make in (("eager", lenet_eager), ("function", lenet_function),
-                        ("Session", lenet_session)):
-        if tf is not None:
-            rows.append(("tensorflow " + style, lambda make=make: make(tf, x, labels, w), None))
-        rows.append(("minitf " + style, lambda make=make: make(minitf, x, labels, w),
-                     "tensorflow " + style if tf is not None else numpy_row))
-    rows.append(("minitf Session (vs numpy)", lambda: lenet_session(minitf, x, labels, w),
-                 numpy_row))
-    return rows
-
-
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--only", default="lenet,autoencoder,gan")
-    args = parser.parse_args(argv)
-    import minitf
-    tf = _tensorflow()
-    only = args.only.split(",")
-    if "lenet" in only:
-        table("LeNet training step, batch %d of 28x28x1" % BATCH, lenet_rows(minitf, tf),
-              args.steps, args.repeats)
-    for name, fn in (("autoencoder", autoencoder_session), ("gan", gan_session)):
-        if name in only:
-            rows = [("tensorflow Session", lambda fn=fn: fn(tf), None)] if tf is not None else []
-            rows.append(("minitf Session", lambda fn=fn: fn(minitf),
-                         "tensorflow Session" if tf is not None else None))
-            table("TF1 %s example, one step" % name, rows, args.steps * 5, args.repeats)
-
-
-if __name__ == "__main__":
-    main()
