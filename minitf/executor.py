@@ -37,7 +37,7 @@ class Plan:
 
     def _compile(self, fetches, feeds, state):
         fed = {t._id: i for i, t in enumerate(feeds)}  # a tensor fed twice takes the last
-        ops = _needed_ops(fetches, fed)
+        ops = _schedule(_needed_ops(fetches, fed), fed)
         slot = dict(fed)
         n = len(feeds)
         for op in ops:
@@ -54,7 +54,9 @@ class Plan:
                 raise InvalidArgumentError(
                     None, op, "You must feed a value for placeholder tensor '%s' with dtype %s%s"
                     % (op.name, op.get_attr("dtype").name, _shape_note(op.get_attr("shape"))))
-            fn = op_def.kernel
+            # The kernel itself, without the wrappers that silence numpy (`quiet`) or hold the
+            # write lock (`exclusive`): a run does both once for all its kernels.
+            fn = getattr(op_def.kernel, "plan_kernel", op_def.kernel)
             if op_def.make_state is not None:
                 fn = functools.partial(fn, state(op))
             if op.attrs:
@@ -71,7 +73,11 @@ class Plan:
             steps.append((fn, tuple([slot[t._id] for t in op.inputs]), out, op))
         self._fetch_slots = [slot[f._id] if hasattr(f, "value_index") else None for f in fetches]
         frees = _frees(steps, set(s for s in self._fetch_slots if s is not None))
-        self._steps = [(fn, ins, out, free, op) for (fn, ins, out, op), free in zip(steps, frees)]
+        # Per step: kernel, arity, first and second input slots, all input slots, output
+        # slot(s), the slots to free after it (None for none) and the op.
+        self._steps = [(fn, len(ins), ins[0] if ins else 0, ins[1] if len(ins) > 1 else 0, ins,
+                        out, free or None, op)
+                       for (fn, ins, out, op), free in zip(steps, frees)]
         self._template = template
         self._feed_count = len(feeds)
         self._writes = writes
@@ -92,12 +98,11 @@ class Plan:
         step = None
         try:
             for step in self._steps:
-                fn, ins, out, frees, _ = step
-                n = len(ins)  # the common arities spelled out: this loop is the run's overhead
-                if n == 1:
-                    r = fn(vals[ins[0]])
-                elif n == 2:
-                    r = fn(vals[ins[0]], vals[ins[1]])
+                fn, n, a, b, ins, out, frees, _ = step
+                if n == 2:  # the common arities spelled out: this loop is the run's overhead
+                    r = fn(vals[a], vals[b])
+                elif n == 1:
+                    r = fn(vals[a])
                 else:
                     r = fn(*[vals[i] for i in ins])
                 if type(out) is int:
@@ -105,10 +110,11 @@ class Plan:
                 elif out is not None:
                     for s, v in zip(out, r):
                         vals[s] = v
-                for s in frees:
-                    vals[s] = None
+                if frees:
+                    for s in frees:
+                        vals[s] = None
         except Exception as e:
-            op = step[4]
+            op = step[-1]
             cls = type(e) if isinstance(e, OpError) else InvalidArgumentError
             message = e.message if isinstance(e, OpError) else str(e)
             raise cls(None, op, "%s\n\t [[{{node %s}}]]" % (message, op.name)) from None
@@ -142,6 +148,34 @@ def _needed_ops(fetches, fed):
                 stack.append(t._op)
         stack.extend(op._control_inputs)
     return [seen[k] for k in sorted(seen)]
+
+
+# Ops whose kernels read only the shape of their one input and cannot fail.
+_SHAPE_ONLY = frozenset(("Shape", "Size", "Rank"))
+
+
+def _schedule(ops, fed):
+    """`ops` (in creation order) in the order a run computes them: as created, except that an
+    op that reads only the shape of its input runs right after that input is made, so that
+    the input need not be kept for it (gradients of ops on a batch of unknown size read
+    the shapes of large intermediate values at the end of a step)."""
+    early, order = {}, []  # early: the op making an input -> the shape-only ops reading it
+    for op in ops:
+        if op.type in _SHAPE_ONLY and not op._control_inputs:
+            t = op.inputs[0]
+            early.setdefault(None if t._id in fed else t._op._id, []).append(op)
+
+    def place(op):
+        order.append(op)
+        for reader in early.pop(op._id, ()):
+            place(reader)
+
+    for op in early.pop(None, ()):
+        place(op)
+    for op in ops:
+        if not (op.type in _SHAPE_ONLY and not op._control_inputs):
+            place(op)
+    return order
 
 
 def _frees(steps, keep):

@@ -150,3 +150,36 @@ def test_broadcast_to_refuses_a_shape_it_cannot_reach_with_tensorflows_message()
                        match=r"Unable to broadcast tensor of shape \[3\] to tensor of shape "
                              r"\[3,1\] \[Op:BroadcastTo\]"):
         tf.broadcast_to([1, 2, 3], [3, 1])
+
+
+# -- plans --------------------------------------------------------------------------------------
+def test_plans_call_kernels_unwrapped_yet_give_inf_quietly_and_restore_numpys_state():
+    before = np.geterr()
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None])
+        big = x * 3e38
+        v = tf.Variable([1.0])
+        bad = v.assign(x / 0.0)  # inf and nan, and of a shape the variable refuses
+        with tf.compat.v1.Session() as sess:
+            sess.run(v.initializer)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                assert sess.run(big, {x: [10.0]})[0] == np.inf
+            with pytest.raises(tf.errors.InvalidArgumentError):
+                sess.run(bad, {x: [0.0, 0.0]})
+            assert sess.run(v)[0] == 1.0
+    assert np.geterr() == before
+
+
+def test_a_plan_reads_a_shape_as_soon_as_its_tensor_is_made():
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None, 2])
+        y = x * 2.0
+        u = y + 1.0
+        s = tf.shape(y, name="s")  # made last, read first: y need not outlive u
+        fed = tf.shape(x, name="fed")
+        with tf.compat.v1.Session() as sess:
+            got = sess.run([u, s, fed], {x: np.ones((3, 2), np.float32)})
+            plan, = sess._plans.values()
+    assert [step[-1].name for step in plan._steps] == ["fed", "mul", "s", "add"]
+    assert got[0].tolist() == [[3.0, 3.0]] * 3 and got[1].tolist() == [3, 2] == got[2].tolist()

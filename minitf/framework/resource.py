@@ -86,9 +86,12 @@ class _Transaction:
 
 
 def exclusive(kernel):
-    """`kernel`, run while holding `write_lock` (for the kernels of ops that write)."""
+    """`kernel`, run while holding `write_lock` (for the kernels of ops that write). A plan
+    that runs such ops holds the lock for its whole run, in its transaction, and calls the
+    kernel itself (`plan_kernel`)."""
     @functools.wraps(kernel)
     def run(*args, **kwargs):
         with write_lock:
             return kernel(*args, **kwargs)
+    run.plan_kernel = getattr(kernel, "plan_kernel", kernel)
     return run
