@@ -183,3 +183,44 @@ def test_a_plan_reads_a_shape_as_soon_as_its_tensor_is_made():
             plan, = sess._plans.values()
     assert [step[-1].name for step in plan._steps] == ["fed", "mul", "s", "add"]
     assert got[0].tolist() == [[3.0, 3.0]] * 3 and got[1].tolist() == [3, 2] == got[2].tolist()
+
+
+def test_session_short_fetches_and_feeds_agree_with_the_full_rules():
+    other = tf.Graph()
+    with other.as_default():
+        stranger = tf.constant(1.0)
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None])
+        y = x * 2.0
+        op = tf.no_op()
+        value = np.array([1.0, 2.0], np.float32)
+        with tf.compat.v1.Session() as sess:
+            short = sess.run([y, op, x], {x: value})              # a list of graph elements
+            full = sess.run((y, op, x), {"Placeholder:0": value})  # a tuple and a name
+            assert [type(v) for v in short] == [np.ndarray, type(None), np.ndarray]
+            assert [np.asarray(a).tobytes() for a in short] == \
+                [np.asarray(b).tobytes() for b in full]
+            short[2][0] = 5.0  # a fetched feed is the caller's own copy
+            assert value[0] == 1.0
+            errors = []
+            for call in (lambda: sess.run([y, stranger]), lambda: sess.run((y, stranger)),
+                         lambda: sess.run(y, {stranger: 1.0}),
+                         lambda: sess.run(y, {x: tf.constant([1.0])})):
+                with pytest.raises((TypeError, ValueError)) as e:
+                    call()
+                errors.append((e.type, str(e.value)))
+    assert errors[0] == errors[1]
+    assert errors[2][0] is TypeError and "Cannot interpret feed_dict key" in errors[2][1]
+    assert errors[3][0] is TypeError and "cannot be a tf.Tensor" in errors[3][1]
+
+
+def test_functions_bind_positional_arguments_in_short_as_the_full_rules_do():
+    f = tf.function(lambda a, b: a * 2.0 + b)
+    x, y = tf.constant([1.0, 2.0]), tf.constant([0.5, 0.5])
+    short, full = f(x, y), f(x, b=y)  # the second binds by inspect.Signature
+    assert short.numpy().tobytes() == full.numpy().tobytes()
+    assert f.experimental_get_tracing_count() == 1
+    with pytest.raises(TypeError, match="got arguments that do not fit its signature"):
+        f(x)
+    g = tf.function(lambda a, b=1.0: a + b)  # a default: always the full rules
+    assert g(x).numpy().tolist() == [2.0, 3.0] == g(x, 1.0).numpy().tolist()

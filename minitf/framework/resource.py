@@ -49,8 +49,9 @@ class Ref:
         journals = _journals.open
         if journals:
             journals[-1].append((self, self.value))
-        if value.flags.writeable:
-            value.flags.writeable = False
+        flags = value.flags
+        if flags.writeable:
+            flags.writeable = False
         elif value.base is not None and value.base.flags.writeable:
             value = value.copy()  # a read-only view of memory that its owner may still change
             value.flags.writeable = False
