@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import minitf as tf
+from minitf.ops import training_ops
 from minitf.ops.registry import OPS
 
 
@@ -224,3 +225,26 @@ def test_functions_bind_positional_arguments_in_short_as_the_full_rules_do():
         f(x)
     g = tf.function(lambda a, b=1.0: a + b)  # a default: always the full rules
     assert g(x).numpy().tolist() == [2.0, 3.0] == g(x, 1.0).numpy().tolist()
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@pytest.mark.parametrize("shape", [(), (2, 3)])
+def test_rms_prop_worked_in_place_gives_the_numbers_of_its_formula(dtype, shape):
+    rng = np.random.default_rng(3)
+    var, ms, mom, grad = (rng.standard_normal(shape).astype(dtype) for _ in range(4))
+    ms = np.abs(ms)
+    if shape:
+        grad[0, 0], mom[0, 1] = np.inf, np.nan
+    lr, rho, momentum, eps = (np.asarray(v, dtype) for v in (0.01, 0.9, 0.5, 1e-10))
+    with np.errstate(all="ignore"):
+        want_ms = ms + (np.square(grad) - ms) * (1 - rho)
+        want_mom = mom * momentum + grad * lr / np.sqrt(want_ms + eps)
+        want = [want_ms, want_mom, var - want_mom]
+    with tf.Graph().as_default():
+        v, m, p = (tf.Variable(a) for a in (var, ms, mom))
+        update = training_ops.apply_rms_prop(v, m, p, lr, rho, momentum, eps, grad)
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            sess.run(update)
+            got = sess.run([m, p, v])
+    assert [np.asarray(g).tobytes() for g in got] == [np.asarray(w).tobytes() for w in want]
