@@ -47,6 +47,7 @@ class Plan:
                     n += 1
         trash = n  # where outputs that are fed instead of computed go
         template = [None] * (trash + 1)
+        known = set()  # the slots whose values the template holds (constants, folded values)
         steps, writes = [], False
         for op in ops:
             op_def = op.op_def
@@ -62,15 +63,17 @@ class Plan:
             if op.attrs:
                 fn = functools.partial(fn, **op.attrs)
             outs = [trash if t._id in fed else slot[t._id] for t in op.outputs]
-            if op_def.hoist:
-                value = fn()
+            ins = tuple([slot[t._id] for t in op.inputs])
+            value = fn() if op_def.hoist else _folded(op, fn, ins, known, template)
+            if op_def.hoist or value is not None:
                 if isinstance(value, np.ndarray):
                     value.flags.writeable = False
                 template[outs[0]] = value
+                known.add(outs[0])
                 continue
             writes = writes or op_def.writes
             out = None if not outs else outs if op_def.multi else outs[0]
-            steps.append((fn, tuple([slot[t._id] for t in op.inputs]), out, op))
+            steps.append((fn, ins, out, op))
         self._fetch_slots = [slot[f._id] if hasattr(f, "value_index") else None for f in fetches]
         frees = _frees(steps, set(s for s in self._fetch_slots if s is not None))
         # Per step: kernel, arity, first and second input slots, all input slots, output
@@ -148,6 +151,28 @@ def _needed_ops(fetches, fed):
                 stack.append(t._op)
         stack.extend(op._control_inputs)
     return [seen[k] for k in sorted(seen)]
+
+
+# Ops computed once, when compiling, when all their inputs are known then (constants, or
+# values folded themselves): pure functions of their inputs, which gradients build on
+# constants (the count of a mean, the scale of a square's gradient broadcast to a shape).
+_FOLDABLE = frozenset(("AddV2", "BroadcastTo", "Cast", "ExpandDims", "Fill", "Maximum", "Mul",
+                       "Neg", "OnesLike", "Pack", "Prod", "Range", "RealDiv", "Reshape", "Shape",
+                       "Size", "Sub", "ZerosLike"))
+_MAX_FOLDED = 1 << 20  # bytes: a larger value is computed in each run rather than kept
+
+
+def _folded(op, fn, ins, known, template):
+    """The value of `op` computed now, when it may be folded and its inputs are known; None
+    otherwise, or when its kernel fails (the run then reports the error as it would)."""
+    if op.type not in _FOLDABLE or op._control_inputs or not all(i in known for i in ins):
+        return None
+    with numpy_silenced:
+        try:
+            value = fn(*[template[i] for i in ins])
+        except Exception:  # noqa: BLE001 - the run will raise it, in its place
+            return None
+    return value if getattr(value, "nbytes", _MAX_FOLDED + 1) <= _MAX_FOLDED else None
 
 
 # Ops whose kernels read only the shape of their one input and cannot fail.

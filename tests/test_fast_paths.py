@@ -248,3 +248,25 @@ def test_rms_prop_worked_in_place_gives_the_numbers_of_its_formula(dtype, shape)
             sess.run(update)
             got = sess.run([m, p, v])
     assert [np.asarray(g).tobytes() for g in got] == [np.asarray(w).tobytes() for w in want]
+
+
+def test_a_plan_folds_what_constants_determine_and_leaves_errors_to_the_run():
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None])
+        scale = tf.cast(tf.size(tf.ones([4, 3])), tf.float32) / 2.0  # folded: 6.0
+        spread = tf.broadcast_to(scale, [3])                          # folded
+        y = x * spread
+        bad = tf.reshape(tf.constant([1.0, 2.0]), tf.constant([3]) + 0) + x  # fails in the run
+        big = tf.fill([1 << 19], 1.0) + x[0]                          # 2 MB: computed per run
+        with tf.compat.v1.Session() as sess:
+            got = sess.run([y, spread], {x: np.array([1.0, 2.0, 3.0], np.float32)})
+            plan, = sess._plans.values()
+            assert plan.num_kernel_calls == 1  # only the product runs
+            got[1][0] = 0.0  # a folded value fetched is the caller's own copy
+            assert sess.run(spread).tolist() == [6.0] * 3
+            with pytest.raises(tf.errors.InvalidArgumentError, match="Reshape"):
+                sess.run(bad, {x: [1.0]})
+            assert sess.run(big, {x: [1.0]})[:2].tolist() == [2.0, 2.0]
+            big_plan = list(sess._plans.values())[-1]
+            assert "Fill" in [step[-1].type for step in big_plan._steps]
+    assert got[0].tolist() == [6.0, 12.0, 18.0]
