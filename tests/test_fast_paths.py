@@ -270,3 +270,15 @@ def test_a_plan_folds_what_constants_determine_and_leaves_errors_to_the_run():
             big_plan = list(sess._plans.values())[-1]
             assert "Fill" in [step[-1].type for step in big_plan._steps]
     assert got[0].tolist() == [6.0, 12.0, 18.0]
+
+
+@pytest.mark.parametrize("shape", [(), (3, 4)])
+def test_sigmoid_grad_made_in_place_gives_the_numbers_of_its_formula(shape):
+    rng = np.random.default_rng(5)
+    y, g = (rng.uniform(-0.5, 1.5, shape).astype(np.float32) for _ in range(2))
+    if shape:
+        y[0, 0], g[1, 1] = np.nan, np.inf
+    with np.errstate(all="ignore"):
+        want = g * y * (1 - y)
+    got = OPS["SigmoidGrad"].kernel(y, g)
+    assert type(got) is type(want) and np.asarray(got).tobytes() == np.asarray(want).tobytes()
