@@ -247,3 +247,17 @@ def test_eager_tensors_give_dimensions_too():
     t = tf2.zeros([2, 3])
     assert repr(t.shape[1]) == "Dimension(3)" and t.shape.as_list() == [2, 3]
     assert tf2.reshape(t, [t.shape[1], -1]).shape.as_list() == [3, 2]
+
+
+@pytest.mark.parametrize("v2", [True, False])
+@pytest.mark.parametrize("make", [tf2.zeros, tf2.ones, lambda s: tf2.fill(s, 1.0),
+                                  tf2.random.uniform,
+                                  lambda s: tf2.random.stateless_uniform(s, [1, 2])])
+def test_partially_known_shapes_do_not_make_tensors(make, v2):
+    if v2:
+        tf.enable_v2_tensorshape()
+    with pytest.raises(ValueError) as e:
+        make(tf.TensorShape([None, 4]))
+    assert str(e.value) == "Cannot convert a partially known TensorShape %s to a Tensor." % (
+        "(None, 4)" if v2 else "(?, 4)")
+    assert make(tf.TensorShape([2])).shape.as_list() == [2]
