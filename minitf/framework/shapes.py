@@ -240,7 +240,11 @@ def as_shape(shape):
 
 def dimension_at_index(shape, index):
     """Dimension `index` of `shape` as a `Dimension` (unknown when the rank is), in both the
-    1.x and 2.x behaviours."""
+    1.x and 2.x behaviours.
+
+    >>> minitf.compat.dimension_at_index(minitf.TensorShape([None, 3]), 1)
+    Dimension(3)
+    """
     return Dimension(None if shape._dims is None else shape._dims[index])
 
 
