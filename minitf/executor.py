@@ -163,16 +163,20 @@ _MAX_FOLDED = 1 << 20  # bytes: a larger value is computed in each run rather th
 
 
 def _folded(op, fn, ins, known, template):
-    """The value of `op` computed now, when it may be folded and its inputs are known; None
-    otherwise, or when its kernel fails (the run then reports the error as it would)."""
+    """The value of `op` computed now, when it may be folded (its static shape tells that its
+    value is small) and its inputs are known; None otherwise, or when its kernel fails (the
+    run then reports the error as it would)."""
     if op.type not in _FOLDABLE or op._control_inputs or not all(i in known for i in ins):
+        return None
+    out = op.outputs[0]
+    size = out.shape.num_elements()
+    if size is None or size * out.dtype.size > _MAX_FOLDED:
         return None
     with numpy_silenced:
         try:
-            value = fn(*[template[i] for i in ins])
+            return fn(*[template[i] for i in ins])
         except Exception:  # noqa: BLE001 - the run will raise it, in its place
             return None
-    return value if getattr(value, "nbytes", _MAX_FOLDED + 1) <= _MAX_FOLDED else None
 
 
 # Ops whose kernels read only the shape of their one input and cannot fail.
