@@ -68,7 +68,8 @@ class Window:
 
     def taps(self):
         """Per tap, in row-major order, the index into the padded input of the slice
-        (N, out_h, out_w, C) that the tap sees at every output position."""
+        (N, out_h, out_w, C) that the tap sees at every output position (the index works on
+        any layout with height and width as axes 1 and 2)."""
         (oh, ow), (sh, sw), (dh, dw) = self.out, self.strides, self.dilations
         return [(slice(None), slice(i * dh, i * dh + sh * (oh - 1) + 1, sh),
                  slice(j * dw, j * dw + sw * (ow - 1) + 1, sw))
@@ -99,15 +100,16 @@ class Window:
 
     def fold(self, parts):
         """The adjoint of taking the taps: `parts` holds per tap (first axis) an array of shape
-        (N, out_h, out_w, C); the result, of the input's size, holds at each input position the
-        sum of the parts taken from it."""
+        (C, out_h, out_w, N), channels first and the batch last so that each tap adds rows of
+        out_w * N numbers; the result, an NHWC array of the input's size, holds at each input
+        position the sum of the parts taken from it."""
         (bh, ah), (bw, aw) = self.pads
         h, w = self.input_hw
-        n, c = parts.shape[1], parts.shape[4]
-        dx = np.zeros((n, h + bh + ah, w + bw + aw, c), parts.dtype)
+        c, n = parts.shape[1], parts.shape[4]
+        dx = np.zeros((c, h + bh + ah, w + bw + aw, n), parts.dtype)
         for part, index in zip(parts, self.taps()):
             add_at(dx, index, part)
-        return self.unpad(dx)
+        return np.ascontiguousarray(self.unpad(dx).transpose(3, 1, 2, 0))
 
     def unpad(self, xp):
         """The part of a padded array that covers the input."""
