@@ -65,8 +65,35 @@ def _first_maxima(x, y, win):
         yield hit
 
 
+def _tiled_max_pool_grad(x, y, dy, win):
+    """MaxPoolGrad when the windows tile the input (strides == window size, no padding), each
+    window holds its maximum once and dy is finite: one comparison and one product of `x`
+    seen as (N, out_h, k_h, W, C) with y and dy repeated along the width (so that numpy works
+    on rows of W * C numbers). None otherwise (ties, NaN, other windows), for the general
+    path; the result is the same, signed zeros included."""
+    (oh, ow), (kh, kw) = win.out, win.size
+    if win.strides != win.size or (oh * kh, ow * kw) != win.input_hw \
+            or (dy.dtype.kind == "f" and not np.isfinite(dy).all()):
+        return None
+    n, w, c = x.shape[0], ow * kw, x.shape[3]
+    hit = x.reshape(n, oh, kh, w, c) == np.repeat(y, kw, axis=2)[:, :, None]
+    column_hits = hit.sum(2, np.int32).reshape(n, oh, ow, kw, c)  # maxima per window column
+    hits = column_hits[:, :, :, 0]
+    for j in range(1, kw):
+        hits = hits + column_hits[:, :, :, j]
+    if not (hits == 1).all():
+        return None
+    dx = hit * np.repeat(dy, kw, axis=2)[:, :, None]
+    if dx.dtype.kind == "f":
+        dx += 0  # no negative zeros, as the general path's sums of zeros
+    return dx.reshape(x.shape)
+
+
 def _max_pool_grad(x, y, dy, **attrs):
     win = _window(x.shape[1:3], **attrs)
+    tiled = _tiled_max_pool_grad(x, y, dy, win)
+    if tiled is not None:
+        return tiled
     dxp = np.zeros(win.pad(x).shape, dy.dtype)
     for hit, index in zip(_first_maxima(x, y, win), win.taps()):
         add_at(dxp, index, np.where(hit, dy, 0))
