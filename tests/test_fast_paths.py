@@ -196,13 +196,14 @@ def test_tiled_max_pool_gradient_agrees_with_the_general_path(case, dy_kind, mon
     assert (fast.dtype, fast.shape, fast.tobytes()) == (full.dtype, full.shape, full.tobytes())
 
 
-def test_tiled_max_pool_gradient_takes_the_fast_path_without_ties():
-    x, k, s, padding = _TILED[0]
+def test_tiled_max_pool_gradient_takes_the_fast_path_for_tiling_windows_and_finite_dy():
+    x, k, s, padding = _TILED[5]  # with ties
     attrs = _pool_attrs(k, s, padding)
-    win = Window(x.shape[1:3], k, s, (1, 1), padding)
     y = execute("MaxPool", [tf.constant(x)], attrs).numpy()
-    assert pooling_ops._tiled_max_pool_grad(x, y, np.ones_like(y), win) is not None
-    assert pooling_ops._tiled_max_pool_grad(np.zeros_like(x), y * 0, y, win) is None  # ties
+    fast = pooling_ops._tiled_max_pool_grad
+    assert fast(x, y, np.ones_like(y), Window(x.shape[1:3], k, s, (1, 1), padding)) is not None
+    assert fast(x, y, y + np.inf, Window(x.shape[1:3], k, s, (1, 1), padding)) is None
+    assert fast(x, y, y, Window(x.shape[1:3], k, (1, 1), (1, 1), "VALID")) is None
 
 
 @pytest.mark.parametrize("window, expected", [  # as TensorFlow 2.21: the first in row order

@@ -4,9 +4,9 @@ functions conv2d, conv2d_transpose and conv1d.
 Data is NHWC and filters are (k_h, k_w, in_channels, out_channels), as on TensorFlow's CPU.
 The forward kernel and the backprop to the filter are one matrix product each with the im2col
 matrix (`Window.columns`); the backprop to the input is one product too, laid out per filter
-tap with the batch last, whose parts `Window.fold` adds back onto the input. Each backprop is an op with its own
-gradient, as in TensorFlow, so second derivatives work: the three ops are each other's
-gradients.
+tap with the batch last, whose parts `Window.fold` adds back onto the input. Each backprop is
+an op with its own gradient, as in TensorFlow, so second derivatives work: the three ops are
+each other's gradients.
 """
 import numpy as np
 
