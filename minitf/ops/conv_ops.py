@@ -130,7 +130,7 @@ def _conv2d(x, w, **attrs):
 
 def tap_parts(dy, w):
     """Per filter tap t, w[t] @ dy^T: the gradient reaching what tap t saw, shaped
-    (taps, C, out_h, out_w, N) for `Window.fold`, from one matrix product."""
+    (taps, C, out_h, out_w, N) for `Window.fold` (batch last), from one matrix product."""
     kh, kw, c, o = w.shape
     n, oh, ow, _ = dy.shape
     parts = w.reshape(kh * kw * c, o) @ dy.transpose(3, 1, 2, 0).reshape(o, oh * ow * n)
@@ -141,7 +141,7 @@ def _backprop_input(input_sizes, w, dy, **attrs):
     x_shape = tuple(int(d) for d in input_sizes)
     win = kernel_window(x_shape, w.shape, attrs)
     check_out_backprop(win, dy.shape, "Conv2DCustomBackpropInput")
-    return win.fold(tap_parts(dy, w))
+    return win.fold(tap_parts(dy, w), batch_last=True)
 
 
 def _backprop_filter(x, filter_sizes, dy, **attrs):

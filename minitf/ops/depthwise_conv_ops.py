@@ -37,7 +37,7 @@ def _backprop_input(input_sizes, w, dy, **attrs):
     win = _window(tuple(int(d) for d in input_sizes), w.shape, attrs)
     check_out_backprop(win, dy.shape, "DepthwiseConv2DBackpropInput")
     dy = dy.reshape(dy.shape[:3] + w.shape[2:])
-    parts = np.einsum("nhwcm,ijcm->ijchwn", dy, w, optimize=True)
+    parts = np.einsum("nhwcm,ijcm->ijnhwc", dy, w, optimize=True)
     return win.fold(parts.reshape((-1,) + parts.shape[2:]))
 
 

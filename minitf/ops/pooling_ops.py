@@ -135,7 +135,7 @@ def _avg_pool(x, **attrs):
 
 def _avg_pool_grad(input_shape, dy, **attrs):
     win = _window(tuple(int(d) for d in input_shape[1:3]), **attrs)
-    share = (dy / _window_counts(win)).astype(dy.dtype, copy=False).transpose(3, 1, 2, 0)
+    share = (dy / _window_counts(win)).astype(dy.dtype, copy=False)
     return win.fold(np.broadcast_to(share, (win.num_taps,) + share.shape))
 
 

@@ -96,18 +96,18 @@ class Window:
             return self.patches(x, taps_first=True).reshape(self.num_taps, -1).T
         return self.patches(x).reshape(-1, self.num_taps * x.shape[3])
 
-    def fold(self, parts):
+    def fold(self, parts, batch_last=False):
         """The adjoint of taking the taps: `parts` holds per tap (first axis) an array of shape
-        (C, out_h, out_w, N), channels first and the batch last so that each tap adds rows of
-        out_w * N numbers; the result, an NHWC array of the input's size, holds at each input
-        position the sum of the parts taken from it."""
+        (N, out_h, out_w, C), or with `batch_last` (C, out_h, out_w, N), where each tap adds
+        rows of out_w * N numbers rather than out_w * C; the result, an NHWC array of the
+        input's size, holds at each input position the sum of the parts taken from it."""
         (bh, ah), (bw, aw) = self.pads
         h, w = self.input_hw
-        c, n = parts.shape[1], parts.shape[4]
-        dx = np.zeros((c, h + bh + ah, w + bw + aw, n), parts.dtype)
+        dx = np.zeros((parts.shape[1], h + bh + ah, w + bw + aw, parts.shape[4]), parts.dtype)
         for part, index in zip(parts, self.taps()):
             add_at(dx, index, part)
-        return np.ascontiguousarray(self.unpad(dx).transpose(3, 1, 2, 0))
+        dx = self.unpad(dx)
+        return np.ascontiguousarray(dx.transpose(3, 1, 2, 0)) if batch_last else dx
 
     def unpad(self, xp):
         """The part of a padded array that covers the input."""
