@@ -224,6 +224,8 @@ _CONVS = [  # (input shape, filter shape, strides, padding, dilations)
     ((1, 9, 8, 2), (3, 3, 2, 3), [3, 2], "SAME", 1),
     ((2, 9, 8, 2), (2, 3, 2, 2), 1, "VALID", [2, 3]),
     ((1, 6, 7, 2), (3, 3, 2, 1), 2, [[0, 0], [1, 2], [2, 0], [0, 0]], 1),
+    ((1, 9, 8, 1), (3, 2, 1, 2), [2, 3], "SAME", 1),
+    ((2, 9, 8, 1), (2, 2, 1, 3), 1, "VALID", [2, 1]),
 ]
 
 
@@ -244,6 +246,17 @@ def test_conv2d_backprops_are_the_adjoints_of_conv2d(case):
     transposed = tf.nn.conv2d_transpose(tf.constant(dy), wt, xs, strides, padding,
                                         dilations=dilations)
     assert transposed.numpy().tobytes() == dx.numpy().tobytes()
+
+
+@pytest.mark.parametrize("case", [c for c, conv in enumerate(_CONVS) if conv[0][3] == 1])
+def test_conv2d_of_one_channel_agrees_with_the_general_im2col(case):
+    """One channel takes im2col taps first; with a second, zero channel the general one."""
+    xs, ws, strides, padding, dilations = _CONVS[case]
+    x, w = _RNG.standard_normal(xs), _RNG.standard_normal(ws)
+    x2, w2 = np.concatenate([x, 0 * x], axis=3), np.concatenate([w, 0 * w], axis=2)
+    one, two = (tf.nn.conv2d(a, b, strides, padding, dilations=dilations).numpy()
+                for a, b in ((x, w), (x2, w2)))
+    np.testing.assert_allclose(one, two, rtol=1e-12, atol=1e-12)
 
 
 @pytest.mark.parametrize("pool", ["depthwise", "avg"])
