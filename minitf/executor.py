@@ -14,7 +14,7 @@ import numpy as np
 from .framework.errors import InvalidArgumentError, OpError
 from .framework.resource import transaction
 from .framework.shapes import dims_str
-from .ops.kernels import numpy_silenced
+from .ops.kernels import restore_numpy, silence_numpy
 
 
 class Plan:
@@ -89,12 +89,15 @@ class Plan:
         """Runs the plan; returns one value per fetch (None for an operation)."""
         vals = self._template[:]
         vals[:self._feed_count] = feed_values
-        with numpy_silenced:
+        token = silence_numpy()
+        try:
             if self._writes:
                 with transaction():
                     self._loop(vals)
             else:
                 self._loop(vals)
+        finally:
+            restore_numpy(token)
         return [None if s is None else vals[s] for s in self._fetch_slots]
 
     def _loop(self, vals):
@@ -172,11 +175,13 @@ def _folded(op, fn, ins, known, template):
     size = out.shape.num_elements()
     if size is None or size * out.dtype.size > _MAX_FOLDED:
         return None
-    with numpy_silenced:
-        try:
-            return fn(*[template[i] for i in ins])
-        except Exception:  # noqa: BLE001 - the run will raise it, in its place
-            return None
+    token = silence_numpy()
+    try:
+        return fn(*[template[i] for i in ins])
+    except Exception:  # noqa: BLE001 - the run will raise it, in its place
+        return None
+    finally:
+        restore_numpy(token)
 
 
 # Ops whose kernels read only the shape of their one input and cannot fail.
