@@ -1,9 +1,10 @@
 """Plan: the one graph executor, used by `Session.run` and by traced functions.
 
 A plan is compiled once per (fetches, feeds): it keeps the operations the fetches need (stopping
-at fed tensors), in creation order (a topological order), as a flat list of kernel calls over
-numbered slots. Constants and variable handles are computed at compile time; each intermediate
-slot is freed right after its last use. A run that changes variables is a transaction: if any
+at fed tensors), in creation order (a topological order; ops that read only a shape move up to
+right after their input), as a flat list of kernel calls over numbered slots. Constants, variable
+handles and small values of pure ops on constants alone are computed at compile time; each
+intermediate slot is freed right after its last use. A run that changes variables is a transaction: if any
 kernel raises, every variable it wrote gets its old value back.
 """
 import functools
