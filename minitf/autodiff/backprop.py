@@ -66,7 +66,7 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
             o = outputs[0]._id
             if o not in grads or o in stopped:
                 continue
-            reached = _ONE
+            reached = None
         else:
             reached = [t._id in grads and t._id not in stopped for t in outputs]
             if True not in reached:
@@ -105,12 +105,17 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
     return out
 
 
-_ONE = (True,)  # `reached` of a node with one output
-
-
 def _output_grads(node, reached, grads, wanted):
     """The gradient reaching each output of `node` (taken out of `grads`, unless the output is
-    itself a source): summed, zeros where none came, or None if the op's gradient wants that."""
+    itself a source): summed, zeros where none came, or None if the op's gradient wants that.
+    `reached` tells which outputs got one; None for a node whose one output did."""
+    if reached is None:  # the common case, in short
+        o = node.outputs[0]._id
+        gs = grads.pop(o)
+        dy = gs[0] if len(gs) == 1 else arithmetic_ops.add_n(gs)
+        if o in wanted:
+            grads[o] = [dy]
+        return (dy,)
     dys = []
     for t, r in zip(node.outputs, reached):
         gs = grads.pop(t._id) if r else None

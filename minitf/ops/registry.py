@@ -47,7 +47,7 @@ class OpDef:
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
                  "make_state", "eager_state", "writes", "none_for_unused", "grad_uses", "ready",
-                 "allowed")
+                 "allowed", "fixed")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
                  eager_state, writes, none_for_unused, grad_uses):
@@ -69,6 +69,10 @@ class OpDef:
         self.allowed = frozenset(d.name for d in frozenset(dtypes._ALL).intersection(
             *types.values()))
         self.ready = _ready_check(inputs, self.allowed)
+        # Per input, for `_plain_inputs`: the names of the dtypes a fixed kind of input takes
+        # (None for a type variable's), and the dtype a Python value for it becomes.
+        self.fixed = tuple((_FIXED_NAMES.get(kind), _FIXED.get(kind, _FREE)[1])
+                           for _, kind, _ in inputs)
 
 
 _GRAD_USES = ("inputs and outputs", "inputs", "outputs", "none", "other inputs")
@@ -167,8 +171,10 @@ def _eager_plain(value, dtype):
             dtype = dtype or dtypes.int32
             if dtype in _PLAIN_FOR_INTS:
                 return EagerTensor(np.array(value, dtype.np), dtype)
-    elif value and (dtype is None or dtype is dtypes.int32 or dtype is dtypes.int64) and \
-            all(type(v) is int for v in value) and -2 ** 31 <= min(value) and max(value) < 2 ** 31:
+    elif value and (dtype is None or dtype is dtypes.int32 or dtype is dtypes.int64):
+        for v in value:
+            if type(v) is not int or not -2 ** 31 <= v < 2 ** 31:
+                return None
         dtype = dtype or dtypes.int32
         return EagerTensor(np.array(value, dtype.np), dtype)
     return None
@@ -335,33 +341,32 @@ def _plain_inputs(op_def, values):
     integer input); None for anything else, or when dtypes do not agree, which the full rules
     then decide (and report). For ops whose `ready` check exists: one type variable, no lists."""
     bound = None
-    for (_, kind, _), v in zip(op_def.inputs, values):
+    for (fits, hint), v in zip(op_def.fixed, values):
         if type(v) is EagerTensor:
-            if bound is None and kind not in _FIXED:
+            if bound is None and fits is None:
                 bound = v._dtype
         elif type(v) in _PLAIN:
-            if kind in _FIXED and _FIXED[kind][1] is None:
+            if fits is not None and hint is None:
                 return None
         elif isinstance(v, Tensor) or not hasattr(v, "_to_tensor"):
             return None
-        elif bound is None and kind not in _FIXED:
+        elif bound is None and fits is None:
             bound = v.dtype
     if bound is not None and bound.name not in op_def.allowed:
         return None
     flat = []
-    for (_, kind, _), v in zip(op_def.inputs, values):
-        fits = _FIXED_NAMES.get(kind)
+    for (fits, hint), v in zip(op_def.fixed, values):
         if type(v) is EagerTensor:
             t = v
         elif type(v) in _PLAIN:
-            t = _eager_plain(v, _FIXED[kind][1] if fits else bound)
+            t = _eager_plain(v, bound if fits is None else hint)
             if t is None:
                 return None
         else:
             t = v._to_tensor()
             if type(t) is not EagerTensor:
                 return None
-        if (t._dtype.name not in fits) if fits else (t._dtype is not bound):
+        if (t._dtype is not bound) if fits is None else (t._dtype.name not in fits):
             return None
         flat.append(t)
     return flat
