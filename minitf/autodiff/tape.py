@@ -219,10 +219,17 @@ class GradientTape:
         kept = [_is_float(t, "target") for t in targets]
         targets = [t for t, k in zip(targets, kept) if k]
         seeds = [s for s, k in zip(seeds, kept) if k]
-        flat_sources = [s for s in nest.flatten(sources) if _is_float(s, "source")]
+        all_sources = nest.flatten(sources)
+        flat_sources = [s for s in all_sources if _is_float(s, "source")]
         # Only what the tape watched, or computed from what it watched, gets a gradient: an
         # unwatched constant is unconnected even when it fed a recorded op.
-        live = [s for s in flat_sources if _key(s)._id in self._watched]
+        watched = self._watched
+        live, keys = [], []
+        for s in flat_sources:
+            key = _key(s)
+            if key._id in watched:
+                live.append(s)
+                keys.append(key)
         # A persistent tape goes on recording while it differentiates, so that it can
         # differentiate its own gradients; a non-persistent one is released afterwards.
         was_recording = self._recording
@@ -233,15 +240,14 @@ class GradientTape:
             records, self._records, self._watched = self._records, None, None
         try:
             with graph_gradient_scope("gradient_tape") as scope:
-                grads = backprop(records, targets, [_key(s) for s in live], seeds,
-                                 live if zero else None, scope)
+                grads = backprop(records, targets, keys, seeds, live if zero else None, scope)
                 by_id = {id(s): g for s, g in zip(live, grads)}
                 if zero:
                     by_id.update((id(s), fill_ops.zeros_like(s)) for s in flat_sources
                                  if id(s) not in by_id)
         finally:
             self._recording = was_recording and self._persistent
-        return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in nest.flatten(sources)])
+        return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in all_sources])
 
     def _as_target(self, target):
         """A target as a tensor; a variable is read on this tape, so that the gradient of a
