@@ -252,6 +252,8 @@ class GradientTape:
     def _as_target(self, target):
         """A target as a tensor; a variable is read on this tape, so that the gradient of a
         variable with respect to itself is one, as in TensorFlow."""
+        if type(target) is EagerTensor and executing_eagerly():
+            return target  # what convert_to_tensor gives it, in short
         if not hasattr(target, "handle"):
             return convert_to_tensor(target)
         tapes, ctx.tapes = ctx.tapes, [self]

@@ -384,10 +384,12 @@ def _ready_check(inputs, allowed):
     if len(free) > 1 or any(is_list for _, _, is_list in inputs):
         return None
     checks = tuple(_FIXED_NAMES.get(k) for _, k, _ in inputs)
-    if checks == (None,):
+    if len(checks) == 1:
+        fits = checks[0] or allowed
+
         def ready(values, cls):
             x, = values
-            return values if type(x) is cls and x._dtype.name in allowed else None
+            return values if type(x) is cls and x._dtype.name in fits else None
         return ready
 
     if checks == (None, None):
@@ -429,18 +431,17 @@ def _run_eagerly(op_def, flat, attrs):
         raise InvalidArgumentError(None, None, "%s [Op:%s]" % (
             _static_error(op_def, flat, attrs) or e, op_def.type)) from None
     if op_def.multi:
-        outputs = [EagerTensor(v) for v in out]
+        result = outputs = [EagerTensor(v) for v in out]
     elif out is None:
-        outputs = ()
+        result, outputs = None, ()
     else:
-        outputs = (EagerTensor(out),)
+        result = EagerTensor(out)
+        outputs = (result,)
     tapes = ctx.tapes
     if tapes:
         for tape in tapes:
             tape._record_eager(op_def, flat, outputs, attrs)
-    if op_def.multi:
-        return outputs
-    return outputs[0] if outputs else None
+    return result
 
 
 def _static_error(op_def, flat, attrs):
