@@ -186,3 +186,20 @@ def test_one_optimizer_step_over_variables_of_two_dtypes_updates_each_as_alone()
             alone = tf.Variable(value)
             make().apply_gradients([(alone * 2.0, alone)])
             assert v.dtype == alone.dtype and v.numpy().tobytes() == alone.numpy().tobytes()
+
+
+def test_eager_zeros_for_an_unused_output_give_the_gradients_a_traced_step_gives():
+    # the backprop output of the cross-entropy gets no gradient: eagerly its zeros are made at
+    # once (1,280 of them, where zeros_like would run a Fill op), in a function by zeros_like
+    logits = tf.constant(np.random.default_rng(0).standard_normal((128, 10)).astype(np.float32))
+    labels = tf.constant(np.arange(128, dtype=np.int32) % 10)
+
+    def gradients(logits):
+        with tf.GradientTape() as tape:
+            tape.watch(logits)
+            loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels, logits))
+            top = tf.reduce_sum(tf.math.top_k(logits, 3)[0])
+        return tape.gradient([loss, top], logits)
+
+    eager, traced = gradients(logits), tf.function(gradients)(logits)
+    assert eager.dtype == traced.dtype and eager.numpy().tobytes() == traced.numpy().tobytes()

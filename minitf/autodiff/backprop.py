@@ -8,8 +8,11 @@ which inputs need a gradient (`op.needs`, set on the node just before); it sums 
 that fan in to a tensor, frees each as soon as it is passed on, and gives integer, boolean and
 string tensors no gradient.
 """
+import numpy as np
+
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
+from ..framework.tensor import EagerTensor, SymbolicTensor
 from ..ops import arithmetic_ops, fill_ops
 
 # What gets a gradient, by dtype name (a name hashes faster than a DType): floating and complex
@@ -130,7 +133,10 @@ def _output_grads(node, reached, grads, wanted):
 
 
 def _total(gs, t):
-    """The sum of the gradients reaching `t`; zeros for an unused output of a multi-output op."""
+    """The sum of the gradients reaching `t`; zeros for an unused output of a multi-output op
+    (eagerly, numeric zeros are made at once: `zeros_like` of 1,000 or more runs a Fill op)."""
     if gs is None:
+        if not isinstance(t, SymbolicTensor) and t.dtype.np.kind in "biufc":
+            return EagerTensor(np.zeros(t.shape.as_list(), t.dtype.np), t.dtype)
         return fill_ops.zeros_like(t)
     return gs[0] if len(gs) == 1 else arithmetic_ops.add_n(gs)
