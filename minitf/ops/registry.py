@@ -155,7 +155,8 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
                    name=name or "Const")
 
 
-_PLAIN_FOR_INTS = frozenset((dtypes.int32, dtypes.int64, dtypes.float32, dtypes.float64))
+_PLAIN_FOR_INTS = frozenset(d.name for d in (dtypes.int32, dtypes.int64, dtypes.float32,
+                                              dtypes.float64))
 
 
 def _eager_plain(value, dtype):
@@ -169,7 +170,7 @@ def _eager_plain(value, dtype):
     elif type(value) is int:
         if -2 ** 31 <= value < 2 ** 31:
             dtype = dtype or dtypes.int32
-            if dtype in _PLAIN_FOR_INTS:
+            if dtype.name in _PLAIN_FOR_INTS:
                 return EagerTensor(np.array(value, dtype.np), dtype)
     elif value and (dtype is None or dtype is dtypes.int32 or dtype is dtypes.int64):
         for v in value:
@@ -397,6 +398,15 @@ def _ready_check(inputs, allowed):
             x, y = values
             return values if type(x) is cls and type(y) is cls and x._dtype is y._dtype and \
                 x._dtype.name in allowed else None
+        return ready
+
+    if len(checks) == 2:  # one input of a fixed kind (axes, a shape, a handle) and one other
+        first, second = (fits or allowed for fits in checks)
+
+        def ready(values, cls):
+            x, y = values
+            return values if type(x) is cls and type(y) is cls and x._dtype.name in first and \
+                y._dtype.name in second else None
         return ready
 
     def ready(values, cls):

@@ -117,12 +117,13 @@ class Optimizer:
             self._create_slots(var_list)
             with scope(name or self.name):
                 lr = self._current_learning_rate()
-                hyper = {}  # per dtype, made once for all its variables (as Keras's apply_state)
-                updates = []
+                hyper = {}  # per dtype name, made once for all its variables (as Keras's
+                updates = []  # apply_state); a name hashes faster than a DType
                 for g, v in zip(grads, var_list):
-                    if v.dtype not in hyper:
-                        hyper[v.dtype] = self._hyper(lr, v.dtype)
-                    updates.append(self._update_step(g, v, hyper[v.dtype]))
+                    per_dtype = hyper.get(v.dtype.name)
+                    if per_dtype is None:
+                        per_dtype = hyper[v.dtype.name] = self._hyper(lr, v.dtype)
+                    updates.append(self._update_step(g, v, per_dtype))
                 with control_flow_ops.control_dependencies(updates):
                     return iterations.assign_add(1)
 
