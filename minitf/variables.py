@@ -11,7 +11,7 @@ from .framework import dtypes, variable_enums
 from .framework.context import ctx, executing_eagerly, init_scope, run_in_default_session
 from .framework.graph import GraphKeys, get_default_graph
 from .framework.resource import Ref
-from .framework.shapes import TensorShape
+from .framework.shapes import TensorShape, dim_list
 from .framework.tensor import EagerTensor, Reference, Tensor, numpy_text
 from .framework.variable_enums import VariableSynchronization
 from .indexed_slices import IndexedSlices
@@ -323,12 +323,11 @@ class Variable:
         with scope(name or op_type) as op_name:
             if op_name is not None:  # building a graph: the shapes are checked now
                 indices = convert_to_tensor(indices, dtype_hint=dtypes.int32, name="indices")
+                shapes = dim_list(self._shape), dim_list(indices.shape), dim_list(updates.shape)
                 if "Nd" in op_type:
-                    partial_assign_ops.check_nd_updates(self._shape.dims, indices.shape.dims,
-                                                        updates.shape.dims)
+                    partial_assign_ops.check_nd_updates(*shapes)
                 else:
-                    partial_assign_ops.check_row_updates(self._shape.dims, indices.shape.dims,
-                                                         updates.shape.dims, building=True)
+                    partial_assign_ops.check_row_updates(*shapes, building=True)
             op = execute(op_type, [self._handle, indices, updates], name=op_name)
         return _UnreadVariable(self, op)
 

@@ -90,11 +90,6 @@ def test_v1_shapes_print_unknown_dimensions_as_question_marks():  # checked agai
         "(?, 3)", "(?,)", "TensorShape([Dimension(None), Dimension(3)])")
 
 
-def test_v1_shapes_keep_int_dimensions():
-    tf.compat.v1.disable_v2_tensorshape()
-    assert list(tf.TensorShape([None, 3])) == [None, 3]
-
-
 def test_disable_v2_behavior_prints_tensor_shapes_as_tf1():
     tf.compat.v1.disable_v2_behavior()
     x = tf.compat.v1.placeholder(tf.float32, [None, 3], name="x")

@@ -14,7 +14,7 @@ import numpy as np
 from .. import nest
 from ..framework.context import ctx, executing_eagerly
 from ..framework.graph import get_default_graph
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from ..framework.tensor import EagerTensor, Tensor
 from ..ops import array_ops, fill_ops, join_ops
 from ..ops.registry import convert_to_tensor
@@ -292,7 +292,7 @@ class GradientTape:
           ValueError: if target and source differ in their first (batch) dimension.
         """
         target = convert_to_tensor(target)
-        tb, sb = target.shape[0], source.shape[0]
+        tb, sb = dim_at(target.shape, 0), dim_at(source.shape, 0)
         if tb is None or sb is None or tb != sb:
             raise ValueError("Need first dimension of target shape (%s) and source shape (%s) "
                              "to match." % (target.shape, source.shape))

@@ -16,7 +16,7 @@ from ..control_flow.cond import cond
 from ..control_flow.tensor_array import TensorArray
 from ..control_flow.while_loop import while_loop
 from ..framework.context import executing_eagerly
-from ..framework.shapes import TensorShape, as_shape
+from ..framework.shapes import TensorShape, as_shape, dim_at
 from ..framework.tensor import Tensor
 from ..ops import array_ops, assert_ops, fill_ops, logical_ops
 from ..ops.control_flow_ops import control_dependencies
@@ -73,7 +73,9 @@ def for_stmt(iterable, extra_test, body, get_state, set_state, names, opts, wher
 def _tensor_for(t, extra_test, body, get_state, set_state, names, opts, where):
     if t.shape.rank == 0:
         raise located(ValueError, "cannot iterate over the scalar tensor %s" % (t,), where)
-    n = t.shape[0] if t.shape[0] is not None else array_ops.shape(t)[0]
+    n = dim_at(t.shape, 0)
+    if n is None:
+        n = array_ops.shape(t)[0]
     rows = TensorArray(t.dtype, size=n).unstack(t)
     index = [0]
 

@@ -14,6 +14,7 @@ import textwrap
 import types
 import warnings
 
+from ..framework.shapes import dim_at
 from ..ops import array_ops, sequence_ops
 from ..ops.registry import convert_to_tensor
 from . import loops, operators
@@ -155,8 +156,8 @@ def _len(x):
     x = convert_to_tensor(x)
     if x.shape.rank == 0:
         raise ValueError("len requires a non-scalar tensor, got one of shape %s" % (x.shape,))
-    if x.shape.rank is not None and x.shape[0] is not None:
-        return x.shape[0]
+    if x.shape.rank is not None and dim_at(x.shape, 0) is not None:
+        return dim_at(x.shape, 0)
     return array_ops.shape(x)[0]
 
 

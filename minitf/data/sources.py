@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 
 from .. import nest
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from ..framework.tensor_spec import TensorSpec
 from . import pipeline, structure
 from .node import INFINITE_CARDINALITY, UNKNOWN_CARDINALITY, DatasetBase, Node, invalid, node_of
@@ -22,7 +22,7 @@ class TensorSlices(Node):
         for t in flat:
             if t.shape.rank == 0:
                 raise ValueError("Unbatching a tensor is only supported for rank >= 1")
-            d = t.shape[0]
+            d = dim_at(t.shape, 0)
             if n is not None and d is not None and d != n:
                 raise ValueError("Dimensions %d and %d are not compatible" % (n, d))
             n = d if n is None else n

@@ -10,7 +10,7 @@ import numpy as np
 from .. import nest
 from ..framework import dtypes
 from ..framework.conversion import as_array
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from ..framework.tensor_spec import TensorSpec
 from ..ops.random_ops import op_seeds
 from . import pipeline, structure
@@ -108,7 +108,7 @@ class Unbatch(Node):
             if s.shape.rank == 0:
                 raise ValueError("Cannot unbatch an input with scalar components.")
         spec = nest.map_structure(lambda s: TensorSpec(s.shape[1:], s.dtype), input.element_spec)
-        rows = {s.shape[0] for s in nest.flatten(input.element_spec)}
+        rows = {dim_at(s.shape, 0) for s in nest.flatten(input.element_spec)}
         n = input.cardinality
         if n >= 0:
             n = n * rows.pop() if len(rows) == 1 and None not in rows else UNKNOWN_CARDINALITY

@@ -6,6 +6,8 @@ values that do not fit a requested dtype get TensorFlow's errors.
 import numpy as np
 
 from . import dtypes, string_values
+from .dimension import Dimension
+from .shapes import TensorShape
 
 
 def as_array(value, dtype=None, graph_mode=False):
@@ -37,6 +39,8 @@ def python_to_numpy(value, dtype, graph_mode):
     except ValueError:
         raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
     kind = a.dtype.kind
+    if kind == "O" and _holds_dimensions(value):  # a 1.x shape or its dims, as ints
+        return python_to_numpy(_dimension_values(value, dtype), dtype, graph_mode)
     # TensorFlow's rule: a complex number after a real one is mixed ([1, 2j], but not [1j, 2])
     complex_after_real = kind == "c" and not isinstance(first, (complex, np.complexfloating))
     if isinstance(value, (list, tuple)) and (kind not in "biufc" or complex_after_real):
@@ -49,6 +53,30 @@ def python_to_numpy(value, dtype, graph_mode):
             or dtype is dtypes.string):
         _refuse(value, dtype, graph_mode)
     return a.astype(dtype.np, copy=False)
+
+def _holds_dimensions(value):
+    if isinstance(value, (list, tuple)):
+        return any(_holds_dimensions(v) for v in value)
+    return isinstance(value, (Dimension, TensorShape))
+
+def _dimension_values(value, dtype):
+    """`value` with ints for its Dimensions and TensorShapes (lists of ints), as TensorFlow
+    converts them; unknown ones raise ValueError."""
+    if isinstance(value, (list, tuple)):
+        return [_dimension_values(v, dtype) for v in value]
+    if isinstance(value, TensorShape):
+        if not value.is_fully_defined():
+            raise ValueError("Cannot convert a partially known TensorShape %s to a Tensor."
+                             % (value,))
+        return value.as_list()
+    if isinstance(value, Dimension):
+        if value.value is None:
+            raise ValueError("Cannot convert unknown Dimension %s to a Tensor." % (value,))
+        if dtype is not None and dtype is not dtypes.int32 and dtype is not dtypes.int64:
+            raise TypeError("Cannot convert Dimension %s to dtype %s. Allowed dtypes are "
+                            "tf.int32 and tf.int64." % (value, dtype))
+        return value.value
+    return value
 
 # -- argument conversion ----------------------------------------------------------------------
 def _infer_python_dtype(value, a):

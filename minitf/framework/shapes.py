@@ -4,30 +4,39 @@ Graph tensors carry a TensorShape inferred while the graph is built; eager tenso
 exact shape of their value. Broadcasting of static shapes lives here too, because both the shape
 rules of ops and the gradient helpers need it.
 
-After `compat.v1.disable_v2_tensorshape()` (which `disable_v2_behavior()` calls) shapes print as
-TensorFlow 1.x prints them, an unknown dimension as "?" (`(?, 3)`) and the repr with
-`Dimension`s; their dimensions are still ints or None, as in TensorFlow 2.x.
+After `compat.v1.disable_v2_tensorshape()` (which `disable_v2_behavior()` calls) shapes behave as
+in TensorFlow 1.x: indexing and iterating one give `Dimension`s (`x.shape[1].value`), and they
+print an unknown dimension as "?" (`(?, 3)`) and the repr with Dimensions. minitf's own code
+reads dimensions through `as_list()`, `dim_at()` or `dim_list()`, which give ints and None in
+both modes.
 """
-_v2_printing = [True]
+from .dimension import Dimension, dimension_value
+
+_v2_behavior = True  # False after disable_v2_tensorshape(); read on every indexing of a shape
 
 
 def enable_v2_tensorshape():
-    """Prints unknown dimensions as `None` (`(None, 3)`), as TensorFlow 2.x does (the default).
+    """Shapes behave as in TensorFlow 2.x (the default): their dimensions are ints or None and
+    an unknown one prints as `None` (`(None, 3)`).
     """
-    _v2_printing[0] = True
+    global _v2_behavior
+    _v2_behavior = True
 
 
 def disable_v2_tensorshape():
-    """Prints shapes as TensorFlow 1.x does: `(?, 3)`, `TensorShape([Dimension(None),
-    Dimension(3)])`.
+    """Shapes behave as in TensorFlow 1.x: indexing and iterating one give `Dimension`s, and it
+    prints as `(?, 3)`, `TensorShape([Dimension(None), Dimension(3)])`.
 
     >>> minitf.compat.v1.disable_v2_tensorshape()
-    >>> print(minitf.TensorShape([None, 3]))
+    >>> s = minitf.TensorShape([None, 3])
+    >>> print(s)
     (?, 3)
+    >>> s[1], s[1].value
+    (Dimension(3), 3)
     >>> minitf.compat.v1.enable_v2_tensorshape()
     """
-    _v2_printing[0] = False
-
+    global _v2_behavior
+    _v2_behavior = False
 
 
 class TensorShape:
@@ -48,7 +57,12 @@ class TensorShape:
         elif isinstance(dims, int):
             self._dims = (dims,)
         else:
-            self._dims = tuple(None if d is None or d == -1 else int(d) for d in dims)
+            try:
+                self._dims = tuple(None if d is None or d == -1 else int(d) for d in dims)
+            except TypeError:  # 1.x's Dimension(None) among them, or one Dimension alone
+                dims = (dims,) if isinstance(dims, Dimension) else dims
+                self._dims = tuple(None if d is None or d == -1 else int(d)
+                                   for d in map(dimension_value, dims))
 
     @classmethod
     def from_tuple(cls, dims):
@@ -65,7 +79,9 @@ class TensorShape:
 
     @property
     def dims(self):
-        return None if self._dims is None else list(self._dims)
+        """The dimensions as `Dimension`s (in both the 1.x and 2.x behaviours, as in
+        TensorFlow), or None if the rank is unknown; `as_list()` gives them as ints."""
+        return None if self._dims is None else [Dimension(d) for d in self._dims]
 
     def as_list(self):
         if self._dims is None:
@@ -113,6 +129,16 @@ class TensorShape:
 
     __add__ = concatenate
 
+    def __radd__(self, other):
+        return as_shape(other).concatenate(self)
+
+    def most_specific_compatible_shape(self, other):
+        """The most specific shape compatible with both: their common dims, None elsewhere."""
+        other = as_shape(other)
+        if self._dims is None or other._dims is None or len(self._dims) != len(other._dims):
+            return UNKNOWN
+        return TensorShape([a if a == b else None for a, b in zip(self._dims, other._dims)])
+
     def with_rank(self, rank):
         """This shape, or one of unknown dims with `rank` when the rank is unknown.
 
@@ -122,6 +148,16 @@ class TensorShape:
         if self._dims is None:
             return TensorShape([None] * rank)
         self.assert_has_rank(rank)
+        return self
+
+    def with_rank_at_least(self, rank):
+        if self._dims is not None and len(self._dims) < rank:
+            raise ValueError("Shape %s must have rank at least %d" % (self, rank))
+        return self
+
+    def with_rank_at_most(self, rank):
+        if self._dims is not None and len(self._dims) > rank:
+            raise ValueError("Shape %s must have rank at most %d" % (self, rank))
         return self
 
     def assert_has_rank(self, rank):
@@ -144,14 +180,22 @@ class TensorShape:
     def __iter__(self):
         if self._dims is None:
             raise ValueError("Cannot iterate over a shape with unknown rank.")
-        return iter(self._dims)
+        if _v2_behavior:
+            return iter(self._dims)
+        return iter([Dimension(d) for d in self._dims])
 
     def __getitem__(self, key):
+        """The dimension at an index (an int or None; a Dimension in the 1.x behaviour), or the
+        shape of the dimensions in a slice."""
         if self._dims is None:
-            return TensorShape(None) if isinstance(key, slice) else None
+            if isinstance(key, slice):
+                return _unknown_slice(key)
+            return None if _v2_behavior else Dimension(None)
         if isinstance(key, slice):
             return TensorShape(self._dims[key])
-        return self._dims[key]
+        if _v2_behavior:
+            return self._dims[key]
+        return Dimension(self._dims[key])
 
     def __eq__(self, other):
         try:
@@ -167,21 +211,55 @@ class TensorShape:
         return self._dims is not None
 
     def __repr__(self):
-        if self._dims is None or _v2_printing[0]:
+        if self._dims is None or _v2_behavior:
             return "TensorShape(%s)" % (None if self._dims is None else list(self._dims))
-        return "TensorShape([%s])" % ", ".join("Dimension(%s)" % (d,) for d in self._dims)
+        return "TensorShape(%s)" % (self.dims,)
 
     def __str__(self):
         if self._dims is None:
             return "<unknown>"
-        dims = [str(d) if d is not None or _v2_printing[0] else "?" for d in self._dims]
+        dims = [str(d) if d is not None or _v2_behavior else "?" for d in self._dims]
         if len(dims) == 1:
             return "(%s,)" % dims[0]
         return "(%s)" % ", ".join(dims)
 
 
+def _unknown_slice(key):
+    """A slice of a shape of unknown rank: of known rank when the slice says how many dims."""
+    if key.step is not None:
+        raise ValueError("Steps are not yet handled")
+    start = 0 if key.start is None else key.start
+    if key.stop is None or start < 0 or key.stop < 0:
+        return UNKNOWN
+    return TensorShape([None] * (key.stop - start))
+
+
 def as_shape(shape):
     return shape if isinstance(shape, TensorShape) else TensorShape(shape)
+
+
+def dimension_at_index(shape, index):
+    """Dimension `index` of `shape` as a `Dimension` (unknown when the rank is), in both the
+    1.x and 2.x behaviours.
+
+    >>> minitf.compat.dimension_at_index(minitf.TensorShape([None, 3]), 1)
+    Dimension(3)
+    """
+    return Dimension(None if shape._dims is None else shape._dims[index])
+
+
+# How minitf's own code reads a shape's dimensions: as ints and Nones in both the 1.x and 2.x
+# behaviours (`shape[i]` and `list(shape)` give Dimensions in the 1.x one).
+def dim_at(shape, i):
+    """Dimension `i` of a TensorShape as an int or None (None too when the rank is unknown)."""
+    dims = shape._dims
+    return None if dims is None else dims[i]
+
+
+def dim_list(shape):
+    """The dimensions of a TensorShape as a list of ints and Nones, or None if its rank is
+    unknown."""
+    return None if shape._dims is None else list(shape._dims)
 
 
 UNKNOWN = TensorShape(None)
@@ -192,7 +270,7 @@ def dims_str(shape):
     """A shape in TensorFlow's error-message form: `[2,3]`, `[?,2]` or `?`."""
     if shape.rank is None:
         return "?"
-    return "[%s]" % ",".join("?" if d is None else str(d) for d in shape)
+    return "[%s]" % ",".join("?" if d is None else str(d) for d in shape._dims)
 
 
 class IncompatibleShapesError(ValueError):

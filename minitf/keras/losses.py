@@ -12,6 +12,7 @@ they are). The crossentropies of a `sigmoid`/`softmax` output use its logits (se
 import warnings
 
 from ..framework.name_scope import name_scope
+from ..framework.shapes import dim_at
 from ..framework.tensor import Tensor
 from ..ops import (arithmetic_ops, array_ops, clip_ops, join_ops, loss_ops, math_ops,
                    reduction_ops)
@@ -62,7 +63,7 @@ def squeeze_or_expand_dimensions(y_pred, y_true=None, sample_weight=None):
 
 
 def _last_may_be_one(t):
-    return t.shape.rank > 0 and t.shape[-1] in (None, 1)
+    return t.shape.rank > 0 and dim_at(t.shape, -1) in (None, 1)
 
 
 def compute_weighted_loss(losses, sample_weight=None, reduction=Reduction.SUM_OVER_BATCH_SIZE):

@@ -9,7 +9,7 @@ Comparisons have no gradient (order comparisons take real numbers, equality any 
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.shapes import TensorShape, broadcast_shapes, dims_str
+from ..framework.shapes import TensorShape, broadcast_shapes, dim_at, dims_str
 from .fill_ops import zeros_like
 from .registry import execute, register
 from .shape_rules import sum_to
@@ -148,10 +148,11 @@ def _v1_select_shape(c, x, y):
     if c.rank == 1 and data.rank != 1:
         if data.rank == 0:
             raise ValueError("'then' must be at least a vector, but saw shape: []")
-        if None not in (c[0], data[0]) and c[0] != data[0]:
+        rows, batches = dim_at(c, 0), dim_at(data, 0)
+        if None not in (rows, batches) and rows != batches:
             raise ValueError("Number of batches of 'then' must match size of 'cond', but saw: "
-                             "%d vs. %d" % (data[0], c[0]))
-        return TensorShape([c[0] if data[0] is None else data[0]] + data.as_list()[1:])
+                             "%d vs. %d" % (batches, rows))
+        return TensorShape([rows if batches is None else batches] + data.as_list()[1:])
     if not c.is_compatible_with(data):
         raise ValueError("Inputs to operation Select of type Select must have the same size and "
                          "shape.  Input 0: %s != input 1: %s" % (dims_str(c), dims_str(data)))

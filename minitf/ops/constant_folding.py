@@ -5,7 +5,7 @@ constants instead of ops where TensorFlow does.
 """
 import numpy as np
 
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from ..framework.tensor import EagerTensor, SymbolicTensor
 
 
@@ -40,8 +40,8 @@ def constant_shape(t):
         if t.op.type == "Pack":
             dims = [constant_value(x) for x in t.op.inputs]
             return TensorShape([None if d is None or d < 0 else int(d) for d in dims])
-        if t.shape.rank == 1 and t.shape[0] is not None:
-            return TensorShape([None] * t.shape[0])
+        if t.shape.rank == 1 and dim_at(t.shape, 0) is not None:
+            return TensorShape([None] * dim_at(t.shape, 0))
     return TensorShape(None)
 
 

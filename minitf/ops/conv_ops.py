@@ -12,7 +12,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError, UnimplementedError
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from .array_ops import expand_dims, squeeze
 from .constant_folding import constant_shape
 from .registry import convert_to_tensor, execute, register, scope
@@ -272,9 +272,10 @@ def conv2d_transpose(input, filters, output_shape, strides, padding="SAME", data
         filters = convert_to_tensor(filters, name="filters")
         sizes = convert_to_tensor(output_shape, dtypes.int32, name="input_sizes")
         out_dims, w_dims = constant_shape(sizes).as_list(), filters.shape.as_list()
-        if None not in (input.shape[-1], w_dims and w_dims[3]) and input.shape[-1] != w_dims[3]:
+        channels = dim_at(input.shape, -1)
+        if None not in (channels, w_dims and w_dims[3]) and channels != w_dims[3]:
             raise ValueError("input channels does not match filter's input channels, %d != %d"
-                             % (input.shape[-1], w_dims[3]))
+                             % (channels, w_dims[3]))
         if None not in (out_dims and out_dims[3], w_dims and w_dims[2]) \
                 and out_dims[3] != w_dims[2]:
             raise ValueError("output_shape does not match filter's output channels, %d != %d"

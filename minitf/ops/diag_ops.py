@@ -6,7 +6,7 @@ Each op's kernel, shape rule and gradient stand together below its banner.
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.shapes import TensorShape, dim_at, dims_str
 from .array_ops import shape
 from .comparison_ops import where
 from .constant_folding import constant_value
@@ -46,8 +46,8 @@ def _diag_shape(s, k, num_rows, num_cols):
     the smallest that fits, None if unknown)."""
     if s.rank < 1:
         raise ValueError("diagonal must be at least 1-dim, received shape: %s" % dims_str(s))
-    rows, cols = _matrix_size(s[-1], k, num_rows, num_cols)
-    if None not in (rows, cols, s[-1]) and _diag_size(rows, cols, k) != s[-1]:
+    rows, cols = _matrix_size(dim_at(s, -1), k, num_rows, num_cols)
+    if None not in (rows, cols, dim_at(s, -1)) and _diag_size(rows, cols, k) != dim_at(s, -1):
         raise ValueError("The number of rows or columns is not consistent with the specified "
                          "d_lower, d_upper, and diagonal.")
     return TensorShape(s.as_list()[:-1] + [rows, cols])
@@ -76,7 +76,7 @@ def _diag_part_shape(s, k):
     """The shape of diagonal k of the matrices of shape `s`."""
     if s.rank < 2:
         raise ValueError("input must be at least 2-dim, received shape: %s" % dims_str(s))
-    rows, cols = s[-2], s[-1]
+    rows, cols = dim_at(s, -2), dim_at(s, -1)
     if None not in (rows, cols) and not -rows < k < cols:
         raise ValueError("lower_diag_index is out of bound: %d. It must be between %d and %d"
                          % (k, -rows, cols))
@@ -85,7 +85,7 @@ def _diag_part_shape(s, k):
 
 def _diag_part_kernel(x, k, padding_value):
     k = _offset(k)
-    i = np.arange(_diag_part_shape(TensorShape(x.shape), k)[-1])
+    i = np.arange(dim_at(_diag_part_shape(TensorShape(x.shape), k), -1))
     return x[..., i + max(-k, 0), i + max(k, 0)]
 
 
@@ -99,7 +99,8 @@ def _diag_part_infer(inputs):
 
 def _diag_part_grad(op, dy):
     x, k, _ = op.inputs
-    rows, cols = (x.shape[i] if x.shape[i] is not None else shape(x)[i] for i in (-2, -1))
+    rows, cols = (dim_at(x.shape, i) if dim_at(x.shape, i) is not None else shape(x)[i]
+                  for i in (-2, -1))
     return [execute("MatrixDiagV3", [dy, k, rows, cols, np.zeros((), dy.dtype.np)]), None, None]
 
 
@@ -196,7 +197,7 @@ def _half_shape(s):
                          % dims_str(s))
     half = s.rank // 2
     for i in range(half):
-        if None not in (s[i], s[half + i]) and s[i] != s[half + i]:
+        if None not in (dim_at(s, i), dim_at(s, half + i)) and dim_at(s, i) != dim_at(s, half + i):
             raise ValueError("Invalid shape %s: dimensions %d and %d do not match."
                              % (dims_str(s), i, half + i))
     return s[:half].merge_with(s[half:])

@@ -47,7 +47,7 @@ def _filled(shape, dtype, v, name):
         if v != 0:
             raise TypeError("Cannot convert %r to EagerTensor of dtype string" % (v,))
         v = b""
-    if isinstance(shape, TensorShape):
+    if isinstance(shape, TensorShape) and shape.is_fully_defined():  # else TF's error
         shape = shape.as_list()
     if isinstance(shape, int):
         shape = [shape]

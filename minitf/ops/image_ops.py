@@ -11,7 +11,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from .array_ops import expand_dims, squeeze
 from .constant_folding import constant_value
 from .manip_ops import reverse
@@ -108,7 +108,7 @@ def _resized(inputs, dtype):
     s = images.shape.with_rank(4)
     hw = constant_value(size)
     hw = [None, None] if hw is None else [int(v) for v in hw]
-    return [(dtype or images.dtype, TensorShape([s[0]] + hw + [s[3]]))]
+    return [(dtype or images.dtype, TensorShape([dim_at(s, 0)] + hw + [dim_at(s, 3)]))]
 
 
 def _attrs(op):
@@ -178,7 +178,7 @@ def resize(images, size, method="bilinear", preserve_aspect_ratio=False, antiali
 
 def _fitted(images, size):
     """The largest size within `size` that keeps the aspect ratio of `images`."""
-    h, w = images.shape[1], images.shape[2]
+    h, w = dim_at(images.shape, 1), dim_at(images.shape, 2)
     target = constant_value(size)
     if None in (h, w) or target is None:
         raise ValueError("preserve_aspect_ratio needs the image size and `size` known while "

@@ -7,7 +7,7 @@ gather is dense: an op that adds dy into zeros of the params' shape at the gathe
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.shapes import TensorShape, dim_at, dims_str
 from .array_ops import reshape, shape, squeeze
 from .comparison_ops import where
 from .constant_folding import constant_shape, constant_value
@@ -38,9 +38,10 @@ def _gather_shape(p, i, axis, batch_dims):
     if b > a:
         raise ValueError("batch_dims (%d) must be less than or equal to axis (%d)." % (b, a))
     for d in range(b):
-        if None not in (p[d], i[d]) and p[d] != i[d]:
+        m, n = dim_at(p, d), dim_at(i, d)
+        if None not in (m, n) and m != n:
             raise ValueError("params.shape[%d]: %d should be equal to indices.shape[%d]: %d"
-                             % (d, p[d], d, i[d]))
+                             % (d, m, d, n))
     dims = p.as_list()
     return TensorShape(dims[:a] + i.as_list()[b:] + dims[a + 1:])
 
@@ -153,10 +154,10 @@ def _nd_key(indices, shape):
 def _gather_nd_infer(inputs):
     params, indices = inputs
     p, i = params.shape, indices.shape
-    if i.rank is None or i[-1] is None or p.rank is None:
+    if i.rank is None or dim_at(i, -1) is None or p.rank is None:
         return [(params.dtype, TensorShape(None))]
-    _check_depth(i[-1], p.rank)
-    return [(params.dtype, TensorShape(i.as_list()[:-1] + p.as_list()[i[-1]:]))]
+    _check_depth(dim_at(i, -1), p.rank)
+    return [(params.dtype, TensorShape(i.as_list()[:-1] + p.as_list()[dim_at(i, -1):]))]
 
 
 def _scatter_nd_kernel(indices, updates, shape):
@@ -205,7 +206,8 @@ def scatter_nd(indices, updates, shape, name=None):
 # -- boolean_mask -----------------------------------------------------------------------------
 def _dims(t, lo, hi):
     """Dimensions lo..hi-1 of `t`: ints where static, else scalar tensors read at run time."""
-    return [t.shape[i] if t.shape[i] is not None else shape(t)[i] for i in range(lo, hi)]
+    dims = [dim_at(t.shape, i) for i in range(lo, hi)]
+    return [d if d is not None else shape(t)[i] for i, d in zip(range(lo, hi), dims)]
 
 
 def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):

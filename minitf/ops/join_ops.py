@@ -6,7 +6,8 @@ Each op's kernel, shape rule and gradient stand together below its banner.
 import numpy as np
 
 from ..framework.context import executing_eagerly
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.dimension import Dimension
+from ..framework.shapes import TensorShape, dim_at, dims_str
 from ..framework.tensor import Tensor
 from .array_ops import identity, shape
 from .constant_folding import constant_value
@@ -37,13 +38,13 @@ def _concat_shape(shapes, a):
     dims = [None] * r
     for i, s in known:
         for d in range(r):
-            if d != a and None not in (dims[d], s[d]) and dims[d] != s[d]:
+            if d != a and None not in (dims[d], dim_at(s, d)) and dims[d] != dim_at(s, d):
                 raise ValueError("ConcatOp : Dimension %d in both shapes must be equal: "
                                  "shape[%d] = %s vs. shape[%d] = %s"
                                  % (d, first, dims_str(s0), i, dims_str(s)))
             if dims[d] is None:
-                dims[d] = s[d]
-    sizes = [s[a] for s in shapes]
+                dims[d] = dim_at(s, d)
+    sizes = [dim_at(s, a) for s in shapes]
     dims[a] = None if None in sizes else sum(sizes)
     return TensorShape(dims)
 
@@ -67,8 +68,8 @@ def _concat_grad(op, dy):
     if a is None:
         raise ValueError("The gradient of %s needs its axis as a constant." % op.name)
     a = int(a)
-    sizes = [t.shape[a] if t.shape.rank is not None and t.shape[a] is not None
-             else shape(t)[a] for t in values]
+    sizes = [dim_at(t.shape, a) if dim_at(t.shape, a) is not None else shape(t)[a]
+             for t in values]
     return split(dy, sizes, a) + [None]
 
 
@@ -143,7 +144,7 @@ def _split_parts(total, a, num_split):
 def _split_infer(inputs, num_split):
     split_dim, x = inputs
     a = _split_axis(x, split_dim)
-    total = None if a is None else x.shape[a]
+    total = None if a is None else dim_at(x.shape, a)
     if total is None:
         return _split_outputs(x, a, [None] * num_split)
     return _split_outputs(x, a, _split_parts(total, a, num_split))
@@ -160,7 +161,7 @@ def _splitv_infer(inputs, num_split):
     sizes = constant_value(size_splits)
     if sizes is None:
         return _split_outputs(x, a, [None] * num_split)
-    return _split_outputs(x, a, _split_sizes(None if a is None else x.shape[a], sizes))
+    return _split_outputs(x, a, _split_sizes(None if a is None else dim_at(x.shape, a), sizes))
 
 
 def _splitv_kernel(x, size_splits, split_dim, num_split):
@@ -195,13 +196,13 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     [TensorShape([2, 1]), TensorShape([2, 4])]
     """
     n = num_or_size_splits
-    if isinstance(n, (int, np.integer)) and not isinstance(n, bool):
+    if isinstance(n, (int, np.integer, Dimension)) and not isinstance(n, bool):
         if n < 1:
             raise ValueError("Value for attr 'num_split' of %d must be at least minimum 1" % n)
         return execute("Split", [axis, value], {"num_split": int(n)}, name=name)
     sizes = convert_to_tensor(n)
     if num is None:
-        num = sizes.shape[0] if sizes.shape.rank == 1 else None
+        num = dim_at(sizes.shape, 0) if sizes.shape.rank == 1 else None
         if num is None:
             raise ValueError("Cannot infer argument `num` from shape %s" % (sizes,))
     return execute("SplitV", [value, sizes, axis], {"num_split": num}, name=name)
@@ -290,7 +291,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
             raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
         axis %= rank
     if num is None:
-        num = None if rank is None else value.shape[axis]
+        num = None if rank is None else dim_at(value.shape, axis)
         if num is None:
             raise ValueError("Cannot infer argument `num` from shape %s" % (value.shape,))
     return execute("Unpack", [value], {"num": num, "axis": axis}, name=name)

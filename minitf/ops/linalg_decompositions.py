@@ -9,7 +9,7 @@ exist for the reduced factors (and for square matrices).
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from .arithmetic_ops import divide_no_nan
 from .diag_ops import diag
 from .fill_ops import ones_like
@@ -20,7 +20,7 @@ from .registry import execute, register
 
 
 def _static_dims(x, what):
-    m, n = x.shape[-2], x.shape[-1]
+    m, n = dim_at(x.shape, -2), dim_at(x.shape, -1)
     if m is None or n is None:
         raise NotImplementedError("The gradient of %s needs the matrix size known while "
                                   "building; got shape %s" % (what, x.shape))

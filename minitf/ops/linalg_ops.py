@@ -13,7 +13,7 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape, broadcast_shapes
+from ..framework.shapes import TensorShape, broadcast_shapes, dim_at
 from ..framework.tensor import EagerTensor
 from . import arithmetic_ops
 from .array_ops import expand_dims, rank, reshape, shape, squeeze
@@ -211,7 +211,8 @@ def _tensordot_axes(a, b, axes):
 
 
 def _dim(t, i):
-    return t.shape[i] if t.shape[i] is not None else shape(t)[i]
+    d = dim_at(t.shape, i)
+    return d if d is not None else shape(t)[i]
 
 
 def _product(dims):
@@ -262,7 +263,7 @@ def _square_shape(s):
     (with TensorFlow's eager words) for a shape that cannot be one."""
     if s.rank < 2:
         raise ValueError("Input tensor 0 must have rank >= 2, got %d" % s.rank)
-    m, n = s[-2], s[-1]
+    m, n = dim_at(s, -2), dim_at(s, -1)
     if None not in (m, n) and m != n:
         raise ValueError("Input matrix must be square.")
     return s.as_list()[:-2], n if m is None else m

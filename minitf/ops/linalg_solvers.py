@@ -13,7 +13,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from .diag_ops import diag, diag_part, eye
 from .linalg_ops import matmul, matrix_transpose
 from .registry import convert_to_tensor, execute, register, scope
@@ -259,7 +259,7 @@ def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
         _check_ls(_matrix_dims(a.shape, "matrix"), _matrix_dims(b.shape, "rhs"))
         if not fast:
             return execute("MatrixSolveLs", [a, b, np.float64(l2_regularizer)], {"fast": False})
-        m, n = a.shape[-2], a.shape[-1]
+        m, n = dim_at(a.shape, -2), dim_at(a.shape, -1)
         if m is None or n is None:
             raise ValueError("lstsq needs the matrix size known while building; got shape %s"
                              % (a.shape,))

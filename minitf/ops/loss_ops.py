@@ -9,7 +9,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes, dims_str
+from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes, dim_list, dims_str
 from .activation_ops import softplus
 from .arithmetic_ops import add, cast, negative
 from .array_ops import expand_dims, stop_gradient
@@ -52,9 +52,9 @@ def _xent_kernel(features, labels, axis):
 
 def _xent_infer(inputs, axis):
     logits, labels = inputs
-    _check_xent(logits.shape.dims, labels.shape.dims)
+    _check_xent(dim_list(logits.shape), dim_list(labels.shape))
     s = logits.shape if labels.shape.rank is None else broadcast_shapes(logits.shape, labels.shape)
-    return [(logits.dtype, _without(s.dims, axis))]
+    return [(logits.dtype, _without(dim_list(s), axis))]
 
 
 def _xent_grad(op, dy):
@@ -141,10 +141,10 @@ def _sparse_xent_kernel(features, labels):
 
 def _sparse_xent_infer(inputs):
     logits, labels = inputs
-    _check_sparse(labels.shape.dims, logits.shape.dims)
+    _check_sparse(dim_list(labels.shape), dim_list(logits.shape))
     s = logits.shape if labels.shape.rank is None else logits.shape.merge_with(
         labels.shape.as_list() + [None])
-    return [(logits.dtype, _without(s.dims, -1)), (logits.dtype, s)]
+    return [(logits.dtype, _without(dim_list(s), -1)), (logits.dtype, s)]
 
 
 def _sparse_xent_grad(op, dy, _):
@@ -174,7 +174,7 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
     with scope(name or "SparseSoftmaxCrossEntropyWithLogits"):
         labels = convert_to_tensor(labels, name="labels")
         logits = convert_to_tensor(logits, name="logits")
-        _check_sparse(labels.shape.dims, logits.shape.dims)
+        _check_sparse(dim_list(labels.shape), dim_list(logits.shape))
         return execute("SparseSoftmaxCrossEntropyWithLogits", [logits, labels],
                        name="SparseSoftmaxCrossEntropyWithLogits")[0]
 

@@ -6,7 +6,7 @@ Each op's kernel, shape rule and gradient stand together below its banner.
 import numpy as np
 
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.shapes import TensorShape, dim_at, dims_str
 from .array_ops import rank, reshape, shape
 from .constant_folding import constant_value, known_values
 from .join_ops import stack
@@ -35,11 +35,11 @@ def _transpose_infer(inputs):
     x, perm = inputs
     p = constant_value(perm)
     if p is None:
-        n = x.shape.rank if x.shape.rank is not None else perm.shape[0]
+        n = x.shape.rank if x.shape.rank is not None else dim_at(perm.shape, 0)
         return [(x.dtype, TensorShape(None if n is None else [None] * n))]
     if x.shape.rank is None:
         return [(x.dtype, TensorShape([None] * np.size(p)))]
-    return [(x.dtype, TensorShape([x.shape[i] for i in _perm(p, x.shape.rank)]))]
+    return [(x.dtype, TensorShape([dim_at(x.shape, i) for i in _perm(p, x.shape.rank)]))]
 
 
 def _transpose_grad(op, dy):
@@ -135,8 +135,8 @@ def _tile_kernel(x, multiples):
 
 def _tile_infer(inputs):
     x, multiples = inputs
-    return [(x.dtype, _tile_shape(x.shape, multiples.shape[0] if multiples.shape.rank else None,
-                                  known_values(multiples)))]
+    n = dim_at(multiples.shape, 0) if multiples.shape.rank else None
+    return [(x.dtype, _tile_shape(x.shape, n, known_values(multiples)))]
 
 
 def _tile_grad(op, dy):
@@ -230,7 +230,7 @@ def _roll_infer(inputs):
     for v in (shift, axis):
         if v.shape.rank is not None and v.shape.rank > 1:
             raise ValueError("Shape must be at most rank 1 but is rank %d" % v.shape.rank)
-    n, m = (v.shape[0] if v.shape.rank == 1 else None for v in (shift, axis))
+    n, m = (dim_at(v.shape, 0) if v.shape.rank == 1 else None for v in (shift, axis))
     if None not in (n, m) and n != m:
         raise ValueError("Dimension 0 in both shapes must be equal, but are %d and %d. Shapes "
                          "are [%d] and [%d]." % (n, m, n, m))

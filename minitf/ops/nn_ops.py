@@ -12,7 +12,7 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.dtypes import FLOATS, NUMBERS
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.shapes import TensorShape, dim_at, dim_list, dims_str
 from .arithmetic_ops import cast, maximum, multiply, square, squared_difference
 from .array_ops import identity, rank, reshape, squeeze, stop_gradient
 from .clip_ops import clip_by_norm
@@ -166,12 +166,12 @@ def _bias_add_kernel(value, bias, data_format):
 
 def _bias_add_infer(inputs, data_format):
     value, bias = inputs
-    _check_bias(value.shape.dims, bias.shape.dims, data_format)
-    dims = value.shape.dims
+    _check_bias(dim_list(value.shape), dim_list(bias.shape), data_format)
+    dims = dim_list(value.shape)
     if dims is None or bias.shape.rank is None:
         return [(value.dtype, value.shape)]
     c = _channel_axis(len(dims), data_format)
-    channels = bias.shape[0] if dims[c] is None else dims[c]
+    channels = dim_at(bias.shape, 0) if dims[c] is None else dims[c]
     return [(value.dtype, TensorShape(dims[:c] + [channels] + dims[c + 1:]))]
 
 
@@ -183,7 +183,7 @@ def _bias_add_grad_kernel(g, data_format):
 def _bias_add_grad_infer(inputs, data_format):
     s = inputs[0].shape
     return [(inputs[0].dtype, TensorShape([None if s.rank is None
-                                           else s[_channel_axis(s.rank, data_format)]]))]
+                                           else dim_at(s, _channel_axis(s.rank, data_format))]))]
 
 
 def _bias_add_grad_grad(op, ddb):
@@ -389,7 +389,7 @@ def _noise_shape(x, noise_shape):
     if x.shape.rank is None or not isinstance(noise_shape, (list, tuple)) \
             or len(noise_shape) != x.shape.rank:
         return noise_shape
-    return [x.shape[i] if d is None else d for i, d in enumerate(noise_shape)]
+    return [dim_at(x.shape, i) if d is None else d for i, d in enumerate(noise_shape)]
 
 
 def dropout_v1(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None):

@@ -8,7 +8,7 @@ import builtins
 
 import numpy as np
 
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.shapes import TensorShape, dim_at, dims_str
 from ..framework.tensor import Tensor
 from .array_ops import shape
 from .constant_folding import constant_value, known_values
@@ -29,7 +29,7 @@ def _slice_shape(s, begin_shape, size_shape, begin, size):
                          "got shapes %s and %s instead."
                          % (r, dims_str(begin_shape), dims_str(size_shape)))
     if size is None:
-        n = r if r is not None else size_shape[0]
+        n = r if r is not None else dim_at(size_shape, 0)
         return TensorShape(None if n is None else [None] * n)
     dims = s.as_list() if r is not None else [None] * len(size)
     out = []
@@ -48,7 +48,7 @@ def _slice_kernel(x, begin, size):
     b = np.ravel(begin).tolist()
     out = _slice_shape(TensorShape(x.shape), TensorShape(np.shape(begin)),
                        TensorShape(np.shape(size)), b, np.ravel(size).tolist())
-    return x[tuple(builtins.slice(lo, lo + k) for lo, k in zip(b, out))]
+    return x[tuple(builtins.slice(lo, lo + k) for lo, k in zip(b, out.as_list()))]
 
 
 def _slice_infer(inputs):
@@ -86,7 +86,7 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TensorFlow's name
 def _pad_shape(s, paddings_shape, paddings, mode="CONSTANT"):
     """The shape of x of shape `s` padded by `paddings` (None when unknown), whose shape is
     `paddings_shape`; raises for paddings that do not fit x."""
-    r, n = s.rank, paddings_shape[0]
+    r, n = s.rank, dim_at(paddings_shape, 0)
     if not paddings_shape.is_compatible_with([r, 2]):
         raise ValueError("The first dimension of paddings must be the rank of inputs%s %s"
                          % (dims_str(paddings_shape), dims_str(s)))

@@ -7,7 +7,7 @@ dimension); the RaggedTensor class itself is in minitf/ragged/. Neither op is di
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from .arithmetic_ops import cast
 from .constant_folding import constant_value
 from .join_ops import concat
@@ -43,12 +43,13 @@ def _to_tensor_kernel(shape, values, default, *nested_splits):
 
 def _to_tensor_infer(inputs):
     shape, values, _, *nested_splits = inputs
-    n = nested_splits[0].shape[0] if nested_splits[0].shape.rank else None
+    n = dim_at(nested_splits[0].shape, 0) if nested_splits[0].shape.rank else None
     dims = [None if n is None else n - 1] + [None] * len(nested_splits)
     dims = TensorShape(dims).concatenate(values.shape[1:])
     want = constant_value(shape)
     if want is None or dims.rank is None:
         return [(values.dtype, dims)]
+    dims = dims.as_list()
     return [(values.dtype, TensorShape([d if w < 0 else int(w) for w, d in zip(want, dims)]))]
 
 
@@ -61,7 +62,8 @@ def ragged_to_dense(flat_values, nested_splits, default_value=None, shape=None, 
     """The dense tensor of a ragged one given by its parts: rows padded with `default_value`
     (zero, or b"" for strings) to the longest, or cut or padded to `shape`."""
     rank = len(nested_splits) + flat_values.shape.rank
-    want = [-1] * rank if shape is None else [-1 if d is None else d for d in TensorShape(shape)]
+    want = [-1] * rank if shape is None else [-1 if d is None else d
+                                              for d in TensorShape(shape).as_list()]
     if default_value is None:
         default_value = b"" if flat_values.dtype is dtypes.string else 0
     return execute("RaggedTensorToTensor", [want, flat_values, default_value,

@@ -136,7 +136,7 @@ def drawn_shape(inputs, dtype, **_):
 
 def shape_tensor(shape):
     """A draw's `shape` argument as an int tensor (named "shape" in a graph)."""
-    if isinstance(shape, TensorShape):
+    if isinstance(shape, TensorShape) and shape.is_fully_defined():  # else TF's error
         shape = shape.as_list()
     return convert_to_tensor(shape, name="shape", dtype_hint=dtypes.int32)
 

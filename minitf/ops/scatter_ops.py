@@ -8,7 +8,7 @@ subtracts accumulate at repeated positions; an update at a repeated position kee
 """
 import numpy as np
 
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.shapes import TensorShape, dim_list, dims_str
 from .arithmetic_ops import negative
 from .fill_ops import zeros_like
 from .indexing_ops import gather_nd
@@ -58,7 +58,7 @@ def _set(out, key, updates):
 
 
 def _infer(inputs):
-    t, i, u = (x.shape.dims for x in inputs)
+    t, i, u = (dim_list(x.shape) for x in inputs)
     _check_updates(t, i, u)
     return [(inputs[0].dtype, inputs[0].shape)]
 

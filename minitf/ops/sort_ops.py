@@ -12,7 +12,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.shapes import TensorShape, dim_at, dims_str
 from .arithmetic_ops import cast
 from .array_ops import expand_dims, rank, reshape, shape
 from .constant_folding import constant_value
@@ -70,7 +70,7 @@ def _top_k_infer(inputs, sorted, index_type):
     if x.shape.rank is None:
         out = TensorShape(None)
     else:
-        last = x.shape[-1]
+        last = dim_at(x.shape, -1)
         if known is not None and last is not None and last < known:
             raise ValueError("input must have last dimension >= k = %d but is %d"
                              % (known, last))
@@ -152,7 +152,7 @@ def _sorted(values, axis, direction, indices, name):
 def _descending(values, axis, indices):
     r = values.shape.rank
     # A static k gives static shapes; an axis out of range fails in the slice of the shape.
-    k = values.shape[axis] if r is not None and -r <= axis < r else None
+    k = dim_at(values.shape, axis) if r is not None and -r <= axis < r else None
     if k is None:
         k = shape(values)[axis]
     if axis == -1 or axis + 1 == r:

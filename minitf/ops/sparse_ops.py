@@ -9,7 +9,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from .array_ops import size
 from .constant_folding import constant_shape
 from .indexing_ops import gather, gather_nd
@@ -96,7 +96,7 @@ def _sparse_add_kernel(a_indices, a_values, a_shape, b_indices, b_values, b_shap
 
 def _sparse_add_infer(inputs):
     a_indices, a_values, a_shape = inputs[:3]
-    return [(dtypes.int64, TensorShape([None, a_indices.shape[1]])),
+    return [(dtypes.int64, TensorShape([None, dim_at(a_indices.shape, 1)])),
             (a_values.dtype, TensorShape([None])), (dtypes.int64, a_shape.shape)]
 
 
@@ -120,8 +120,9 @@ register("SparseAdd", "a_indices: index, a_values: T, a_shape: index, b_indices:
          _sparse_add_grad, multi=True, none_for_unused=True)
 register("SparseAddGrad", "backprop_val_grad: T, a_indices: index, b_indices: index, "
          "sum_indices: index", _sparse_add_grad_kernel,
-         lambda inputs: [(inputs[0].dtype, TensorShape([inputs[1].shape[0]])),
-                         (inputs[0].dtype, TensorShape([inputs[2].shape[0]]))], None, multi=True)
+         lambda inputs: [(inputs[0].dtype, TensorShape([dim_at(inputs[1].shape, 0)])),
+                         (inputs[0].dtype, TensorShape([dim_at(inputs[2].shape, 0)]))],
+         None, multi=True)
 
 
 # -- reordering -------------------------------------------------------------------------------

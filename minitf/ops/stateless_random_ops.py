@@ -14,7 +14,7 @@ _UNIFORM_DTYPES = (dtypes.float16, dtypes.float32, dtypes.float64, dtypes.int32,
 
 
 def _shape(shape):
-    if isinstance(shape, TensorShape):
+    if isinstance(shape, TensorShape) and shape.is_fully_defined():  # else TF's error
         shape = shape.as_list()
     return convert_to_tensor(shape, name="shape", dtype_hint=dtypes.int32)
 

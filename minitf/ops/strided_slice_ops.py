@@ -12,7 +12,7 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape, dims_str
+from ..framework.shapes import TensorShape, dim_at, dim_list, dims_str
 from ..framework.tensor import Tensor, give_assign
 from .constant_folding import constant_shape, constant_value
 from .indexing_ops import boolean_mask
@@ -242,7 +242,7 @@ def strided_slice_masked(input_, begin, end, strides=None, begin_mask=0, end_mas
 def _known_dims(v):
     """The dims of a begin, end or strides, which must be known while building."""
     if isinstance(v, Tensor) or hasattr(v, "_to_tensor"):
-        dims = convert_to_tensor(v).shape.dims
+        dims = dim_list(convert_to_tensor(v).shape)
         if dims is None or None in dims:
             raise ValueError("tf.strided_slice needs begin, end and strides of a length known "
                              "while building; %s has shape %s" % (v, TensorShape(dims)))
@@ -260,4 +260,4 @@ def _entries(v):
     known = constant_value(t)
     if known is not None:
         return [int(k) for k in known]
-    return [strided_slice(t, i) for i in range(t.shape[0])]
+    return [strided_slice(t, i) for i in range(dim_at(t.shape, 0))]

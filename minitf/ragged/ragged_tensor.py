@@ -11,7 +11,7 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.composite_tensor import CompositeTensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from ..framework.tensor import EagerTensor
 from ..ops import array_ops, ragged_ops
 from ..ops.registry import convert_to_tensor, scope
@@ -108,7 +108,7 @@ class RaggedTensor(CompositeTensor):
 
     @property
     def shape(self):
-        n = self._row_splits.shape[0] if self._row_splits.shape.rank else None
+        n = dim_at(self._row_splits.shape, 0) if self._row_splits.shape.rank else None
         return TensorShape([None if n is None else n - 1, None]).concatenate(
             self._values.shape[1:])
 
@@ -177,7 +177,7 @@ class RaggedTensor(CompositeTensor):
         if key.step not in (None, 1):
             raise ValueError("minitf slices the rows of a RaggedTensor with step 1 only; got %r"
                              % (key,))
-        nrows = self.shape[0]
+        nrows = dim_at(self.shape, 0)
         if nrows is None:
             raise ValueError("Cannot slice the rows of a RaggedTensor whose number of rows is "
                              "not known statically.")
@@ -249,7 +249,7 @@ class RaggedTensor(CompositeTensor):
 def _nrows_of(values):
     if isinstance(values, RaggedTensor):
         return len(values._row_splits.numpy()) - 1
-    return values.shape[0]
+    return dim_at(values.shape, 0)
 
 
 def _check_splits(splits, n):

@@ -8,7 +8,7 @@ import collections
 
 from ..framework import dtypes
 from ..framework.composite_tensor import CompositeTensor
-from ..framework.shapes import TensorShape
+from ..framework.shapes import TensorShape, dim_at
 from ..ops.constant_folding import constant_shape
 from ..ops.registry import convert_to_tensor, scope
 
@@ -43,9 +43,9 @@ class SparseTensor(CompositeTensor):
             self._values = convert_to_tensor(values, name="values")
             self._dense_shape = convert_to_tensor(dense_shape, dtypes.int64, name="dense_shape")
         index_shape = self._indices.shape.with_rank(2)
-        n = self._values.shape.with_rank(1)[0]
-        rank = self._dense_shape.shape.with_rank(1)[0]
-        for a, b in ((index_shape[0], n), (index_shape[1], rank)):
+        n = dim_at(self._values.shape.with_rank(1), 0)
+        rank = dim_at(self._dense_shape.shape.with_rank(1), 0)
+        for a, b in ((dim_at(index_shape, 0), n), (dim_at(index_shape, 1), rank)):
             if a is not None and b is not None and a != b:
                 raise ValueError("Dimensions %d and %d are not compatible" % (a, b))
 

@@ -9,6 +9,7 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.context import ctx, executing_eagerly
 from ..framework.graph import get_default_graph
+from ..framework.shapes import dim_at
 from ..ops import arithmetic_ops, summary_protos
 from ..ops.registry import convert_to_tensor
 from ..ops.summary_ops import write_summary
@@ -108,7 +109,7 @@ def image(name, data, step=None, max_outputs=3, description=None):
     """
     data = convert_to_tensor(data)
     shape = data.shape
-    if shape.rank is not None and (shape.rank != 4 or shape[3] not in (1, 3, 4, None)):
+    if shape.rank is not None and (shape.rank != 4 or dim_at(shape, 3) not in (1, 3, 4, None)):
         raise ValueError("Image summary %r needs a batch of images of shape [k, h, w, c] with c "
                          "1, 3 or 4, got shape %s." % (name, shape))
     if data.dtype is not dtypes.uint8 and not data.dtype.is_floating:

@@ -18,7 +18,8 @@ from ...framework.dtypes import (DType, as_dtype, bool, complex64, complex128, d
 from ...framework.graph import (Graph, GraphKeys, Operation, device, get_default_graph,
                                 reset_default_graph)
 from ...framework.name_scope import name_scope_v1 as name_scope
-from ...framework.shapes import TensorShape, disable_v2_tensorshape, enable_v2_tensorshape
+from ...framework.shapes import (TensorShape, dimension_at_index, disable_v2_tensorshape,
+                                 enable_v2_tensorshape)
 from ...framework.tensor import Tensor, is_tensor
 from ...framework.tensor_spec import TensorSpec
 from ...framework.tf_logging import get_logger

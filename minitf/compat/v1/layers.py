@@ -4,7 +4,7 @@ CNN examples. Variables are made by `get_variable` in a variable scope named aft
 ("dense/kernel:0", then "dense_1/...") and shared through `reuse`."""
 import numpy as np
 
-from ...framework.shapes import TensorShape
+from ...framework.shapes import TensorShape, dim_at
 from ...ops import array_ops, conv_ops, init_ops, linalg_ops, nn_ops, pooling_ops
 from ...ops.registry import convert_to_tensor
 from ...variable_scope import get_variable, variable_scope
@@ -42,11 +42,11 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
                                   "supported.")
     inputs = convert_to_tensor(inputs)
     shape = TensorShape(inputs.shape)
-    if shape.rank is None or shape[-1] is None:
+    if shape.rank is None or dim_at(shape, -1) is None:
         raise ValueError("The last dimension of the inputs to a Dense layer should be defined. "
                          "Found None. Full input shape received: %s" % shape)
     with variable_scope(name, default_name="dense", reuse=reuse):
-        kernel = get_variable("kernel", [shape[-1], units], dtype=inputs.dtype,
+        kernel = get_variable("kernel", [dim_at(shape, -1), units], dtype=inputs.dtype,
                               initializer=kernel_initializer, trainable=trainable)
         if shape.rank == 2:
             outputs = linalg_ops.matmul(inputs, kernel)
@@ -98,7 +98,7 @@ def conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid",
                                   "supported.")
     _channels_last(data_format)
     inputs = convert_to_tensor(inputs)
-    channels = inputs.shape[-1] if inputs.shape.rank else None
+    channels = dim_at(inputs.shape, -1) if inputs.shape.rank else None
     if channels is None:
         raise ValueError("The channel dimension of the inputs should be defined. Found `None`.")
     kh, kw = conv_ops.sequence(kernel_size, 2, "kernel_size")[1:3]

@@ -2,6 +2,7 @@
 running mean "loss" of its values over the batches, weighted by batch size) and
 `MetricsContainer` (the metrics, resolved from names on the first batch, when the shapes of
 labels and predictions tell which "accuracy" is meant)."""
+from ...framework.shapes import dim_at
 from ...ops import arithmetic_ops, array_ops
 from ...ops.registry import convert_to_tensor
 from .. import losses as losses_mod
@@ -72,9 +73,9 @@ def _metric_object(metric, y_true, y_pred):
     if isinstance(metric, metrics_mod.Metric):
         return metric
     if _is_accuracy(metric):
-        binary = y_pred.shape[-1] == 1 if y_pred.shape.rank else False
+        binary = dim_at(y_pred.shape, -1) == 1 if y_pred.shape.rank else False
         sparse = y_true.shape.rank < y_pred.shape.rank or (
-            y_true.shape[-1] == 1 and y_pred.shape[-1] != 1)
+            dim_at(y_true.shape, -1) == 1 and dim_at(y_pred.shape, -1) != 1)
         fn = metrics_mod.binary_accuracy if binary else \
             metrics_mod.sparse_categorical_accuracy if sparse else metrics_mod.categorical_accuracy
     else:

@@ -1,7 +1,7 @@
 """The functional form `Model(inputs, outputs)`: the layer calls recorded between Keras inputs
 and outputs (`keras_tensor.Node`s), put in an order to replay them on real tensors."""
 from ... import nest
-from ...framework.shapes import TensorShape
+from ...framework.shapes import TensorShape, dim_at
 from ...ops import array_ops
 
 
@@ -82,7 +82,7 @@ def _conformed(value, kt):
     rank, want = getattr(value, "shape", TensorShape(None)).rank, kt.shape.rank
     if rank is None or want is None:
         return value
-    if rank == want + 1 and value.shape[-1] == 1:
+    if rank == want + 1 and dim_at(value.shape, -1) == 1:
         return array_ops.squeeze(value, [-1])
     if rank + 1 == want and kt.shape[-1] == 1:
         return array_ops.expand_dims(value, -1)

@@ -1,6 +1,7 @@
 """Keras's convolutional and pooling layers: `Conv2D`, `MaxPooling2D`, `AveragePooling2D`,
 over NHWC inputs (channels last, the only layout minitf computes). They call the ops of
 ops/conv_ops and ops/pooling_ops."""
+from ...framework.shapes import dim_at
 from ...ops import conv_ops, nn_ops, pooling_ops
 from .. import activations
 from ..engine.base_layer import Layer
@@ -84,7 +85,7 @@ class Conv2D(Layer):
         self.input_spec = InputSpec(min_ndim=4)
 
     def build(self, input_shape):
-        channels = input_shape[-1]
+        channels = dim_at(input_shape, -1)
         if channels is None:
             raise ValueError("The channel dimension of the inputs should be defined. The input_"
                              "shape received is %s, where axis -1 (0-based) is the channel "

@@ -1,7 +1,7 @@
 """The core Keras layers: `Dense`, `Activation`, `Flatten`, `Dropout`."""
 import numpy as np
 
-from ...framework.shapes import TensorShape
+from ...framework.shapes import TensorShape, dim_at
 from ...ops import arithmetic_ops, array_ops, join_ops, linalg_ops, nn_ops
 from .. import activations
 from ..engine.base_layer import Layer
@@ -49,7 +49,7 @@ class Dense(Layer):
 
     def build(self, input_shape):
         input_shape = TensorShape(input_shape)
-        last = input_shape[-1] if input_shape.rank else None
+        last = dim_at(input_shape, -1) if input_shape.rank else None
         if last is None:
             raise ValueError("The last dimension of the inputs to a Dense layer should be "
                              "defined. Found None. Full input shape received: %s" % input_shape)

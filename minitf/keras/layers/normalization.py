@@ -3,6 +3,7 @@ moves the running averages towards them), with the running averages otherwise.""
 import numpy as np
 
 from ...framework.context import executing_eagerly
+from ...framework.shapes import dim_at
 from ...ops import arithmetic_ops, array_ops, control_flow_ops, nn_ops, normalization
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
@@ -55,7 +56,7 @@ class BatchNormalization(Layer):
     def build(self, input_shape):
         rank = input_shape.rank
         self._axis = self.axis % rank
-        size = input_shape[self._axis]
+        size = dim_at(input_shape, self._axis)
         if size is None:
             raise ValueError("Axis %d of input tensor should have a defined dimension but the "
                              "layer received an input with shape %s." % (self.axis, input_shape))
@@ -100,7 +101,7 @@ class BatchNormalization(Layer):
 def _count(x, axes):
     """How many values each feature's moments were taken over (float64; a tensor when a
     reduced dimension is unknown)."""
-    dims = [x.shape[i] for i in axes]
+    dims = [dim_at(x.shape, i) for i in axes]
     if None not in dims:
         return float(np.prod(dims))
     return arithmetic_ops.cast(array_ops.size(x), "float64") / arithmetic_ops.cast(
