@@ -76,7 +76,10 @@ def _kept(op_def, inputs, outputs, watched):
     if uses == "inputs":
         ins = inputs
     elif uses == "other inputs":
-        count = sum([t._id in watched for t in inputs])
+        count = 0
+        for t in inputs:
+            if t._id in watched:
+                count += 1
         ins = tuple([t if count > (t._id in watched) or not t._dtype.is_floating else
                      _shell(t, watched) for t in inputs])  # kept where another input needs one
     else:
@@ -217,8 +220,9 @@ class GradientTape:
         else:
             seeds = [_seed(g, t) for g, t in zip(nest.flatten(output_gradients), targets)]
         kept = [_is_float(t, "target") for t in targets]
-        targets = [t for t, k in zip(targets, kept) if k]
-        seeds = [s for s, k in zip(seeds, kept) if k]
+        if False in kept:
+            targets = [t for t, k in zip(targets, kept) if k]
+            seeds = [s for s, k in zip(seeds, kept) if k]
         all_sources = nest.flatten(sources)
         flat_sources = [s for s in all_sources if _is_float(s, "source")]
         # Only what the tape watched, or computed from what it watched, gets a gradient: an
@@ -340,8 +344,9 @@ def _key(source):
 
 def _ones_like(t):
     """The default seed of a target: ones of its shape and dtype (made at once, eagerly)."""
-    if type(t) is EagerTensor:
-        return EagerTensor(np.ones_like(t._value), t._dtype)
+    if type(t) is EagerTensor:  # a scalar loss (the common case) is one np.array call
+        v = t._value
+        return EagerTensor(np.array(1, v.dtype) if v.ndim == 0 else np.ones_like(v), t._dtype)
     return fill_ops.ones_like(t)
 
 

@@ -120,9 +120,10 @@ class Optimizer:
                 hyper = {}  # per dtype name, made once for all its variables (as Keras's
                 updates = []  # apply_state); a name hashes faster than a DType
                 for g, v in zip(grads, var_list):
-                    per_dtype = hyper.get(v.dtype.name)
+                    dtype = v.dtype
+                    per_dtype = hyper.get(dtype.name)
                     if per_dtype is None:
-                        per_dtype = hyper[v.dtype.name] = self._hyper(lr, v.dtype)
+                        per_dtype = hyper[dtype.name] = self._hyper(lr, dtype)
                     updates.append(self._update_step(g, v, per_dtype))
                 with control_flow_ops.control_dependencies(updates):
                     return iterations.assign_add(1)
