@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops import linalg_ops
-from minitf.ops.registry import OPS
+from minitf.ops import linalg_ops, pooling_ops
+from minitf.ops.registry import OPS, execute
+from minitf.ops.window_ops import Window
 
 
 def _take_the_full_rules(monkeypatch):
@@ -203,3 +204,122 @@ def test_eager_zeros_for_an_unused_output_give_the_gradients_a_traced_step_gives
 
     eager, traced = gradients(logits), tf.function(gradients)(logits)
     assert eager.dtype == traced.dtype and eager.numpy().tobytes() == traced.numpy().tobytes()
+
+
+# -- convolution and pooling kernels -----------------------------------------------------------
+def _pool_attrs(k, s, padding):
+    return {"ksize": [1, k[0], k[1], 1], "strides": [1, s[0], s[1], 1], "padding": padding,
+            "explicit_paddings": [], "data_format": "NHWC"}
+
+
+def _max_pool_grad(x, dy, attrs):
+    x = tf.constant(x)
+    y = execute("MaxPool", [x], attrs)
+    return execute("MaxPoolGrad", [x, y, tf.constant(dy)], attrs).numpy()
+
+
+_RNG = np.random.default_rng(7)
+_TILED = [  # (input, ksize, strides, padding): windows that tile the input
+    (_RNG.standard_normal((3, 8, 6, 4)).astype(np.float32), (2, 2), (2, 2), "VALID"),
+    (_RNG.standard_normal((2, 6, 6, 3)), (3, 3), (3, 3), "SAME"),
+    (_RNG.standard_normal((2, 4, 6, 2)).astype(np.float32), (1, 2), (1, 2), "VALID"),
+    (_RNG.standard_normal((2, 4, 6, 2)).astype(np.float16), (2, 1), (2, 1), "VALID"),
+    (_RNG.permutation(96).reshape(2, 4, 6, 2).astype(np.int32), (2, 3), (2, 3), "VALID"),
+    (_RNG.integers(0, 3, (3, 8, 6, 4)).astype(np.float32), (2, 2), (2, 2), "VALID"),  # ties
+    (_RNG.integers(0, 3, (2, 4, 6, 2)).astype(np.uint8), (2, 2), (2, 2), "SAME"),  # ties
+    (np.where(_RNG.random((2, 4, 4, 2)) < 0.2, np.nan, 1.0), (2, 2), (2, 2), "VALID"),
+]
+
+
+@pytest.mark.parametrize("case", range(len(_TILED)))
+@pytest.mark.parametrize("dy_kind", ["normal", "signed zeros", "inf"])
+def test_tiled_max_pool_gradient_agrees_with_the_general_path(case, dy_kind, monkeypatch):
+    x, k, s, padding = _TILED[case]
+    attrs = _pool_attrs(k, s, padding)
+    shape = (x.shape[0], x.shape[1] // k[0], x.shape[2] // k[1], x.shape[3])
+    dy = _RNG.integers(-3, 4, shape).astype(x.dtype)
+    if dy_kind == "signed zeros" and x.dtype.kind == "f":
+        dy[..., 0] = -0.0
+    if dy_kind == "inf" and x.dtype.kind == "f":
+        dy.flat[1] = np.inf
+    fast = _max_pool_grad(x, dy, attrs)
+    monkeypatch.setattr(pooling_ops, "_tiled_max_pool_grad", lambda *args: None)
+    full = _max_pool_grad(x, dy, attrs)
+    assert (fast.dtype, fast.shape, fast.tobytes()) == (full.dtype, full.shape, full.tobytes())
+
+
+def test_tiled_max_pool_gradient_takes_the_fast_path_for_tiling_windows_and_finite_dy():
+    x, k, s, padding = _TILED[5]  # with ties
+    attrs = _pool_attrs(k, s, padding)
+    y = execute("MaxPool", [tf.constant(x)], attrs).numpy()
+    fast = pooling_ops._tiled_max_pool_grad
+    assert fast(x, y, np.ones_like(y), Window(x.shape[1:3], k, s, (1, 1), padding)) is not None
+    assert fast(x, y, y + np.inf, Window(x.shape[1:3], k, s, (1, 1), padding)) is None
+    assert fast(x, y, y, Window(x.shape[1:3], k, (1, 1), (1, 1), "VALID")) is None
+
+
+@pytest.mark.parametrize("window, expected", [  # as TensorFlow 2.21: the first in row order
+    ([[1, 1], [1, 1]], [1, 0, 0, 0]), ([[0, 1], [1, 0]], [0, 1, 0, 0]),
+    ([[0, 0], [1, 1]], [0, 0, 1, 0])])
+def test_tiled_max_pool_gradient_of_ties_goes_to_the_first_maximum(window, expected):
+    x = tf.constant(np.array(window, np.float32).reshape(1, 2, 2, 1))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.nn.max_pool2d(x, 2, 2, "VALID")
+    assert tape.gradient(y, x).numpy().ravel().tolist() == expected
+
+
+_CONVS = [  # (input shape, filter shape, strides, padding, dilations)
+    ((2, 7, 6, 3), (3, 2, 3, 4), 1, "SAME", 1),
+    ((2, 7, 6, 1), (5, 5, 1, 2), 1, "SAME", 1),
+    ((1, 9, 8, 2), (3, 3, 2, 3), 2, "VALID", 1),
+    ((1, 9, 8, 2), (3, 3, 2, 3), [3, 2], "SAME", 1),
+    ((2, 9, 8, 2), (2, 3, 2, 2), 1, "VALID", [2, 3]),
+    ((1, 6, 7, 2), (3, 3, 2, 1), 2, [[0, 0], [1, 2], [2, 0], [0, 0]], 1),
+    ((1, 9, 8, 1), (3, 2, 1, 2), [2, 3], "SAME", 1),
+    ((2, 9, 8, 1), (2, 2, 1, 3), 1, "VALID", [2, 1]),
+]
+
+
+@pytest.mark.parametrize("case", range(len(_CONVS)))
+def test_conv2d_backprops_are_the_adjoints_of_conv2d(case):
+    """<conv2d(x, w), dy> == <x, backprop_input(dy)> == <w, backprop_filter(dy)> in float64."""
+    xs, ws, strides, padding, dilations = _CONVS[case]
+    x, w = _RNG.standard_normal(xs), _RNG.standard_normal(ws)
+    with tf.GradientTape(persistent=True) as tape:
+        xt, wt = tf.constant(x), tf.constant(w)
+        tape.watch([xt, wt])
+        y = tf.nn.conv2d(xt, wt, strides, padding, dilations=dilations)
+    dy = _RNG.standard_normal(y.shape)
+    dx, dw = tape.gradient(y, [xt, wt], output_gradients=tf.constant(dy))
+    inner = np.sum(y.numpy() * dy)
+    np.testing.assert_allclose([np.sum(x * dx.numpy()), np.sum(w * dw.numpy())], [inner] * 2,
+                               rtol=1e-12)
+    transposed = tf.nn.conv2d_transpose(tf.constant(dy), wt, xs, strides, padding,
+                                        dilations=dilations)
+    assert transposed.numpy().tobytes() == dx.numpy().tobytes()
+
+
+@pytest.mark.parametrize("case", [c for c, conv in enumerate(_CONVS) if conv[0][3] == 1])
+def test_conv2d_of_one_channel_agrees_with_the_general_im2col(case):
+    """One channel takes im2col taps first; with a second, zero channel the general one."""
+    xs, ws, strides, padding, dilations = _CONVS[case]
+    x, w = _RNG.standard_normal(xs), _RNG.standard_normal(ws)
+    x2, w2 = np.concatenate([x, 0 * x], axis=3), np.concatenate([w, 0 * w], axis=2)
+    one, two = (tf.nn.conv2d(a, b, strides, padding, dilations=dilations).numpy()
+                for a, b in ((x, w), (x2, w2)))
+    np.testing.assert_allclose(one, two, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("pool", ["depthwise", "avg"])
+def test_folded_gradients_are_the_adjoints_of_their_ops(pool):
+    x = _RNG.standard_normal((2, 7, 6, 3))
+    w = _RNG.standard_normal((3, 2, 3, 2))
+    with tf.GradientTape() as tape:
+        xt = tf.constant(x)
+        tape.watch(xt)
+        y = (tf.nn.depthwise_conv2d(xt, w, [1, 2, 2, 1], "SAME") if pool == "depthwise"
+             else tf.nn.avg_pool2d(xt, 3, 2, "SAME"))
+    dy = _RNG.standard_normal(y.shape)
+    dx = tape.gradient(y, xt, output_gradients=tf.constant(dy))
+    np.testing.assert_allclose(np.sum(x * dx.numpy()), np.sum(y.numpy() * dy), rtol=1e-12)

@@ -4,9 +4,9 @@ functions conv2d, conv2d_transpose and conv1d.
 Data is NHWC and filters are (k_h, k_w, in_channels, out_channels), as on TensorFlow's CPU.
 The forward kernel and the backprop to the filter are one matrix product each with the im2col
 matrix (`Window.columns`); the backprop to the input is one product too, laid out per filter
-tap, whose parts `Window.fold` adds back onto the input. Each backprop is an op with its own
-gradient, as in TensorFlow, so second derivatives work: the three ops are each other's
-gradients.
+tap with the batch last, whose parts `Window.fold` adds back onto the input. Each backprop is
+an op with its own gradient, as in TensorFlow, so second derivatives work: the three ops are
+each other's gradients.
 """
 import numpy as np
 
@@ -129,18 +129,19 @@ def _conv2d(x, w, **attrs):
 
 
 def tap_parts(dy, w):
-    """Per filter tap t, dy @ w[t]^T: the gradient reaching what tap t saw, shaped
-    (taps, N, out_h, out_w, C) for `Window.fold`."""
+    """Per filter tap t, w[t] @ dy^T: the gradient reaching what tap t saw, shaped
+    (taps, C, out_h, out_w, N) for `Window.fold` (batch last), from one matrix product."""
     kh, kw, c, o = w.shape
-    parts = np.einsum("po,tco->tpc", dy.reshape(-1, o), w.reshape(kh * kw, c, o), optimize=True)
-    return parts.reshape((kh * kw,) + dy.shape[:3] + (c,))
+    n, oh, ow, _ = dy.shape
+    parts = w.reshape(kh * kw * c, o) @ dy.transpose(3, 1, 2, 0).reshape(o, oh * ow * n)
+    return parts.reshape(kh * kw, c, oh, ow, n)
 
 
 def _backprop_input(input_sizes, w, dy, **attrs):
     x_shape = tuple(int(d) for d in input_sizes)
     win = kernel_window(x_shape, w.shape, attrs)
     check_out_backprop(win, dy.shape, "Conv2DCustomBackpropInput")
-    return win.fold(tap_parts(dy, w))
+    return win.fold(tap_parts(dy, w), batch_last=True)
 
 
 def _backprop_filter(x, filter_sizes, dy, **attrs):

@@ -7,6 +7,8 @@ TensorFlow's CPU kernel does; padding never wins. Average pooling divides by the
 real (not padded) inputs in each window. The ops are each other's gradients, so second
 derivatives work.
 """
+import functools
+
 import numpy as np
 
 from ..framework import dtypes
@@ -65,8 +67,41 @@ def _first_maxima(x, y, win):
         yield hit
 
 
+def _tiled_max_pool_grad(x, y, dy, win):
+    """MaxPoolGrad when the windows tile the input (strides == window size, no padding) and dy
+    is finite, on `x` seen as (N, out_h, k_h, W, C) with y and dy repeated along the width, so
+    that numpy works on rows of W * C numbers: each tap that holds its window's maximum gets a
+    rank (higher for earlier taps), and the highest rank of each window takes the gradient.
+    None otherwise; the result is the general path's, signed zeros included."""
+    (oh, ow), (kh, kw) = win.out, win.size
+    if win.strides != win.size or (oh * kh, ow * kw) != win.input_hw \
+            or (dy.dtype.kind == "f" and not np.isfinite(dy).all()):
+        return None
+    n, w, c = x.shape[0], ow * kw, x.shape[3]
+
+    def widen(v):  # (N, out_h, 1, W, C): each window's value repeated along its width
+        return np.repeat(v, kw, axis=2)[:, :, None]
+
+    hit = x.reshape(n, oh, kh, w, c) == widen(y)
+    taps = kh * kw
+    rank = np.arange(taps, 0, -1, dtype=np.uint8 if taps < 256 else np.int64)
+    ranks = hit * np.broadcast_to(rank.reshape(kh, 1, kw, 1), (kh, ow, kw, c)).reshape(kh, w, c)
+    best = functools.reduce(np.maximum, ranks.transpose(2, 0, 1, 3, 4))  # over the rows
+    best = best.reshape(n, oh, ow, kw, c).transpose(3, 0, 1, 2, 4)
+    best = functools.reduce(np.maximum, best)  # and the columns of each window
+    first = ranks == widen(best)
+    first &= hit
+    dx = first * widen(dy)
+    if dx.dtype.kind == "f":
+        dx += 0  # no negative zeros, as the general path's sums of zeros
+    return dx.reshape(x.shape)
+
+
 def _max_pool_grad(x, y, dy, **attrs):
     win = _window(x.shape[1:3], **attrs)
+    tiled = _tiled_max_pool_grad(x, y, dy, win)
+    if tiled is not None:
+        return tiled
     dxp = np.zeros(win.pad(x).shape, dy.dtype)
     for hit, index in zip(_first_maxima(x, y, win), win.taps()):
         add_at(dxp, index, np.where(hit, dy, 0))

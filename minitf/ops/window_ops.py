@@ -68,46 +68,46 @@ class Window:
 
     def taps(self):
         """Per tap, in row-major order, the index into the padded input of the slice
-        (N, out_h, out_w, C) that the tap sees at every output position."""
+        (N, out_h, out_w, C) that the tap sees at every output position (the index works on
+        any layout with height and width as axes 1 and 2)."""
         (oh, ow), (sh, sw), (dh, dw) = self.out, self.strides, self.dilations
         return [(slice(None), slice(i * dh, i * dh + sh * (oh - 1) + 1, sh),
                  slice(j * dw, j * dw + sw * (ow - 1) + 1, sw))
                 for i in range(self.size[0]) for j in range(self.size[1])]
 
-    def patches(self, x, value=0):
+    def patches(self, x, value=0, taps_first=False):
         """A read-only view (N, out_h, out_w, k_h, k_w, C) of padded `x`: the window at each
-        output position."""
+        output position; with `taps_first`, the same view as (k_h, k_w, C, N, out_h, out_w)."""
         xp = self.pad(x, value)
         n, _, _, c = xp.shape
         (sh, sw), (dh, dw), (kh, kw) = self.strides, self.dilations, self.size
         s = xp.strides
-        return np.lib.stride_tricks.as_strided(
-            xp, (n, self.out[0], self.out[1], kh, kw, c),
-            (s[0], s[1] * sh, s[2] * sw, s[1] * dh, s[2] * dw, s[3]), writeable=False)
+        shape = (n, self.out[0], self.out[1], kh, kw, c)
+        strides = (s[0], s[1] * sh, s[2] * sw, s[1] * dh, s[2] * dw, s[3])
+        order = (3, 4, 5, 0, 1, 2) if taps_first else range(6)
+        return np.lib.stride_tricks.as_strided(xp, [shape[i] for i in order],
+                                               [strides[i] for i in order], writeable=False)
 
     def columns(self, x):
         """The im2col matrix of `x`: one row per output position, holding its window in (k_h,
-        k_w, C) order. With one channel it is built tap by tap and returned as the transpose of
-        a (taps, positions) array, since numpy copies single-channel windows slowly."""
+        k_w, C) order. With one channel it is copied taps first (rows of out_w numbers rather
+        than of k_w) and returned as the transpose of that (taps, positions) array."""
         if x.shape[3] == 1:
-            xp = self.pad(x)
-            cols = np.empty((self.num_taps, x.shape[0]) + self.out + (1,), x.dtype)
-            for t, index in enumerate(self.taps()):
-                cols[t] = xp[index]
-            return cols.reshape(self.num_taps, -1).T
+            return self.patches(x, taps_first=True).reshape(self.num_taps, -1).T
         return self.patches(x).reshape(-1, self.num_taps * x.shape[3])
 
-    def fold(self, parts):
+    def fold(self, parts, batch_last=False):
         """The adjoint of taking the taps: `parts` holds per tap (first axis) an array of shape
-        (N, out_h, out_w, C); the result, of the input's size, holds at each input position the
-        sum of the parts taken from it."""
+        (N, out_h, out_w, C), or with `batch_last` (C, out_h, out_w, N), where each tap adds
+        rows of out_w * N numbers rather than out_w * C; the result, an NHWC array of the
+        input's size, holds at each input position the sum of the parts taken from it."""
         (bh, ah), (bw, aw) = self.pads
         h, w = self.input_hw
-        n, c = parts.shape[1], parts.shape[4]
-        dx = np.zeros((n, h + bh + ah, w + bw + aw, c), parts.dtype)
+        dx = np.zeros((parts.shape[1], h + bh + ah, w + bw + aw, parts.shape[4]), parts.dtype)
         for part, index in zip(parts, self.taps()):
             add_at(dx, index, part)
-        return self.unpad(dx)
+        dx = self.unpad(dx)
+        return np.ascontiguousarray(dx.transpose(3, 1, 2, 0)) if batch_last else dx
 
     def unpad(self, xp):
         """The part of a padded array that covers the input."""
