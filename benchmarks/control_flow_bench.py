@@ -9,13 +9,13 @@ repeats; the ratio divides by the numpy time for the same work measured in the s
 """
 import argparse
 import os
-import statistics
 import sys
-import time
 
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from timing import median_time  # noqa: E402 - next to this file
 
 
 def numpy_forward(x, w, u, b):
@@ -65,16 +65,6 @@ def session_runs(tf, x, w, u, b):
         grads = tf.gradients(loss, args[1:3])
     sess = tf.compat.v1.Session(graph=graph)
     return lambda: sess.run(loss), lambda: sess.run(grads)
-
-
-def median_time(fn, repeats):
-    fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main():

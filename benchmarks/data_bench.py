@@ -9,13 +9,13 @@ the numpy epoch measured in the same run, so the numbers travel between machines
 """
 import argparse
 import os
-import statistics
 import sys
-import time
 
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from timing import median_time  # noqa: E402 - next to this file
 
 
 def numpy_epoch(x, y, batch):
@@ -58,16 +58,6 @@ def session_epoch(tf, x, y, batch):
         except tf.errors.OutOfRangeError:
             pass
     return epoch
-
-
-def median_time(fn, repeats):
-    fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main():

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops import pooling_ops, training_ops
+from minitf.ops import linalg_ops, pooling_ops, training_ops
 from minitf.ops.registry import OPS, execute
 from minitf.ops.window_ops import Window
 
@@ -37,7 +37,8 @@ def _eager_calls():
             lambda: m / 4, lambda: tf.reduce_sum(m, axis=[0, 1]), lambda: tf.reduce_sum(m, 1),
             lambda: tf.broadcast_to(f, [2, 3]), lambda: tf.reshape(i, [3, 1]) - j,
             lambda: tf.reduce_sum(m, axis=[2 ** 40]), lambda: tf.reduce_sum(m, axis=[]),
-            lambda: f + v, lambda: tf.multiply(v, 3), lambda: i + v, lambda: tf.fill([2], 1.5)]
+            lambda: f + v, lambda: tf.multiply(v, 3), lambda: i + v, lambda: tf.fill([2], 1.5),
+            lambda: tf.reduce_sum(m, axis=[True]), lambda: tf.reduce_sum(m, axis=[1, 1.0])]
 
 
 def _outcome(call):
@@ -283,6 +284,57 @@ def test_sigmoid_grad_made_in_place_gives_the_numbers_of_its_formula(shape):
         want = g * y * (1 - y)
     got = OPS["SigmoidGrad"].kernel(y, g)
     assert type(got) is type(want) and np.asarray(got).tobytes() == np.asarray(want).tobytes()
+
+
+def _matmul_calls():
+    f = tf.constant(np.arange(6, dtype=np.float32).reshape(2, 3))
+    d = tf.constant(np.arange(6, dtype=np.float64).reshape(3, 2))
+    i = tf.constant(np.arange(4, dtype=np.int32).reshape(2, 2))
+    c = tf.constant(np.array([[1 + 2j, 3j], [2, 1 - 1j]]))
+    return [lambda: tf.matmul(f, tf.transpose(f)), lambda: tf.matmul(f, f, transpose_a=True),
+            lambda: tf.matmul(f, f, transpose_b=1), lambda: tf.matmul(i, i, True, True),
+            lambda: tf.matmul(c, c, adjoint_b=True), lambda: tf.matmul(f, f),
+            lambda: tf.matmul(f, d), lambda: tf.matmul(tf.constant([1.0, 2.0]), f),
+            lambda: tf.matmul(f, tf.ones([3, 2, 2])),
+            lambda: tf.matmul(f, f, transpose_a=True, adjoint_a=True)]
+
+
+@pytest.mark.parametrize("index", range(len(_matmul_calls())))
+def test_eager_matmul_short_path_agrees_with_its_full_path(index, monkeypatch):
+    fast = _outcome(_matmul_calls()[index])
+    monkeypatch.setattr(linalg_ops, "executing_eagerly", lambda: False)  # never short
+    assert _outcome(_matmul_calls()[index]) == fast
+
+
+def test_one_optimizer_step_over_variables_of_two_dtypes_updates_each_as_alone():
+    # the step's hyperparameters are made once per dtype: each variable still gets its own
+    values = [np.array([1.0, -2.0], np.float32), np.array([[0.5]], np.float64),
+              np.array([3.0], np.float32)]
+    for make in (lambda: tf.optimizers.Adam(0.1), lambda: tf.optimizers.SGD(0.1, momentum=0.9),
+                 lambda: tf.optimizers.RMSprop(0.1), lambda: tf.optimizers.Adagrad(0.1)):
+        together = [tf.Variable(v) for v in values]
+        make().apply_gradients((v * 2.0, v) for v in together)
+        for value, v in zip(values, together):
+            alone = tf.Variable(value)
+            make().apply_gradients([(alone * 2.0, alone)])
+            assert v.dtype == alone.dtype and v.numpy().tobytes() == alone.numpy().tobytes()
+
+
+def test_eager_zeros_for_an_unused_output_give_the_gradients_a_traced_step_gives():
+    # the backprop output of the cross-entropy gets no gradient: eagerly its zeros are made at
+    # once (1,280 of them, where zeros_like would run a Fill op), in a function by zeros_like
+    logits = tf.constant(np.random.default_rng(0).standard_normal((128, 10)).astype(np.float32))
+    labels = tf.constant(np.arange(128, dtype=np.int32) % 10)
+
+    def gradients(logits):
+        with tf.GradientTape() as tape:
+            tape.watch(logits)
+            loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels, logits))
+            top = tf.reduce_sum(tf.math.top_k(logits, 3)[0])
+        return tape.gradient([loss, top], logits)
+
+    eager, traced = gradients(logits), tf.function(gradients)(logits)
+    assert eager.dtype == traced.dtype and eager.numpy().tobytes() == traced.numpy().tobytes()
 
 
 # -- convolution and pooling kernels -----------------------------------------------------------

@@ -8,8 +8,11 @@ which inputs need a gradient (`op.needs`, set on the node just before); it sums 
 that fan in to a tensor, frees each as soon as it is passed on, and gives integer, boolean and
 string tensors no gradient.
 """
+import numpy as np
+
 from ..framework import dtypes
 from ..framework.context import executing_eagerly
+from ..framework.tensor import EagerTensor, SymbolicTensor
 from ..ops import arithmetic_ops, fill_ops
 
 # What gets a gradient, by dtype name (a name hashes faster than a DType): floating and complex
@@ -66,7 +69,7 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
             o = outputs[0]._id
             if o not in grads or o in stopped:
                 continue
-            reached = _ONE
+            reached = None
         else:
             reached = [t._id in grads and t._id not in stopped for t in outputs]
             if True not in reached:
@@ -105,12 +108,17 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
     return out
 
 
-_ONE = (True,)  # `reached` of a node with one output
-
-
 def _output_grads(node, reached, grads, wanted):
     """The gradient reaching each output of `node` (taken out of `grads`, unless the output is
-    itself a source): summed, zeros where none came, or None if the op's gradient wants that."""
+    itself a source): summed, zeros where none came, or None if the op's gradient wants that.
+    `reached` tells which outputs got one; None for a node whose one output did."""
+    if reached is None:  # the common case, in short
+        o = node.outputs[0]._id
+        gs = grads.pop(o)
+        dy = gs[0] if len(gs) == 1 else arithmetic_ops.add_n(gs)
+        if o in wanted:
+            grads[o] = [dy]
+        return (dy,)
     dys = []
     for t, r in zip(node.outputs, reached):
         gs = grads.pop(t._id) if r else None
@@ -125,7 +133,10 @@ def _output_grads(node, reached, grads, wanted):
 
 
 def _total(gs, t):
-    """The sum of the gradients reaching `t`; zeros for an unused output of a multi-output op."""
+    """The sum of the gradients reaching `t`; zeros for an unused output of a multi-output op
+    (eagerly, numeric zeros are made at once: `zeros_like` of 1,000 or more runs a Fill op)."""
     if gs is None:
+        if not isinstance(t, SymbolicTensor) and t.dtype.np.kind in "biufc":
+            return EagerTensor(np.zeros(t.shape.as_list(), t.dtype.np), t.dtype)
         return fill_ops.zeros_like(t)
     return gs[0] if len(gs) == 1 else arithmetic_ops.add_n(gs)

@@ -76,7 +76,10 @@ def _kept(op_def, inputs, outputs, watched):
     if uses == "inputs":
         ins = inputs
     elif uses == "other inputs":
-        count = sum([t._id in watched for t in inputs])
+        count = 0
+        for t in inputs:
+            if t._id in watched:
+                count += 1
         ins = tuple([t if count > (t._id in watched) or not t._dtype.is_floating else
                      _shell(t, watched) for t in inputs])  # kept where another input needs one
     else:
@@ -217,12 +220,20 @@ class GradientTape:
         else:
             seeds = [_seed(g, t) for g, t in zip(nest.flatten(output_gradients), targets)]
         kept = [_is_float(t, "target") for t in targets]
-        targets = [t for t, k in zip(targets, kept) if k]
-        seeds = [s for s, k in zip(seeds, kept) if k]
-        flat_sources = [s for s in nest.flatten(sources) if _is_float(s, "source")]
+        if False in kept:
+            targets = [t for t, k in zip(targets, kept) if k]
+            seeds = [s for s, k in zip(seeds, kept) if k]
+        all_sources = nest.flatten(sources)
+        flat_sources = [s for s in all_sources if _is_float(s, "source")]
         # Only what the tape watched, or computed from what it watched, gets a gradient: an
         # unwatched constant is unconnected even when it fed a recorded op.
-        live = [s for s in flat_sources if _key(s)._id in self._watched]
+        watched = self._watched
+        live, keys = [], []
+        for s in flat_sources:
+            key = _key(s)
+            if key._id in watched:
+                live.append(s)
+                keys.append(key)
         # A persistent tape goes on recording while it differentiates, so that it can
         # differentiate its own gradients; a non-persistent one is released afterwards.
         was_recording = self._recording
@@ -233,19 +244,20 @@ class GradientTape:
             records, self._records, self._watched = self._records, None, None
         try:
             with graph_gradient_scope("gradient_tape") as scope:
-                grads = backprop(records, targets, [_key(s) for s in live], seeds,
-                                 live if zero else None, scope)
+                grads = backprop(records, targets, keys, seeds, live if zero else None, scope)
                 by_id = {id(s): g for s, g in zip(live, grads)}
                 if zero:
                     by_id.update((id(s), fill_ops.zeros_like(s)) for s in flat_sources
                                  if id(s) not in by_id)
         finally:
             self._recording = was_recording and self._persistent
-        return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in nest.flatten(sources)])
+        return nest.pack_sequence_as(sources, [by_id.get(id(s)) for s in all_sources])
 
     def _as_target(self, target):
         """A target as a tensor; a variable is read on this tape, so that the gradient of a
         variable with respect to itself is one, as in TensorFlow."""
+        if type(target) is EagerTensor and executing_eagerly():
+            return target  # what convert_to_tensor gives it, in short
         if not hasattr(target, "handle"):
             return convert_to_tensor(target)
         tapes, ctx.tapes = ctx.tapes, [self]
@@ -332,8 +344,9 @@ def _key(source):
 
 def _ones_like(t):
     """The default seed of a target: ones of its shape and dtype (made at once, eagerly)."""
-    if type(t) is EagerTensor:
-        return EagerTensor(np.ones_like(t._value), t._dtype)
+    if type(t) is EagerTensor:  # a scalar loss (the common case) is one np.array call
+        v = t._value
+        return EagerTensor(np.array(1, v.dtype) if v.ndim == 0 else np.ones_like(v), t._dtype)
     return fill_ops.ones_like(t)
 
 

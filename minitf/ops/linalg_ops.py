@@ -11,8 +11,10 @@ import operator
 import numpy as np
 
 from ..framework import dtypes
+from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes, dim_at
+from ..framework.tensor import EagerTensor
 from . import arithmetic_ops
 from .array_ops import expand_dims, rank, reshape, shape, squeeze
 from .complex_ops import conj
@@ -131,6 +133,11 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     >>> minitf.matmul(minitf.constant([[1., 2.]]), minitf.constant([[3.], [4.]]))
     <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
     """
+    if type(a) is EagerTensor and type(b) is EagerTensor and not (adjoint_a or adjoint_b) and \
+            a._value.ndim <= 2 and b._value.ndim <= 2 and executing_eagerly():
+        # the common eager case, in short: what the full path below comes to for it
+        return execute("MatMul", [a, b], {"transpose_a": bool(transpose_a),
+                                           "transpose_b": bool(transpose_b)})
     if transpose_a and adjoint_a or transpose_b and adjoint_b:
         side = "a" if transpose_a and adjoint_a else "b"
         raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."

@@ -77,8 +77,9 @@ def _sum_grad(op, dy):
 
 def _mean_grad(op, dy):
     x, y = op.inputs[0], op.outputs[0]
-    if x.shape.is_fully_defined() and y.shape.is_fully_defined():
-        count = max(x.shape.num_elements(), 1) // max(y.shape.num_elements(), 1)
+    xs, ys = x.shape, y.shape
+    if xs.is_fully_defined() and ys.is_fully_defined():
+        count = max(xs.num_elements(), 1) // max(ys.num_elements(), 1)
     else:
         count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
     return [_broadcast_back(execute("RealDiv", [dy, count], name="truediv"), op), None]

@@ -47,7 +47,7 @@ class OpDef:
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
                  "make_state", "eager_state", "writes", "none_for_unused", "grad_uses", "ready",
-                 "allowed")
+                 "allowed", "fixed")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
                  eager_state, writes, none_for_unused, grad_uses):
@@ -69,6 +69,10 @@ class OpDef:
         self.allowed = frozenset(d.name for d in frozenset(dtypes._ALL).intersection(
             *types.values()))
         self.ready = _ready_check(inputs, self.allowed)
+        # Per input, for `_plain_inputs`: the names of the dtypes a fixed kind of input takes
+        # (None for a type variable's), and the dtype a Python value for it becomes.
+        self.fixed = tuple((_FIXED_NAMES.get(kind), _FIXED.get(kind, _FREE)[1])
+                           for _, kind, _ in inputs)
 
 
 _GRAD_USES = ("inputs and outputs", "inputs", "outputs", "none", "other inputs")
@@ -151,7 +155,8 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None):
                    name=name or "Const")
 
 
-_PLAIN_FOR_INTS = frozenset((dtypes.int32, dtypes.int64, dtypes.float32, dtypes.float64))
+_PLAIN_FOR_INTS = frozenset(d.name for d in (dtypes.int32, dtypes.int64, dtypes.float32,
+                                              dtypes.float64))
 
 
 def _eager_plain(value, dtype):
@@ -165,10 +170,12 @@ def _eager_plain(value, dtype):
     elif type(value) is int:
         if -2 ** 31 <= value < 2 ** 31:
             dtype = dtype or dtypes.int32
-            if dtype in _PLAIN_FOR_INTS:
+            if dtype.name in _PLAIN_FOR_INTS:
                 return EagerTensor(np.array(value, dtype.np), dtype)
-    elif value and (dtype is None or dtype is dtypes.int32 or dtype is dtypes.int64) and \
-            all(type(v) is int for v in value) and -2 ** 31 <= min(value) and max(value) < 2 ** 31:
+    elif value and (dtype is None or dtype is dtypes.int32 or dtype is dtypes.int64):
+        for v in value:
+            if type(v) is not int or not -2 ** 31 <= v < 2 ** 31:
+                return None
         dtype = dtype or dtypes.int32
         return EagerTensor(np.array(value, dtype.np), dtype)
     return None
@@ -335,33 +342,32 @@ def _plain_inputs(op_def, values):
     integer input); None for anything else, or when dtypes do not agree, which the full rules
     then decide (and report). For ops whose `ready` check exists: one type variable, no lists."""
     bound = None
-    for (_, kind, _), v in zip(op_def.inputs, values):
+    for (fits, hint), v in zip(op_def.fixed, values):
         if type(v) is EagerTensor:
-            if bound is None and kind not in _FIXED:
+            if bound is None and fits is None:
                 bound = v._dtype
         elif type(v) in _PLAIN:
-            if kind in _FIXED and _FIXED[kind][1] is None:
+            if fits is not None and hint is None:
                 return None
         elif isinstance(v, Tensor) or not hasattr(v, "_to_tensor"):
             return None
-        elif bound is None and kind not in _FIXED:
+        elif bound is None and fits is None:
             bound = v.dtype
     if bound is not None and bound.name not in op_def.allowed:
         return None
     flat = []
-    for (_, kind, _), v in zip(op_def.inputs, values):
-        fits = _FIXED_NAMES.get(kind)
+    for (fits, hint), v in zip(op_def.fixed, values):
         if type(v) is EagerTensor:
             t = v
         elif type(v) in _PLAIN:
-            t = _eager_plain(v, _FIXED[kind][1] if fits else bound)
+            t = _eager_plain(v, bound if fits is None else hint)
             if t is None:
                 return None
         else:
             t = v._to_tensor()
             if type(t) is not EagerTensor:
                 return None
-        if (t._dtype.name not in fits) if fits else (t._dtype is not bound):
+        if (t._dtype is not bound) if fits is None else (t._dtype.name not in fits):
             return None
         flat.append(t)
     return flat
@@ -379,10 +385,12 @@ def _ready_check(inputs, allowed):
     if len(free) > 1 or any(is_list for _, _, is_list in inputs):
         return None
     checks = tuple(_FIXED_NAMES.get(k) for _, k, _ in inputs)
-    if checks == (None,):
+    if len(checks) == 1:
+        fits = checks[0] or allowed
+
         def ready(values, cls):
             x, = values
-            return values if type(x) is cls and x._dtype.name in allowed else None
+            return values if type(x) is cls and x._dtype.name in fits else None
         return ready
 
     if checks == (None, None):
@@ -390,6 +398,15 @@ def _ready_check(inputs, allowed):
             x, y = values
             return values if type(x) is cls and type(y) is cls and x._dtype is y._dtype and \
                 x._dtype.name in allowed else None
+        return ready
+
+    if len(checks) == 2:  # one input of a fixed kind (axes, a shape, a handle) and one other
+        first, second = (fits or allowed for fits in checks)
+
+        def ready(values, cls):
+            x, y = values
+            return values if type(x) is cls and type(y) is cls and x._dtype.name in first and \
+                y._dtype.name in second else None
         return ready
 
     def ready(values, cls):
@@ -424,18 +441,17 @@ def _run_eagerly(op_def, flat, attrs):
         raise InvalidArgumentError(None, None, "%s [Op:%s]" % (
             _static_error(op_def, flat, attrs) or e, op_def.type)) from None
     if op_def.multi:
-        outputs = [EagerTensor(v) for v in out]
+        result = outputs = [EagerTensor(v) for v in out]
     elif out is None:
-        outputs = ()
+        result, outputs = None, ()
     else:
-        outputs = (EagerTensor(out),)
+        result = EagerTensor(out)
+        outputs = (result,)
     tapes = ctx.tapes
     if tapes:
         for tape in tapes:
             tape._record_eager(op_def, flat, outputs, attrs)
-    if op_def.multi:
-        return outputs
-    return outputs[0] if outputs else None
+    return result
 
 
 def _static_error(op_def, flat, attrs):

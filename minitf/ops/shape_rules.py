@@ -53,8 +53,9 @@ def _shape(x):
 
 def shape_of(x):
     """x's shape as a Python list when statically known, else as a Shape tensor."""
-    if x.shape.is_fully_defined():
-        return x.shape.as_list()
+    s = x.shape
+    if s.is_fully_defined():
+        return s.as_list()
     return _shape(x)
 
 

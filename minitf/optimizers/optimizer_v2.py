@@ -29,7 +29,8 @@ from .schedules import LearningRateSchedule
 
 class Optimizer:
     """Base class of the v2 optimizers. A subclass gives `_create_slots(var_list)` (with
-    `_add_slot`) and `_update_step(grad, var, lr)`.
+    `_add_slot`), `_update_step(grad, var, hyper)` and, if it has hyperparameters beyond the
+    learning rate, `_hyper(lr, dtype)`.
 
     Args:
       name: the name scope of the optimizer's variables and ops.
@@ -116,8 +117,14 @@ class Optimizer:
             self._create_slots(var_list)
             with scope(name or self.name):
                 lr = self._current_learning_rate()
-                updates = [self._update_step(g, v, _as(lr, v.dtype))
-                           for g, v in zip(grads, var_list)]
+                hyper = {}  # per dtype name, made once for all its variables (as Keras's
+                updates = []  # apply_state); a name hashes faster than a DType
+                for g, v in zip(grads, var_list):
+                    dtype = v.dtype
+                    per_dtype = hyper.get(dtype.name)
+                    if per_dtype is None:
+                        per_dtype = hyper[dtype.name] = self._hyper(lr, dtype)
+                    updates.append(self._update_step(g, v, per_dtype))
                 with control_flow_ops.control_dependencies(updates):
                     return iterations.assign_add(1)
 
@@ -160,6 +167,10 @@ class Optimizer:
             if slot_name not in self._slot_names:
                 self._slot_names.append(slot_name)
         return per_var[slot_name]
+
+    def _hyper(self, lr, dtype):
+        """The hyperparameters of this step for variables of `dtype`, as tensors by name."""
+        return {"lr": _as(lr, dtype)}
 
     def _current_learning_rate(self):
         lr = self._learning_rate
@@ -250,11 +261,18 @@ class SGD(Optimizer):
             for v in var_list:
                 self._add_slot(v, "momentum")
 
-    def _update_step(self, grad, var, lr):
+    def _hyper(self, lr, dtype):
+        hyper = super()._hyper(lr, dtype)
+        if self.momentum:
+            hyper["momentum"] = _as(self.momentum, dtype)
+        return hyper
+
+    def _update_step(self, grad, var, hyper):
         if not self.momentum:
-            return training_ops.apply_gradient_descent(var, lr, grad)
-        return training_ops.apply_keras_momentum(var, self.get_slot(var, "momentum"), lr, grad,
-                                                 _as(self.momentum, var.dtype), self.nesterov)
+            return training_ops.apply_gradient_descent(var, hyper["lr"], grad)
+        return training_ops.apply_keras_momentum(var, self.get_slot(var, "momentum"),
+                                                 hyper["lr"], grad, hyper["momentum"],
+                                                 self.nesterov)
 
 
 class Adam(Optimizer):
@@ -279,11 +297,16 @@ class Adam(Optimizer):
             for v in var_list:
                 self._add_slot(v, slot_name)
 
-    def _update_step(self, grad, var, lr):
-        step = arithmetic_ops.cast(self.iterations + 1, var.dtype)
-        beta_1, beta_2 = _as(self.beta_1, var.dtype), _as(self.beta_2, var.dtype)
-        args = [arithmetic_ops.pow(beta_1, step), arithmetic_ops.pow(beta_2, step), lr, beta_1, beta_2,
-                _as(self.epsilon, var.dtype), grad]
+    def _hyper(self, lr, dtype):
+        hyper = super()._hyper(lr, dtype)
+        step = arithmetic_ops.cast(self.iterations + 1, dtype)
+        beta_1, beta_2 = _as(self.beta_1, dtype), _as(self.beta_2, dtype)
+        hyper["args"] = [arithmetic_ops.pow(beta_1, step), arithmetic_ops.pow(beta_2, step),
+                         hyper["lr"], beta_1, beta_2, _as(self.epsilon, dtype)]
+        return hyper
+
+    def _update_step(self, grad, var, hyper):
+        args = hyper["args"] + [grad]
         m, v = self.get_slot(var, "m"), self.get_slot(var, "v")
         if self.amsgrad:
             return training_ops.apply_adam_with_amsgrad(var, m, v, self.get_slot(var, "vhat"),
@@ -314,12 +337,17 @@ class RMSprop(Optimizer):
             for v in var_list:
                 self._add_slot(v, slot_name)
 
-    def _update_step(self, grad, var, lr):
+    def _hyper(self, lr, dtype):
+        hyper = super()._hyper(lr, dtype)
+        hyper["args"] = [hyper["lr"], _as(self.rho, dtype), _as(self.momentum, dtype),
+                         _as(self.epsilon, dtype)]
+        return hyper
+
+    def _update_step(self, grad, var, hyper):
         mg = self.get_slot(var, "mg") if self.centered else None
         mom = self.get_slot(var, "momentum") if self.momentum else None
-        return training_ops.apply_keras_rms_prop(
-            var, self.get_slot(var, "rms"), mg, mom, lr, _as(self.rho, var.dtype),
-            _as(self.momentum, var.dtype), _as(self.epsilon, var.dtype), grad)
+        return training_ops.apply_keras_rms_prop(var, self.get_slot(var, "rms"), mg, mom,
+                                                 *hyper["args"], grad)
 
 
 class Adagrad(Optimizer):
@@ -347,6 +375,11 @@ class Adagrad(Optimizer):
         for v in var_list:
             self._add_slot(v, "accumulator", self.initial_accumulator_value)
 
-    def _update_step(self, grad, var, lr):
-        return training_ops.apply_keras_adagrad(var, self.get_slot(var, "accumulator"), lr,
-                                                _as(self.epsilon, var.dtype), grad)
+    def _hyper(self, lr, dtype):
+        hyper = super()._hyper(lr, dtype)
+        hyper["epsilon"] = _as(self.epsilon, dtype)
+        return hyper
+
+    def _update_step(self, grad, var, hyper):
+        return training_ops.apply_keras_adagrad(var, self.get_slot(var, "accumulator"),
+                                                hyper["lr"], hyper["epsilon"], grad)
