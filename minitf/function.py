@@ -118,29 +118,33 @@ class ConcreteFunction:
         return self._call_structured(tensors)
 
     def _call_structured(self, args):
+        if isinstance(self.structured_outputs, Tensor):  # one tensor: nothing to pack
+            return self._call(args)[0]
         it = iter(self._call(args))
         return nest.pack_sequence_as(self.structured_outputs, [
             next(it) if isinstance(x, Tensor) else x for x in nest.flatten(self.structured_outputs)])
 
     def _call(self, args):
         """Calls with the argument tensors; the captured values are added here."""
-        outer = None if executing_eagerly() else get_default_graph()
-        for v in self.graph.variables:
-            for tape in ctx.tapes:
-                tape.variable_accessed(v)
-            if outer is not None and outer.is_function:
-                outer.watch_variable(v)
+        eager = executing_eagerly()
+        outer = None if eager else get_default_graph()
+        if ctx.tapes or outer is not None:
+            for v in self.graph.variables:
+                for tape in ctx.tapes:
+                    tape.variable_accessed(v)
+                if outer is not None and outer.is_function:
+                    outer.watch_variable(v)
         # Under a tape the call keeps the values its gradient needs; otherwise (no tape, or a
         # graph, where a later `gradients` call may still come) the gradient recomputes them.
-        saving = bool(ctx.tapes) and executing_eagerly() and self.outputs
+        saving = bool(ctx.tapes) and eager and self.outputs
         f = self._gradient_functions().forward if saving else self
         outs = functional_ops.call(f, list(args) + self.captured_inputs)
         return outs[:len(self.outputs)]
 
     def run(self, values):
         """The kernel of the call op: runs the plan on argument and captured values (arrays)."""
-        feeds = self.inputs
         if self._plan is None or len(values) != self._plan_feeds:
+            feeds = self.inputs
             self._plan = Plan(self.outputs + self.effects, feeds, self._state_for)
             self._plan_feeds = len(feeds)
         return self._plan.run(list(values))[:len(self.outputs)]
@@ -284,6 +288,12 @@ class Function:
         self._python_function = python_function
         self._autograph = autograph
         self._signature = inspect.signature(python_function)
+        # The parameters when all are positional without defaults (else None): a call with
+        # one argument for each binds them in order.
+        simple = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        params = self._signature.parameters.values()
+        self._positional = tuple(p.name for p in params) if all(
+            p.kind in simple and p.default is inspect.Parameter.empty for p in params) else None
         if input_signature is not None and not all(
                 isinstance(s, TensorSpec) for s in nest.flatten(list(input_signature))):
             raise TypeError("input_signature must be a possibly nested sequence of TensorSpec "
@@ -385,6 +395,9 @@ class Function:
                       for s, m in zip(specs, mine)]
 
     def _bind(self, args, kwargs):
+        names = self._positional
+        if names is not None and len(args) == len(names) and not kwargs:  # the common case
+            return collections.OrderedDict(zip(names, args))
         try:
             bound = self._signature.bind(*args, **kwargs)
         except TypeError as e:

@@ -72,15 +72,24 @@ class Session:
         """
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
-        elements = []
-        rebuild = self._fetch_structure(fetches, elements)
+        if type(fetches) is list and all(map(self._is_element, fetches)):
+            elements, rebuild = fetches, None  # the common case: the results as they come
+        else:
+            elements = []
+            rebuild = self._fetch_structure(fetches, elements)
         feeds, values = self._feeds(feed_dict)
         key = (tuple(map(id, elements)), tuple(map(id, feeds)))
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plans[key] = Plan(elements, feeds, self._state_for)
         results = [_fetched(v) for v in plan.run(values)]
-        return rebuild(results)
+        return results if rebuild is None else rebuild(results)
+
+    def _is_element(self, fetch):
+        """Whether `fetch` is a tensor or operation of this graph, as `as_graph_element` would
+        return it (the common case, told by exact types)."""
+        return (type(fetch) is SymbolicTensor or type(fetch) is Operation) and \
+            fetch.graph is self.graph
 
     def make_callable(self, fetches, feed_list=None):
         """A function that runs `fetches`, taking the values for `feed_list` as arguments."""
@@ -94,6 +103,10 @@ class Session:
         """Appends the graph elements in `fetch` to `elements`; returns results -> structure."""
         if fetch is None:
             raise TypeError("Argument `fetch` = None has invalid type \"NoneType\". Cannot be None")
+        if self._is_element(fetch):
+            index = len(elements)
+            elements.append(fetch)
+            return lambda r: r[index]
         if isinstance(fetch, (list, tuple)):
             parts = [self._fetch_structure(f, elements) for f in fetch]
             if hasattr(fetch, "_fields"):
@@ -120,14 +133,18 @@ class Session:
     def _feeds(self, feed_dict):
         feeds, values = [], []
         for key, value in (feed_dict or {}).items():
-            try:
-                t = self.graph.as_graph_element(key)
-            except (TypeError, KeyError, ValueError) as e:
-                raise TypeError("Cannot interpret feed_dict key %r as a Tensor: %s" % (key, e)) \
-                    from None
-            if not isinstance(t, SymbolicTensor):
-                raise TypeError("Cannot feed %r: only tensors can be fed." % (key,))
-            if isinstance(value, (Tensor, Operation)) or hasattr(value, "_to_tensor"):
+            if type(key) is SymbolicTensor and key.graph is self.graph:
+                t = key  # the common case, told by exact type
+            else:
+                try:
+                    t = self.graph.as_graph_element(key)
+                except (TypeError, KeyError, ValueError) as e:
+                    raise TypeError("Cannot interpret feed_dict key %r as a Tensor: %s"
+                                    % (key, e)) from None
+                if not isinstance(t, SymbolicTensor):
+                    raise TypeError("Cannot feed %r: only tensors can be fed." % (key,))
+            if type(value) is not np.ndarray and (isinstance(value, (Tensor, Operation))
+                                                  or hasattr(value, "_to_tensor")):
                 raise TypeError(
                     "The value of a feed cannot be a tf.Tensor object. Acceptable feed values "
                     "include Python scalars, strings, lists, numpy ndarrays, or TensorHandles. For "

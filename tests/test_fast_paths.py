@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops import linalg_ops, pooling_ops
+from minitf.ops import linalg_ops, pooling_ops, training_ops
 from minitf.ops.registry import OPS, execute
 from minitf.ops.window_ops import Window
 
@@ -153,6 +153,137 @@ def test_broadcast_to_refuses_a_shape_it_cannot_reach_with_tensorflows_message()
                        match=r"Unable to broadcast tensor of shape \[3\] to tensor of shape "
                              r"\[3,1\] \[Op:BroadcastTo\]"):
         tf.broadcast_to([1, 2, 3], [3, 1])
+
+
+# -- plans --------------------------------------------------------------------------------------
+def test_plans_call_kernels_unwrapped_yet_give_inf_quietly_and_restore_numpys_state():
+    before = np.geterr()
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None])
+        big = x * 3e38
+        v = tf.Variable([1.0])
+        bad = v.assign(x / 0.0)  # inf and nan, and of a shape the variable refuses
+        with tf.compat.v1.Session() as sess:
+            sess.run(v.initializer)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                assert sess.run(big, {x: [10.0]})[0] == np.inf
+            with pytest.raises(tf.errors.InvalidArgumentError):
+                sess.run(bad, {x: [0.0, 0.0]})
+            assert sess.run(v)[0] == 1.0
+    assert np.geterr() == before
+
+
+def test_a_plan_reads_a_shape_as_soon_as_its_tensor_is_made():
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None, 2])
+        y = x * 2.0
+        u = y + 1.0
+        s = tf.shape(y, name="s")  # made last, read first: y need not outlive u
+        fed = tf.shape(x, name="fed")
+        with tf.compat.v1.Session() as sess:
+            got = sess.run([u, s, fed], {x: np.ones((3, 2), np.float32)})
+            plan, = sess._plans.values()
+    assert [step[-1].name for step in plan._steps] == ["fed", "mul", "s", "add"]
+    assert got[0].tolist() == [[3.0, 3.0]] * 3 and got[1].tolist() == [3, 2] == got[2].tolist()
+
+
+def test_session_short_fetches_and_feeds_agree_with_the_full_rules():
+    other = tf.Graph()
+    with other.as_default():
+        stranger = tf.constant(1.0)
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None])
+        y = x * 2.0
+        op = tf.no_op()
+        value = np.array([1.0, 2.0], np.float32)
+        with tf.compat.v1.Session() as sess:
+            short = sess.run([y, op, x], {x: value})              # a list of graph elements
+            full = sess.run((y, op, x), {"Placeholder:0": value})  # a tuple and a name
+            assert [type(v) for v in short] == [np.ndarray, type(None), np.ndarray]
+            assert [np.asarray(a).tobytes() for a in short] == \
+                [np.asarray(b).tobytes() for b in full]
+            short[2][0] = 5.0  # a fetched feed is the caller's own copy
+            assert value[0] == 1.0
+            errors = []
+            for call in (lambda: sess.run([y, stranger]), lambda: sess.run((y, stranger)),
+                         lambda: sess.run(y, {stranger: 1.0}),
+                         lambda: sess.run(y, {x: tf.constant([1.0])})):
+                with pytest.raises((TypeError, ValueError)) as e:
+                    call()
+                errors.append((e.type, str(e.value)))
+    assert errors[0] == errors[1]
+    assert errors[2][0] is TypeError and "Cannot interpret feed_dict key" in errors[2][1]
+    assert errors[3][0] is TypeError and "cannot be a tf.Tensor" in errors[3][1]
+
+
+def test_functions_bind_positional_arguments_in_short_as_the_full_rules_do():
+    f = tf.function(lambda a, b: a * 2.0 + b)
+    x, y = tf.constant([1.0, 2.0]), tf.constant([0.5, 0.5])
+    short, full = f(x, y), f(x, b=y)  # the second binds by inspect.Signature
+    assert short.numpy().tobytes() == full.numpy().tobytes()
+    assert f.experimental_get_tracing_count() == 1
+    with pytest.raises(TypeError, match="got arguments that do not fit its signature"):
+        f(x)
+    g = tf.function(lambda a, b=1.0: a + b)  # a default: always the full rules
+    assert g(x).numpy().tolist() == [2.0, 3.0] == g(x, 1.0).numpy().tolist()
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@pytest.mark.parametrize("shape", [(), (2, 3)])
+def test_rms_prop_worked_in_place_gives_the_numbers_of_its_formula(dtype, shape):
+    rng = np.random.default_rng(3)
+    var, ms, mom, grad = (rng.standard_normal(shape).astype(dtype) for _ in range(4))
+    ms = np.abs(ms)
+    if shape:
+        grad[0, 0], mom[0, 1] = np.inf, np.nan
+    lr, rho, momentum, eps = (np.asarray(v, dtype) for v in (0.01, 0.9, 0.5, 1e-10))
+    with np.errstate(all="ignore"):
+        want_ms = ms + (np.square(grad) - ms) * (1 - rho)
+        want_mom = mom * momentum + grad * lr / np.sqrt(want_ms + eps)
+        want = [want_ms, want_mom, var - want_mom]
+    with tf.Graph().as_default():
+        v, m, p = (tf.Variable(a) for a in (var, ms, mom))
+        update = training_ops.apply_rms_prop(v, m, p, lr, rho, momentum, eps, grad)
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            sess.run(update)
+            got = sess.run([m, p, v])
+    assert [np.asarray(g).tobytes() for g in got] == [np.asarray(w).tobytes() for w in want]
+
+
+def test_a_plan_folds_what_constants_determine_and_leaves_errors_to_the_run():
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None])
+        scale = tf.cast(tf.size(tf.ones([4, 3])), tf.float32) / 2.0  # folded: 6.0
+        spread = tf.broadcast_to(scale, [3])                          # folded
+        y = x * spread
+        bad = tf.reshape(tf.constant([1.0, 2.0]), tf.constant([3]) + 0) + x  # fails in the run
+        big = tf.fill([1 << 19], 1.0) + x[0]                          # 2 MB: computed per run
+        with tf.compat.v1.Session() as sess:
+            got = sess.run([y, spread], {x: np.array([1.0, 2.0, 3.0], np.float32)})
+            plan, = sess._plans.values()
+            assert plan.num_kernel_calls == 1  # only the product runs
+            got[1][0] = 0.0  # a folded value fetched is the caller's own copy
+            assert sess.run(spread).tolist() == [6.0] * 3
+            with pytest.raises(tf.errors.InvalidArgumentError, match="Reshape"):
+                sess.run(bad, {x: [1.0]})
+            assert sess.run(big, {x: [1.0]})[:2].tolist() == [2.0, 2.0]
+            big_plan = list(sess._plans.values())[-1]
+            assert "Fill" in [step[-1].type for step in big_plan._steps]
+    assert got[0].tolist() == [6.0, 12.0, 18.0]
+
+
+@pytest.mark.parametrize("shape", [(), (3, 4)])
+def test_sigmoid_grad_made_in_place_gives_the_numbers_of_its_formula(shape):
+    rng = np.random.default_rng(5)
+    y, g = (rng.uniform(-0.5, 1.5, shape).astype(np.float32) for _ in range(2))
+    if shape:
+        y[0, 0], g[1, 1] = np.nan, np.inf
+    with np.errstate(all="ignore"):
+        want = g * y * (1 - y)
+    got = OPS["SigmoidGrad"].kernel(y, g)
+    assert type(got) is type(want) and np.asarray(got).tobytes() == np.asarray(want).tobytes()
 
 
 def _matmul_calls():

@@ -49,8 +49,9 @@ class Ref:
         journals = _journals.open
         if journals:
             journals[-1].append((self, self.value))
-        if value.flags.writeable:
-            value.flags.writeable = False
+        flags = value.flags
+        if flags.writeable:
+            flags.writeable = False
         elif value.base is not None and value.base.flags.writeable:
             value = value.copy()  # a read-only view of memory that its owner may still change
             value.flags.writeable = False
@@ -86,9 +87,12 @@ class _Transaction:
 
 
 def exclusive(kernel):
-    """`kernel`, run while holding `write_lock` (for the kernels of ops that write)."""
+    """`kernel`, run while holding `write_lock` (for the kernels of ops that write). A plan
+    that runs such ops holds the lock for its whole run, in its transaction, and calls the
+    kernel itself (`plan_kernel`)."""
     @functools.wraps(kernel)
     def run(*args, **kwargs):
         with write_lock:
             return kernel(*args, **kwargs)
+    run.plan_kernel = getattr(kernel, "plan_kernel", kernel)
     return run

@@ -21,8 +21,9 @@ def _const_kernel(value, dtype):
     return value
 
 
-register("Const", "", _const_kernel,
-         lambda inputs, value, dtype: [(dtype, TensorShape(value.shape))], None, hoist=True)
+register("Const", "", _const_kernel,  # scalars share one shape: fewer objects per graph op
+         lambda inputs, value, dtype: [(dtype, TensorShape(value.shape) if value.ndim else SCALAR)],
+         None, hoist=True)
 
 
 def constant(value, dtype=None, shape=None, name="Const"):

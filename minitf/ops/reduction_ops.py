@@ -91,13 +91,14 @@ def _sum_kernel(x, axis, keepdims):
 
 def _mean_kernel(x, axis, keepdims):
     axes = reduction_axes(axis)
-    n = math.prod(x.shape[a] for a in axes)
-    if x.dtype.kind in "iu":  # summed in 64 bits as in TensorFlow, so that small types do not wrap
-        wide = np.uint64 if x.dtype.kind == "u" else np.int64
+    n = x.size if len(axes) == x.ndim else math.prod(x.shape[a] for a in axes)
+    dtype = x.dtype
+    if dtype.kind in "iu":  # summed in 64 bits as in TensorFlow, so that small types do not wrap
+        wide = np.uint64 if dtype.kind == "u" else np.int64
         s = np.sum(x, axis=axes, keepdims=keepdims, dtype=wide)
-        return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(x.dtype)
-    s = np.add.reduce(x, axis=axes, dtype=x.dtype, keepdims=keepdims)
-    return (s / np.asarray(n, x.dtype)).astype(x.dtype, copy=False)
+        return (np.sign(s) * (np.abs(s) // max(n, 1))).astype(dtype)
+    mean = np.add.reduce(x, axis=axes, dtype=dtype, keepdims=keepdims) / dtype.type(n)
+    return mean if mean.dtype == dtype else mean.astype(dtype)
 
 
 register("Sum", "input: T, reduction_indices: index", quiet(_sum_kernel), reduce_infer, _sum_grad,

@@ -173,11 +173,22 @@ def apply_adam_with_amsgrad(var, m, v, vhat, beta1_power, beta2_power, lr, beta1
 
 # -- RMSProp ------------------------------------------------------------------------------------
 def _apply_rms_prop(var_ref, ms_ref, mom_ref, lr, rho, momentum, epsilon, grad):
+    """ms + (grad**2 - ms) * (1 - rho), mom * momentum + grad * lr / sqrt(ms + epsilon) and
+    var - mom, each formula worked in place on fresh arrays (the same operations, so the
+    same numbers; `+=` on a 0-d value makes a new scalar)."""
     var = _read(var_ref, grad)
     ms = ms_ref.read()
-    ms = ms + (np.square(grad) - ms) * (1 - rho)
-    mom = mom_ref.read() * momentum + grad * lr / np.sqrt(ms + epsilon)
-    _update([(ms_ref, ms), (mom_ref, mom), (var_ref, var - mom)])
+    new_ms = np.square(grad)
+    new_ms -= ms
+    new_ms *= 1 - rho
+    new_ms += ms
+    step = np.multiply(grad, lr)
+    root = np.add(new_ms, epsilon)
+    step /= np.sqrt(root, out=root) if type(root) is np.ndarray else np.sqrt(root)
+    mom = np.multiply(mom_ref.read(), momentum)
+    mom += step
+    new_var = np.subtract(var, mom, out=step) if type(step) is np.ndarray else var - mom
+    _update([(ms_ref, new_ms), (mom_ref, mom), (var_ref, new_var)])
 
 
 def _apply_centered_rms_prop(var_ref, mg_ref, ms_ref, mom_ref, lr, rho, momentum, epsilon, grad):
