@@ -10,15 +10,19 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops import linalg_ops, pooling_ops, training_ops
+from minitf.framework.context import ctx
+from minitf.ops import (arithmetic_ops, linalg_ops, pooling_ops, reduction_ops, shape_rules,
+                        training_ops)
 from minitf.ops.registry import OPS, execute
 from minitf.ops.window_ops import Window
 
 
 def _take_the_full_rules(monkeypatch):
-    """Every op without its readiness check, so that every call takes the full conversion."""
+    """Every op without its readiness check, so that every call takes the full conversion, and
+    every `quiet` kernel called through its wrapper rather than silenced by dispatch."""
     for op_def in OPS.values():
         monkeypatch.setattr(op_def, "ready", None)
+        monkeypatch.setattr(op_def, "loud", None)
 
 
 def _eager_calls():
@@ -38,7 +42,10 @@ def _eager_calls():
             lambda: tf.broadcast_to(f, [2, 3]), lambda: tf.reshape(i, [3, 1]) - j,
             lambda: tf.reduce_sum(m, axis=[2 ** 40]), lambda: tf.reduce_sum(m, axis=[]),
             lambda: f + v, lambda: tf.multiply(v, 3), lambda: i + v, lambda: tf.fill([2], 1.5),
-            lambda: tf.reduce_sum(m, axis=[True]), lambda: tf.reduce_sum(m, axis=[1, 1.0])]
+            lambda: tf.reduce_sum(m, axis=[True]), lambda: tf.reduce_sum(m, axis=[1, 1.0]),
+            # quiet kernels silenced by dispatch: inf and nan, integers and booleans, errors
+            lambda: f / tf.zeros([3]), lambda: tf.math.log(g - 4.0), lambda: i // j,
+            lambda: tf.exp(f * 100.0), lambda: tf.reduce_mean(f < g), lambda: f / m]
 
 
 def _outcome(call):
@@ -454,3 +461,48 @@ def test_folded_gradients_are_the_adjoints_of_their_ops(pool):
     dy = _RNG.standard_normal(y.shape)
     dx = tape.gradient(y, xt, output_gradients=tf.constant(dy))
     np.testing.assert_allclose(np.sum(x * dx.numpy()), np.sum(y.numpy() * dy), rtol=1e-12)
+
+
+# -- eager gradients in short -------------------------------------------------------------------
+def _taped_outcomes():
+    """Gradients whose functions pass Python values to their ops (the mean's count and shape,
+    the square's 2, the axes and shape of a broadcast sum), with variables read on the tape,
+    nested and persistent tapes, and the records the tape keeps."""
+    v = tf.Variable([[0.5, -1.0, 2.0]])
+    b = tf.Variable([0.25, 1.0, -3.0], dtype=tf.float64)
+    h = tf.Variable(np.float16([1.5, 2.0]))
+    x = tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    out = []
+    with tf.GradientTape(persistent=True) as outer:
+        with tf.GradientTape() as inner:
+            y = tf.reduce_mean(tf.square(x * v - 1.0)) + tf.reduce_sum(v)
+        dv = inner.gradient(y, v)
+        z = tf.reduce_mean(tf.square(tf.cast(b, tf.float32) + x), axis=0)
+        w = tf.reduce_mean(tf.square(h))
+        out.append([(r.op_def.type, [t.dtype.name for t in r.inputs]) for r in outer._records])
+    out += [dv, outer.gradient(dv, v), outer.gradient(z, [b, v]), outer.gradient(w, h),
+            outer.watched_variables()]
+    return [repr(t) if not isinstance(t, list) else [repr(u) for u in t] for t in out]
+
+
+def test_eager_gradients_with_plain_operands_agree_with_the_full_rules(monkeypatch):
+    fast = _taped_outcomes()
+    _take_the_full_rules(monkeypatch)
+    for module in (arithmetic_ops, reduction_ops, shape_rules):
+        monkeypatch.setattr(module, "plain_operand", lambda value, dtype: value)
+    assert _taped_outcomes() == fast
+
+
+def test_a_variable_read_on_a_tape_is_recorded_as_the_read_op_would_be(monkeypatch):
+    fast = _taped_outcomes()
+    short_read = tf.Variable._read
+
+    def read_by_the_op(self):  # the full path: ReadVariableOp through dispatch
+        if not tf.executing_eagerly() or self._graph is not None:
+            return short_read(self)
+        for tape in ctx.tapes:
+            tape.variable_accessed(self)
+        return execute("ReadVariableOp", [self._handle], self._read_attrs())
+    monkeypatch.setattr(tf.Variable, "_read", read_by_the_op)
+    monkeypatch.setattr(tf.Variable, "_to_tensor", read_by_the_op)
+    assert _taped_outcomes() == fast

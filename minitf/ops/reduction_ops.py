@@ -27,7 +27,7 @@ from .kernels import quiet
 from .logical_ops import logical_not
 from .manip_ops import invert_permutation, transpose
 from .math_ops import exp, log, sqrt
-from .registry import convert_to_tensor, execute, register, scope
+from .registry import convert_to_tensor, execute, plain_operand, register, scope
 from .scan_ops import cumprod
 from .shape_rules import all_axes, reduce_infer, reduction_axes, shape_of
 
@@ -68,7 +68,7 @@ def _broadcast_back(dy, op):
     """dy spread over the input of reduction `op` (a scalar dy needs no reshape first)."""
     if dy.shape.rank != 0:
         dy = _restore_reduced(dy, op)
-    return broadcast_to(dy, shape_of(op.inputs[0]))
+    return broadcast_to(dy, plain_operand(shape_of(op.inputs[0]), dtypes.int32))
 
 
 def _sum_grad(op, dy):
@@ -79,7 +79,7 @@ def _mean_grad(op, dy):
     x, y = op.inputs[0], op.outputs[0]
     xs, ys = x.shape, y.shape
     if xs.is_fully_defined() and ys.is_fully_defined():
-        count = max(xs.num_elements(), 1) // max(ys.num_elements(), 1)
+        count = plain_operand(max(xs.num_elements(), 1) // max(ys.num_elements(), 1), dy.dtype)
     else:
         count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
     return [_broadcast_back(execute("RealDiv", [dy, count], name="truediv"), op), None]

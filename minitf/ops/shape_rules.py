@@ -13,7 +13,7 @@ from ..framework import dtypes
 from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes
 from ..framework.tensor import SymbolicTensor, Tensor
 from .constant_folding import constant_value
-from .registry import contains_tensor, convert_to_tensor, execute
+from .registry import contains_tensor, convert_to_tensor, execute, plain_operand
 
 
 # -- elementwise and broadcasting -------------------------------------------------------------
@@ -40,8 +40,10 @@ def sum_to(dy, x):
         axes = list(range(lead)) + [lead + i for i, d in enumerate(xs)
                                     if d == 1 and gs[lead + i] != 1]
         if axes:
-            dy = execute("Sum", [dy, axes], {"keepdims": False})
-        return dy if dy.shape._dims == xs else execute("Reshape", [dy, list(xs)])
+            dy = execute("Sum", [dy, plain_operand(axes, dtypes.int32)], {"keepdims": False})
+        if dy.shape._dims == xs:
+            return dy
+        return execute("Reshape", [dy, plain_operand(list(xs), dtypes.int32)])
     return execute("SumToShape", [dy, _shape(x)])
 
 
