@@ -226,7 +226,8 @@ class Variable:
     # -- writing -------------------------------------------------------------------------------
     def _update(self, op_type, value, name, read_value):
         value = convert_to_tensor(value, dtype=self._dtype)
-        if not self._shape.is_compatible_with(value.shape):
+        if (type(value) is not EagerTensor or value._value.shape != self._shape._dims) and \
+                not self._shape.is_compatible_with(value.shape):  # equal shapes, in short
             raise ValueError("Cannot assign value to variable '%s': Shape mismatch. The variable "
                              "shape %s, and the assigned value shape %s are incompatible."
                              % (self._name, self._shape, value.shape))

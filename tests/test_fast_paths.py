@@ -506,3 +506,22 @@ def test_a_variable_read_on_a_tape_is_recorded_as_the_read_op_would_be(monkeypat
     monkeypatch.setattr(tf.Variable, "_read", read_by_the_op)
     monkeypatch.setattr(tf.Variable, "_to_tensor", read_by_the_op)
     assert _taped_outcomes() == fast
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64, np.int32, np.uint8])
+def test_relu_grad_as_a_masked_product_gives_the_bytes_of_np_where(dtype):
+    g = np.array([[1.5, -2.0, -0.0, 0.0], [7.0, -1.0, 2.0, 3.0]])
+    x = np.array([[1.0, 0.0, 2.0, -1.0], [0.0, 5.0, -3.0, 4.0]])
+    if np.dtype(dtype).kind == "f":
+        g[0, 2:], x[1, 3] = [np.nan, -np.inf], np.nan
+    g, x = g.astype(dtype), x.astype(dtype)
+    kernel = OPS["ReluGrad"].kernel
+    for a, b in ((g, x), (g.T, x.T), (g[0, 1], x[0, 0])):
+        want = np.where(b > 0, a, np.zeros((), a.dtype))
+        got = kernel(a, b)
+        assert (got.dtype, np.shape(got), got.tobytes()) == (want.dtype, want.shape, want.tobytes())
+
+
+def test_relu_grad_of_shapes_that_differ_keeps_its_error():
+    with pytest.raises(tf.errors.InvalidArgumentError, match="shapes \\(3,\\) \\(2,\\) \\(\\)"):
+        execute("ReluGrad", [tf.constant([1.0, 2.0]), tf.constant([1.0, 2.0, 3.0])])
