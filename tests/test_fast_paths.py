@@ -525,3 +525,16 @@ def test_relu_grad_as_a_masked_product_gives_the_bytes_of_np_where(dtype):
 def test_relu_grad_of_shapes_that_differ_keeps_its_error():
     with pytest.raises(tf.errors.InvalidArgumentError, match="shapes \\(3,\\) \\(2,\\) \\(\\)"):
         execute("ReluGrad", [tf.constant([1.0, 2.0]), tf.constant([1.0, 2.0, 3.0])])
+
+
+@pytest.mark.parametrize("ta, tb, message", [
+    (False, False, r"In\[0\]: \[2,3\], In\[1\]: \[2,3\]"),
+    (True, True, r"In\[0\]: \[3,2\], In\[1\]: \[3,2\]"),
+    (True, False, r"In\[0\]: \[3,2\], In\[1\]: \[4,5\]")])
+def test_matmul_leaves_the_inner_dimensions_to_numpy_but_keeps_tensorflows_message(ta, tb,
+                                                                                  message):
+    a = tf.ones([2, 3])
+    b = tf.ones([4, 5]) if ta and not tb else a
+    with pytest.raises(tf.errors.InvalidArgumentError,
+                       match="Matrix size-incompatible: %s \\[Op:MatMul\\]" % message):
+        tf.matmul(a, b, transpose_a=ta, transpose_b=tb)

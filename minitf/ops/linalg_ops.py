@@ -34,12 +34,15 @@ NUMBERS = dtypes.NUMBERS
 def _matmul_kernel(a, b, transpose_a, transpose_b):
     if a.ndim != 2 or b.ndim != 2:
         raise InvalidArgumentError(None, None, "In[%d] ndims must be >= 2" % (a.ndim == 2))
-    a = a.T if transpose_a else a
-    b = b.T if transpose_b else b
-    if a.shape[1] != b.shape[0]:
+    if transpose_a:
+        a = a.T
+    if transpose_b:
+        b = b.T
+    try:
+        return a @ b
+    except ValueError:  # numpy's check of the inner dimensions, with TensorFlow's message
         raise InvalidArgumentError(None, None, "Matrix size-incompatible: In[0]: [%d,%d], In[1]: "
-                                   "[%d,%d]" % (a.shape + b.shape))
-    return a @ b
+                                   "[%d,%d]" % (a.shape + b.shape)) from None
 
 
 def _matmul_infer(inputs, transpose_a, transpose_b):
@@ -120,6 +123,11 @@ register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infe
          _batch_matmul_grad, types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="other inputs")
 
 
+# the attrs of MatMul by (transpose_a, transpose_b), shared by the eager calls (never changed)
+_TRANSPOSES = {(ta, tb): {"transpose_a": ta, "transpose_b": tb} for ta in (False, True)
+               for tb in (False, True)}
+
+
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            name=None):
     """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
@@ -136,8 +144,7 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     if type(a) is EagerTensor and type(b) is EagerTensor and not (adjoint_a or adjoint_b) and \
             a._value.ndim <= 2 and b._value.ndim <= 2 and executing_eagerly():
         # the common eager case, in short: what the full path below comes to for it
-        return execute("MatMul", [a, b], {"transpose_a": bool(transpose_a),
-                                           "transpose_b": bool(transpose_b)})
+        return execute("MatMul", [a, b], _TRANSPOSES[bool(transpose_a), bool(transpose_b)])
     if transpose_a and adjoint_a or transpose_b and adjoint_b:
         side = "a" if transpose_a and adjoint_a else "b"
         raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."
