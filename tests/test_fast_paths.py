@@ -538,3 +538,11 @@ def test_matmul_leaves_the_inner_dimensions_to_numpy_but_keeps_tensorflows_messa
     with pytest.raises(tf.errors.InvalidArgumentError,
                        match="Matrix size-incompatible: %s \\[Op:MatMul\\]" % message):
         tf.matmul(a, b, transpose_a=ta, transpose_b=tb)
+
+
+@pytest.mark.parametrize("rank", [0, 1, 3])
+def test_all_axes_made_in_short_eagerly_are_what_conversion_makes(rank):
+    x = tf.zeros([2] * rank)
+    fast, full = shape_rules.all_axes(x), tf.convert_to_tensor(np.arange(rank, dtype=np.int32))
+    assert (repr(fast), fast.dtype, fast.numpy().tobytes()) == \
+        (repr(full), full.dtype, full.numpy().tobytes())
