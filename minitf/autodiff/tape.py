@@ -212,7 +212,10 @@ class GradientTape:
         zero = unconnected_gradients is UnconnectedGradients.ZERO or \
             unconnected_gradients is not UnconnectedGradients.NONE and \
             UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
-        targets = [self._as_target(t) for t in nest.flatten(target)]
+        if type(target) is EagerTensor and executing_eagerly():  # one target, in short
+            targets = [target]
+        else:
+            targets = [self._as_target(t) for t in nest.flatten(target)]
         if output_gradients is None:
             seeds = [_ones_like(t) for t in targets]
         else:
