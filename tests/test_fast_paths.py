@@ -298,12 +298,28 @@ def _matmul_calls():
     d = tf.constant(np.arange(6, dtype=np.float64).reshape(3, 2))
     i = tf.constant(np.arange(4, dtype=np.int32).reshape(2, 2))
     c = tf.constant(np.array([[1 + 2j, 3j], [2, 1 - 1j]]))
+    v = tf.Variable(np.arange(6, dtype=np.float32).reshape(2, 3) / 4)
     return [lambda: tf.matmul(f, tf.transpose(f)), lambda: tf.matmul(f, f, transpose_a=True),
             lambda: tf.matmul(f, f, transpose_b=1), lambda: tf.matmul(i, i, True, True),
             lambda: tf.matmul(c, c, adjoint_b=True), lambda: tf.matmul(f, f),
             lambda: tf.matmul(f, d), lambda: tf.matmul(tf.constant([1.0, 2.0]), f),
             lambda: tf.matmul(f, tf.ones([3, 2, 2])),
-            lambda: tf.matmul(f, f, transpose_a=True, adjoint_a=True)]
+            lambda: tf.matmul(f, f, transpose_a=True, adjoint_a=True),
+            # variables are read first, in order, as the full path's conversions read them
+            lambda: tf.matmul(v, f), lambda: tf.matmul(f, v, transpose_a=True),
+            lambda: tf.matmul(v, [[1.0], [2.0], [3.0]]), lambda: tf.matmul(v, tf.ones([2, 3, 2])),
+            lambda: tf.matmul([[1.0, 2.0]], v), lambda: tf.matmul(v, v, adjoint_b=True),
+            lambda: _taped_matmul(v, f), lambda: _taped_matmul(f, v)]
+
+
+def _taped_matmul(a, b):
+    """A product on a tape: its variable's gradient, then the number of records of each type
+    (ReadVariableOp, MatMul)."""
+    with tf.GradientTape() as tape:
+        y = tf.matmul(a, b, transpose_b=True)
+    types = [r.op_def.type for r in tape._records]
+    counts = tf.constant([float(types.count("ReadVariableOp")), float(types.count("MatMul"))])
+    return tf.concat([tf.reshape(tape.gradient(y, tape.watched_variables())[0], [-1]), counts], 0)
 
 
 @pytest.mark.parametrize("index", range(len(_matmul_calls())))
