@@ -126,7 +126,7 @@ register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infe
 def _read_if_variable(x):
     """What `convert_to_tensor` makes eagerly of a variable (or another object that converts
     itself): its value now; anything else as it is."""
-    if type(x) is EagerTensor or isinstance(x, Tensor) or not hasattr(x, "_to_tensor"):
+    if isinstance(x, Tensor) or not hasattr(x, "_to_tensor"):
         return x
     return in_current_graph(x._to_tensor())
 
@@ -150,9 +150,10 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
     """
     if not (adjoint_a or adjoint_b) and executing_eagerly():
-        # the common eager case, in short: what the full path below comes to for it (reading
-        # variables first, in order, as its conversions do; they leave tensors as they are)
-        a, b = _read_if_variable(a), _read_if_variable(b)
+        # the common eager case, in short: what the full path below comes to for it (variables
+        # are read first, in order, as its conversions read them; tensors stay as they are)
+        if type(a) is not EagerTensor or type(b) is not EagerTensor:
+            a, b = _read_if_variable(a), _read_if_variable(b)
         if type(a) is EagerTensor and type(b) is EagerTensor and a._value.ndim <= 2 and \
                 b._value.ndim <= 2:
             return execute("MatMul", [a, b], _TRANSPOSES[bool(transpose_a), bool(transpose_b)])
