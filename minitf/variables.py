@@ -16,7 +16,7 @@ from .framework.tensor import EagerTensor, Reference, Tensor, numpy_text
 from .framework.variable_enums import VariableSynchronization
 from .indexed_slices import IndexedSlices
 from .ops import control_flow_ops, operators, partial_assign_ops, strided_slice_ops
-from .ops.registry import convert_to_tensor, execute, in_current_graph, scope
+from .ops.registry import convert_to_tensor, execute, in_current_graph, record, scope
 
 
 class Variable:
@@ -165,13 +165,21 @@ class Variable:
     def _read(self):
         if ctx.graphs and ctx.graphs[-1].is_function:
             ctx.graphs[-1].watch_variable(self)
-        if ctx.tapes:
-            for tape in ctx.tapes:
+        tapes = ctx.tapes
+        if tapes:
+            for tape in tapes:
                 tape.variable_accessed(self)
-        elif self._graph is None and not ctx.graphs and ctx.eager_default:
-            return EagerTensor(self._ref.read(), self._dtype)
-        return execute("ReadVariableOp", [self._handle],
-                       {"dtype": self._dtype, "shape": self._shape}, name="ReadVariableOp")
+        if self._graph is None and not ctx.graphs and ctx.eager_default:
+            # what ReadVariableOp gives, in short (recorded as it, when a tape is active)
+            t = EagerTensor(self._ref.read(), self._dtype)
+            if tapes:
+                record("ReadVariableOp", [self._handle], (t,), self._read_attrs())
+            return t
+        return execute("ReadVariableOp", [self._handle], self._read_attrs(),
+                       name="ReadVariableOp")
+
+    def _read_attrs(self):
+        return {"dtype": self._dtype, "shape": self._shape}
 
     _to_tensor = _read
 
@@ -218,7 +226,8 @@ class Variable:
     # -- writing -------------------------------------------------------------------------------
     def _update(self, op_type, value, name, read_value):
         value = convert_to_tensor(value, dtype=self._dtype)
-        if not self._shape.is_compatible_with(value.shape):
+        if (type(value) is not EagerTensor or value._value.shape != self._shape._dims) and \
+                not self._shape.is_compatible_with(value.shape):  # equal shapes, in short
             raise ValueError("Cannot assign value to variable '%s': Shape mismatch. The variable "
                              "shape %s, and the assigned value shape %s are incompatible."
                              % (self._name, self._shape, value.shape))

@@ -10,15 +10,19 @@ import numpy as np
 import pytest
 
 import minitf as tf
-from minitf.ops import linalg_ops, pooling_ops, training_ops
+from minitf.framework.context import ctx
+from minitf.ops import (arithmetic_ops, linalg_ops, pooling_ops, reduction_ops, shape_rules,
+                        training_ops)
 from minitf.ops.registry import OPS, execute
 from minitf.ops.window_ops import Window
 
 
 def _take_the_full_rules(monkeypatch):
-    """Every op without its readiness check, so that every call takes the full conversion."""
+    """Every op without its readiness check, so that every call takes the full conversion, and
+    every `quiet` kernel called through its wrapper rather than silenced by dispatch."""
     for op_def in OPS.values():
         monkeypatch.setattr(op_def, "ready", None)
+        monkeypatch.setattr(op_def, "loud", None)
 
 
 def _eager_calls():
@@ -38,7 +42,10 @@ def _eager_calls():
             lambda: tf.broadcast_to(f, [2, 3]), lambda: tf.reshape(i, [3, 1]) - j,
             lambda: tf.reduce_sum(m, axis=[2 ** 40]), lambda: tf.reduce_sum(m, axis=[]),
             lambda: f + v, lambda: tf.multiply(v, 3), lambda: i + v, lambda: tf.fill([2], 1.5),
-            lambda: tf.reduce_sum(m, axis=[True]), lambda: tf.reduce_sum(m, axis=[1, 1.0])]
+            lambda: tf.reduce_sum(m, axis=[True]), lambda: tf.reduce_sum(m, axis=[1, 1.0]),
+            # quiet kernels silenced by dispatch: inf and nan, integers and booleans, errors
+            lambda: f / tf.zeros([3]), lambda: tf.math.log(g - 4.0), lambda: i // j,
+            lambda: tf.exp(f * 100.0), lambda: tf.reduce_mean(f < g), lambda: f / m]
 
 
 def _outcome(call):
@@ -291,12 +298,28 @@ def _matmul_calls():
     d = tf.constant(np.arange(6, dtype=np.float64).reshape(3, 2))
     i = tf.constant(np.arange(4, dtype=np.int32).reshape(2, 2))
     c = tf.constant(np.array([[1 + 2j, 3j], [2, 1 - 1j]]))
+    v = tf.Variable(np.arange(6, dtype=np.float32).reshape(2, 3) / 4)
     return [lambda: tf.matmul(f, tf.transpose(f)), lambda: tf.matmul(f, f, transpose_a=True),
             lambda: tf.matmul(f, f, transpose_b=1), lambda: tf.matmul(i, i, True, True),
             lambda: tf.matmul(c, c, adjoint_b=True), lambda: tf.matmul(f, f),
             lambda: tf.matmul(f, d), lambda: tf.matmul(tf.constant([1.0, 2.0]), f),
             lambda: tf.matmul(f, tf.ones([3, 2, 2])),
-            lambda: tf.matmul(f, f, transpose_a=True, adjoint_a=True)]
+            lambda: tf.matmul(f, f, transpose_a=True, adjoint_a=True),
+            # variables are read first, in order, as the full path's conversions read them
+            lambda: tf.matmul(v, f), lambda: tf.matmul(f, v, transpose_a=True),
+            lambda: tf.matmul(v, [[1.0], [2.0], [3.0]]), lambda: tf.matmul(v, tf.ones([2, 3, 2])),
+            lambda: tf.matmul([[1.0, 2.0]], v), lambda: tf.matmul(v, v, adjoint_b=True),
+            lambda: _taped_matmul(v, f), lambda: _taped_matmul(f, v)]
+
+
+def _taped_matmul(a, b):
+    """A product on a tape: its variable's gradient, then the number of records of each type
+    (ReadVariableOp, MatMul)."""
+    with tf.GradientTape() as tape:
+        y = tf.matmul(a, b, transpose_b=True)
+    types = [r.op_def.type for r in tape._records]
+    counts = tf.constant([float(types.count("ReadVariableOp")), float(types.count("MatMul"))])
+    return tf.concat([tf.reshape(tape.gradient(y, tape.watched_variables())[0], [-1]), counts], 0)
 
 
 @pytest.mark.parametrize("index", range(len(_matmul_calls())))
@@ -454,3 +477,88 @@ def test_folded_gradients_are_the_adjoints_of_their_ops(pool):
     dy = _RNG.standard_normal(y.shape)
     dx = tape.gradient(y, xt, output_gradients=tf.constant(dy))
     np.testing.assert_allclose(np.sum(x * dx.numpy()), np.sum(y.numpy() * dy), rtol=1e-12)
+
+
+# -- eager gradients in short -------------------------------------------------------------------
+def _taped_outcomes():
+    """Gradients whose functions pass Python values to their ops (the mean's count and shape,
+    the square's 2, the axes and shape of a broadcast sum), with variables read on the tape,
+    nested and persistent tapes, and the records the tape keeps."""
+    v = tf.Variable([[0.5, -1.0, 2.0]])
+    b = tf.Variable([0.25, 1.0, -3.0], dtype=tf.float64)
+    h = tf.Variable(np.float16([1.5, 2.0]))
+    x = tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    out = []
+    with tf.GradientTape(persistent=True) as outer:
+        with tf.GradientTape() as inner:
+            y = tf.reduce_mean(tf.square(x * v - 1.0)) + tf.reduce_sum(v)
+        dv = inner.gradient(y, v)
+        z = tf.reduce_mean(tf.square(tf.cast(b, tf.float32) + x), axis=0)
+        w = tf.reduce_mean(tf.square(h))
+        out.append([(r.op_def.type, [t.dtype.name for t in r.inputs]) for r in outer._records])
+    out += [dv, outer.gradient(dv, v), outer.gradient(z, [b, v]), outer.gradient(w, h),
+            outer.watched_variables()]
+    return [repr(t) if not isinstance(t, list) else [repr(u) for u in t] for t in out]
+
+
+def test_eager_gradients_with_plain_operands_agree_with_the_full_rules(monkeypatch):
+    fast = _taped_outcomes()
+    _take_the_full_rules(monkeypatch)
+    for module in (arithmetic_ops, reduction_ops, shape_rules):
+        monkeypatch.setattr(module, "plain_operand", lambda value, dtype: value)
+    assert _taped_outcomes() == fast
+
+
+def test_a_variable_read_on_a_tape_is_recorded_as_the_read_op_would_be(monkeypatch):
+    fast = _taped_outcomes()
+    short_read = tf.Variable._read
+
+    def read_by_the_op(self):  # the full path: ReadVariableOp through dispatch
+        if not tf.executing_eagerly() or self._graph is not None:
+            return short_read(self)
+        for tape in ctx.tapes:
+            tape.variable_accessed(self)
+        return execute("ReadVariableOp", [self._handle], self._read_attrs())
+    monkeypatch.setattr(tf.Variable, "_read", read_by_the_op)
+    monkeypatch.setattr(tf.Variable, "_to_tensor", read_by_the_op)
+    assert _taped_outcomes() == fast
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64, np.int32, np.uint8])
+def test_relu_grad_as_a_masked_product_gives_the_bytes_of_np_where(dtype):
+    g = np.array([[1.5, -2.0, -0.0, 0.0], [7.0, -1.0, 2.0, 3.0]])
+    x = np.array([[1.0, 0.0, 2.0, -1.0], [0.0, 5.0, -3.0, 4.0]])
+    if np.dtype(dtype).kind == "f":
+        g[0, 2:], x[1, 3] = [np.nan, -np.inf], np.nan
+    g, x = g.astype(dtype), x.astype(dtype)
+    kernel = OPS["ReluGrad"].kernel
+    for a, b in ((g, x), (g.T, x.T), (g[0, 1], x[0, 0])):
+        want = np.where(b > 0, a, np.zeros((), a.dtype))
+        got = kernel(a, b)
+        assert (got.dtype, np.shape(got), got.tobytes()) == (want.dtype, want.shape, want.tobytes())
+
+
+def test_relu_grad_of_shapes_that_differ_keeps_its_error():
+    with pytest.raises(tf.errors.InvalidArgumentError, match="shapes \\(3,\\) \\(2,\\) \\(\\)"):
+        execute("ReluGrad", [tf.constant([1.0, 2.0]), tf.constant([1.0, 2.0, 3.0])])
+
+
+@pytest.mark.parametrize("ta, tb, message", [
+    (False, False, r"In\[0\]: \[2,3\], In\[1\]: \[2,3\]"),
+    (True, True, r"In\[0\]: \[3,2\], In\[1\]: \[3,2\]"),
+    (True, False, r"In\[0\]: \[3,2\], In\[1\]: \[4,5\]")])
+def test_matmul_leaves_the_inner_dimensions_to_numpy_but_keeps_tensorflows_message(ta, tb,
+                                                                                  message):
+    a = tf.ones([2, 3])
+    b = tf.ones([4, 5]) if ta and not tb else a
+    with pytest.raises(tf.errors.InvalidArgumentError,
+                       match="Matrix size-incompatible: %s \\[Op:MatMul\\]" % message):
+        tf.matmul(a, b, transpose_a=ta, transpose_b=tb)
+
+
+@pytest.mark.parametrize("rank", [0, 1, 3])
+def test_all_axes_made_in_short_eagerly_are_what_conversion_makes(rank):
+    x = tf.zeros([2] * rank)
+    fast, full = shape_rules.all_axes(x), tf.convert_to_tensor(np.arange(rank, dtype=np.int32))
+    assert (repr(fast), fast.dtype, fast.numpy().tobytes()) == \
+        (repr(full), full.dtype, full.numpy().tobytes())

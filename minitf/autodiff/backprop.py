@@ -88,11 +88,19 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
             last = len(on_path) - on_path[::-1].index(True)
             node.needs = tuple([i < last and t._dtype.name in _DIFFERENTIABLE
                                 for i, t in enumerate(node.inputs)])
+        if reached is None:  # one output: its gradient, in short (see `_output_grads`)
+            gs = grads.pop(o)
+            dy = gs[0] if len(gs) == 1 else arithmetic_ops.add_n(gs)
+            if o in wanted:
+                grads[o] = [dy]
+            dys = (dy,)
+        else:
+            dys = _output_grads(node, reached, grads, wanted)
         if scope is None:
-            dxs = grad_fn(node, *_output_grads(node, reached, grads, wanted))
+            dxs = grad_fn(node, *dys)
         else:
             with scope(node):
-                dxs = grad_fn(node, *_output_grads(node, reached, grads, wanted))
+                dxs = grad_fn(node, *dys)
         for x, dx, n in zip(node.inputs, dxs, on_path):
             if n and dx is not None:
                 grads.setdefault(x._id, []).append(dx)
@@ -111,14 +119,8 @@ def backprop(nodes, targets, sources, seeds, zeros_like=None, scope=None, stop=(
 def _output_grads(node, reached, grads, wanted):
     """The gradient reaching each output of `node` (taken out of `grads`, unless the output is
     itself a source): summed, zeros where none came, or None if the op's gradient wants that.
-    `reached` tells which outputs got one; None for a node whose one output did."""
-    if reached is None:  # the common case, in short
-        o = node.outputs[0]._id
-        gs = grads.pop(o)
-        dy = gs[0] if len(gs) == 1 else arithmetic_ops.add_n(gs)
-        if o in wanted:
-            grads[o] = [dy]
-        return (dy,)
+    `reached` tells which outputs got one. (The walk does the same in short for a node of one
+    output.)"""
     dys = []
     for t, r in zip(node.outputs, reached):
         gs = grads.pop(t._id) if r else None

@@ -80,10 +80,12 @@ def _kept(op_def, inputs, outputs, watched):
         for t in inputs:
             if t._id in watched:
                 count += 1
+        # kept where another input needs one
         ins = tuple([t if count > (t._id in watched) or not t._dtype.is_floating else
-                     _shell(t, watched) for t in inputs])  # kept where another input needs one
+                     watched.get(t._id) or _Shell(t) for t in inputs])
     else:
-        ins = tuple([_shell(t, watched) if t._dtype.is_floating else t for t in inputs])
+        ins = tuple([(watched.get(t._id) or _Shell(t)) if t._dtype.is_floating else t
+                     for t in inputs])
     if uses == "outputs":
         return ins, outputs
     outs = []
@@ -92,10 +94,6 @@ def _kept(op_def, inputs, outputs, watched):
             t = watched[t._id] = _Shell(t)
         outs.append(t)
     return ins, outs
-
-
-def _shell(t, watched):
-    return watched.get(t._id) or _Shell(t)
 
 
 class GradientTape:
@@ -214,7 +212,10 @@ class GradientTape:
         zero = unconnected_gradients is UnconnectedGradients.ZERO or \
             unconnected_gradients is not UnconnectedGradients.NONE and \
             UnconnectedGradients(unconnected_gradients) is UnconnectedGradients.ZERO
-        targets = [self._as_target(t) for t in nest.flatten(target)]
+        if type(target) is EagerTensor and executing_eagerly():  # one target, in short
+            targets = [target]
+        else:
+            targets = [self._as_target(t) for t in nest.flatten(target)]
         if output_gradients is None:
             seeds = [_ones_like(t) for t in targets]
         else:

@@ -13,7 +13,7 @@ from .comparison_ops import greater_equal, less_equal, not_equal, where
 from .complex_ops import conj
 from .fill_ops import zeros_like
 from .kernels import quiet
-from .registry import contains_tensor, convert_to_tensor, execute, register, scope
+from .registry import contains_tensor, convert_to_tensor, execute, plain_operand, register, scope
 from .shape_rules import binary, same, sum_to
 
 FLOATS, NUMBERS, COMPLEX = dtypes.FLOATS, dtypes.NUMBERS, dtypes.COMPLEX
@@ -196,8 +196,8 @@ def pow(x, y, name=None):  # noqa: A001 - TensorFlow's name
 register("Neg", "x: T", np.negative, same, lambda op, dy: [negative(dy)],
          types={"T": NUMBERS | COMPLEX}, grad_uses="none")
 register("Square", "x: T", quiet(np.square), same,
-         lambda op, dy: [dy * (2 * conj(op.inputs[0]))], types={"T": NUMBERS | COMPLEX},
-         grad_uses="inputs")
+         lambda op, dy: [dy * (plain_operand(2, dy.dtype) * conj(op.inputs[0]))],
+         types={"T": NUMBERS | COMPLEX}, grad_uses="inputs")
 
 
 register("Abs", "x: T", np.abs, same,

@@ -11,6 +11,7 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.shapes import broadcast_shapes
+from ..framework.tensor import EagerTensor
 from .comparison_ops import less, where
 from .fill_ops import ones_like, zeros_like
 from .registry import convert_to_tensor, execute, register, scope
@@ -95,6 +96,9 @@ def imag(input, name=None):
         return execute("Imag", [z], {"Tout": z.dtype.real_dtype}, name=s or name)
 
 
+_REAL = frozenset(d.name for d in dtypes._ALL if d.is_floating or d.is_integer or d.is_bool)
+
+
 def conj(x, name=None):
     """The complex conjugate of `x`; a real tensor is returned as it is.
 
@@ -104,6 +108,8 @@ def conj(x, name=None):
     >>> minitf.math.conj(minitf.constant([1 + 2j]))
     <tf.Tensor: shape=(1,), dtype=complex128, numpy=array([1.-2.j])>
     """
+    if type(x) is EagerTensor and x._dtype.name in _REAL:  # a gradient's case, in short
+        return x
     z = convert_to_tensor(x)
     if z.dtype.is_complex:
         return execute("Conj", [z], name=name or "Conj")

@@ -96,7 +96,7 @@ def _broadcast_to_kernel(x, shape):
     dims = tuple(shape.tolist())
     out = np.empty(dims, x.dtype)
     try:
-        if np.ndim(x) > len(dims):
+        if x.ndim > len(dims):
             raise ValueError
         out[...] = x  # a fresh array filled by broadcasting: faster than np.broadcast_to's copy
     except ValueError:

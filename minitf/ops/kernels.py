@@ -17,13 +17,16 @@ except ImportError:  # numpy 1, where np.errstate itself calls np.seterr
     silence_numpy = functools.partial(np.seterr, all="ignore")
     restore_numpy = lambda old: np.seterr(**old)  # noqa: E731
 
+_LOUD = {}  # each `quiet` kernel -> the kernel it wraps
+
 
 def quiet(kernel):
     """A kernel that returns inf/nan where numpy would also warn (as TensorFlow does). A plan
     silences numpy once for its whole run and calls the kernel itself (`plan_kernel`); this
     wrapper skips silencing for kernels given an integer or boolean array first, which numpy
-    never warns about. It sets numpy's error state directly: `np.errstate` does the same at
-    five times the cost."""
+    never warns about. Eager dispatch does the same around `loud(kernel)` without calling the
+    wrapper. It sets numpy's error state directly: `np.errstate` does the same at five times
+    the cost."""
     @functools.wraps(kernel)
     def run(*args, **kwargs):
         first = args[0]
@@ -35,7 +38,14 @@ def quiet(kernel):
         finally:
             restore_numpy(token)
     run.plan_kernel = getattr(kernel, "plan_kernel", kernel)
+    _LOUD[run] = kernel
     return run
+
+
+def loud(kernel):
+    """The kernel that `kernel` silences, if it is a `quiet` one (not wrapped again); else None.
+    (Not an attribute of the wrapper: `functools.wraps` would copy it to a wrapper around it.)"""
+    return _LOUD.get(kernel)
 
 
 @functools.lru_cache(maxsize=None)

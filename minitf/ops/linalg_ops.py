@@ -14,7 +14,7 @@ from ..framework import dtypes
 from ..framework.context import executing_eagerly
 from ..framework.errors import InvalidArgumentError
 from ..framework.shapes import TensorShape, broadcast_shapes, dim_at
-from ..framework.tensor import EagerTensor
+from ..framework.tensor import EagerTensor, Tensor
 from . import arithmetic_ops
 from .array_ops import expand_dims, rank, reshape, shape, squeeze
 from .complex_ops import conj
@@ -23,7 +23,7 @@ from .join_ops import concat
 from .manip_ops import transpose
 from .math_ops import sqrt
 from .reduction_ops import reduce_max, reduce_sum
-from .registry import convert_to_tensor, execute, register, scope
+from .registry import convert_to_tensor, execute, in_current_graph, register, scope
 from .sequence_ops import range as range_
 from .shape_rules import sum_to
 
@@ -34,12 +34,15 @@ NUMBERS = dtypes.NUMBERS
 def _matmul_kernel(a, b, transpose_a, transpose_b):
     if a.ndim != 2 or b.ndim != 2:
         raise InvalidArgumentError(None, None, "In[%d] ndims must be >= 2" % (a.ndim == 2))
-    a = a.T if transpose_a else a
-    b = b.T if transpose_b else b
-    if a.shape[1] != b.shape[0]:
+    if transpose_a:
+        a = a.T
+    if transpose_b:
+        b = b.T
+    try:
+        return a @ b
+    except ValueError:  # numpy's check of the inner dimensions, with TensorFlow's message
         raise InvalidArgumentError(None, None, "Matrix size-incompatible: In[0]: [%d,%d], In[1]: "
-                                   "[%d,%d]" % (a.shape + b.shape))
-    return a @ b
+                                   "[%d,%d]" % (a.shape + b.shape)) from None
 
 
 def _matmul_infer(inputs, transpose_a, transpose_b):
@@ -120,6 +123,19 @@ register("BatchMatMulV2", "x: T, y: T", _batch_matmul_kernel, _batch_matmul_infe
          _batch_matmul_grad, types={"T": NUMBERS | dtypes.COMPLEX}, grad_uses="other inputs")
 
 
+def _read_if_variable(x):
+    """What `convert_to_tensor` makes eagerly of a variable (or another object that converts
+    itself): its value now; anything else as it is."""
+    if isinstance(x, Tensor) or not hasattr(x, "_to_tensor"):
+        return x
+    return in_current_graph(x._to_tensor())
+
+
+# the attrs of MatMul by (transpose_a, transpose_b), shared by the eager calls (never changed)
+_TRANSPOSES = {(ta, tb): {"transpose_a": ta, "transpose_b": tb} for ta in (False, True)
+               for tb in (False, True)}
+
+
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            name=None):
     """The matrix product `a @ b` (optionally transposing either); inputs of rank > 2 are
@@ -133,11 +149,14 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     >>> minitf.matmul(minitf.constant([[1., 2.]]), minitf.constant([[3.], [4.]]))
     <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[11.]], dtype=float32)>
     """
-    if type(a) is EagerTensor and type(b) is EagerTensor and not (adjoint_a or adjoint_b) and \
-            a._value.ndim <= 2 and b._value.ndim <= 2 and executing_eagerly():
-        # the common eager case, in short: what the full path below comes to for it
-        return execute("MatMul", [a, b], {"transpose_a": bool(transpose_a),
-                                           "transpose_b": bool(transpose_b)})
+    if not (adjoint_a or adjoint_b) and executing_eagerly():
+        # the common eager case, in short: what the full path below comes to for it (variables
+        # are read first, in order, as its conversions read them; tensors stay as they are)
+        if type(a) is not EagerTensor or type(b) is not EagerTensor:
+            a, b = _read_if_variable(a), _read_if_variable(b)
+        if type(a) is EagerTensor and type(b) is EagerTensor and a._value.ndim <= 2 and \
+                b._value.ndim <= 2:
+            return execute("MatMul", [a, b], _TRANSPOSES[bool(transpose_a), bool(transpose_b)])
     if transpose_a and adjoint_a or transpose_b and adjoint_b:
         side = "a" if transpose_a and adjoint_a else "b"
         raise ValueError("Only one of `transpose_%s` and `adjoint_%s` can be True; both are."

@@ -27,7 +27,7 @@ from .kernels import quiet
 from .logical_ops import logical_not
 from .manip_ops import invert_permutation, transpose
 from .math_ops import exp, log, sqrt
-from .registry import convert_to_tensor, execute, register, scope
+from .registry import convert_to_tensor, execute, plain_operand, register, scope
 from .scan_ops import cumprod
 from .shape_rules import all_axes, reduce_infer, reduction_axes, shape_of
 
@@ -66,9 +66,9 @@ def _restore_reduced(dy, op):
 
 def _broadcast_back(dy, op):
     """dy spread over the input of reduction `op` (a scalar dy needs no reshape first)."""
-    if dy.shape.rank != 0:
+    if dy.shape._dims != ():  # a rank that is not 0, or unknown
         dy = _restore_reduced(dy, op)
-    return broadcast_to(dy, shape_of(op.inputs[0]))
+    return broadcast_to(dy, plain_operand(shape_of(op.inputs[0]), dtypes.int32))
 
 
 def _sum_grad(op, dy):
@@ -77,9 +77,9 @@ def _sum_grad(op, dy):
 
 def _mean_grad(op, dy):
     x, y = op.inputs[0], op.outputs[0]
-    xs, ys = x.shape, y.shape
-    if xs.is_fully_defined() and ys.is_fully_defined():
-        count = max(xs.num_elements(), 1) // max(ys.num_elements(), 1)
+    xs, ys = x.shape._dims, y.shape._dims  # tuples, or None for an unknown rank
+    if xs is not None and ys is not None and None not in xs and None not in ys:
+        count = plain_operand(max(math.prod(xs), 1) // max(math.prod(ys), 1), dy.dtype)
     else:
         count = cast(size(x), dy.dtype) / cast(size(y), dy.dtype)
     return [_broadcast_back(execute("RealDiv", [dy, count], name="truediv"), op), None]

@@ -16,6 +16,7 @@ from ..framework.errors import InvalidArgumentError, OpError
 from ..framework.graph import describe_inputs, get_default_graph
 from ..framework.shapes import IncompatibleShapesError, dims_str
 from ..framework.tensor import EagerTensor, SymbolicTensor, Tensor
+from .kernels import loud, restore_numpy, silence_numpy
 
 OPS = {}
 
@@ -47,7 +48,7 @@ class OpDef:
 
     __slots__ = ("type", "inputs", "kernel", "infer", "grad", "types", "multi", "hoist",
                  "make_state", "eager_state", "writes", "none_for_unused", "grad_uses", "ready",
-                 "allowed", "fixed")
+                 "allowed", "fixed", "loud")
 
     def __init__(self, type, inputs, kernel, infer, grad, types, multi, hoist, make_state,
                  eager_state, writes, none_for_unused, grad_uses):
@@ -73,6 +74,8 @@ class OpDef:
         # (None for a type variable's), and the dtype a Python value for it becomes.
         self.fixed = tuple((_FIXED_NAMES.get(kind), _FIXED.get(kind, _FREE)[1])
                            for _, kind, _ in inputs)
+        # A `quiet` kernel's own kernel, which eager dispatch silences itself (see `quiet`).
+        self.loud = loud(kernel) if eager_state is None and inputs else None
 
 
 _GRAD_USES = ("inputs and outputs", "inputs", "outputs", "none", "other inputs")
@@ -179,6 +182,19 @@ def _eager_plain(value, dtype):
         dtype = dtype or dtypes.int32
         return EagerTensor(np.array(value, dtype.np), dtype)
     return None
+
+
+def plain_operand(value, dtype):
+    """A Python value that a gradient passes to an op beside tensors, for an input of `dtype`
+    (the type bound by those tensors, or an integer input's int32): eagerly, when it is what
+    `_eager_plain` takes, the tensor that dispatch would make of it, made here so that dispatch
+    takes its shortest path; otherwise, and in a graph (where the op's conversion names its
+    constant), the value itself."""
+    if type(value) in _PLAIN and not ctx.graphs and ctx.eager_default:
+        t = _eager_plain(value, dtype)
+        if t is not None:
+            return t
+    return value
 
 
 def _pack(values, dtype, graph_mode, name):
@@ -426,20 +442,30 @@ def _ready_check(inputs, allowed):
 
 
 def _run_eagerly(op_def, flat, attrs):
+    kernel = op_def.loud
+    if kernel is None:
+        kernel, token = op_def.kernel, None
+    else:  # what `quiet` does, without its call: numpy never warns about integers and booleans
+        first = flat[0]._value
+        quiet = type(first) is np.ndarray and first.dtype.kind in "biu"
+        token = None if quiet else silence_numpy()
     try:
         if op_def.eager_state is not None:
-            out = op_def.kernel(op_def.eager_state(attrs), *[t._value for t in flat], **attrs)
+            out = kernel(op_def.eager_state(attrs), *[t._value for t in flat], **attrs)
         elif len(flat) == 2:
-            out = op_def.kernel(flat[0]._value, flat[1]._value, **attrs)
+            out = kernel(flat[0]._value, flat[1]._value, **attrs)
         elif len(flat) == 1:
-            out = op_def.kernel(flat[0]._value, **attrs)
+            out = kernel(flat[0]._value, **attrs)
         else:
-            out = op_def.kernel(*[t._value for t in flat], **attrs)
+            out = kernel(*[t._value for t in flat], **attrs)
     except OpError as e:
         raise type(e)(None, None, "%s [Op:%s]" % (e.message, op_def.type)) from None
     except Exception as e:  # numpy's error, reported as TensorFlow reports a bad argument
         raise InvalidArgumentError(None, None, "%s [Op:%s]" % (
             _static_error(op_def, flat, attrs) or e, op_def.type)) from None
+    finally:
+        if token is not None:
+            restore_numpy(token)
     if op_def.multi:
         result = outputs = [EagerTensor(v) for v in out]
     elif out is None:
@@ -452,6 +478,14 @@ def _run_eagerly(op_def, flat, attrs):
         for tape in tapes:
             tape._record_eager(op_def, flat, outputs, attrs)
     return result
+
+
+def record(op_type, inputs, outputs, attrs):
+    """Records on the active tapes an op whose outputs were computed at once without `execute`
+    (a short path giving what its kernel gives), as `execute` would have recorded it."""
+    op_def = OPS[op_type]
+    for tape in ctx.tapes:
+        tape._record_eager(op_def, inputs, outputs, attrs)
 
 
 def _static_error(op_def, flat, attrs):

@@ -10,10 +10,11 @@ the registry and every op module can import it.
 import numpy as np
 
 from ..framework import dtypes
+from ..framework.context import ctx
 from ..framework.shapes import SCALAR, TensorShape, broadcast_shapes
-from ..framework.tensor import SymbolicTensor, Tensor
+from ..framework.tensor import EagerTensor, SymbolicTensor, Tensor
 from .constant_folding import constant_value
-from .registry import contains_tensor, convert_to_tensor, execute
+from .registry import contains_tensor, convert_to_tensor, execute, plain_operand
 
 
 # -- elementwise and broadcasting -------------------------------------------------------------
@@ -40,8 +41,10 @@ def sum_to(dy, x):
         axes = list(range(lead)) + [lead + i for i, d in enumerate(xs)
                                     if d == 1 and gs[lead + i] != 1]
         if axes:
-            dy = execute("Sum", [dy, axes], {"keepdims": False})
-        return dy if dy.shape._dims == xs else execute("Reshape", [dy, list(xs)])
+            dy = execute("Sum", [dy, plain_operand(axes, dtypes.int32)], {"keepdims": False})
+        if dy.shape._dims == xs:
+            return dy
+        return execute("Reshape", [dy, plain_operand(list(xs), dtypes.int32)])
     return execute("SumToShape", [dy, _shape(x)])
 
 
@@ -86,8 +89,12 @@ def reduction_axes(axis):
 def all_axes(x):
     """The axes of x: a constant when its rank is static, else `range(rank(x))` (as TensorFlow
     builds it), computed at run time."""
-    if x.shape.rank is not None:
-        return convert_to_tensor(np.arange(x.shape.rank, dtype=np.int32))
+    rank = x.shape.rank
+    if rank is not None:
+        axes = np.arange(rank, dtype=np.int32)
+        if not ctx.graphs and ctx.eager_default:  # what convert_to_tensor makes of it, in short
+            return EagerTensor(axes, dtypes.int32)
+        return convert_to_tensor(axes)
     return execute("Range", [0, execute("Rank", [x]), 1], name="range")
 
 

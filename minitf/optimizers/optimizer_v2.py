@@ -230,7 +230,7 @@ def _refuse(g, graph_error, message):
 
 def _as(value, dtype):
     """A hyperparameter (a Python number or a tensor) as a tensor of `dtype`."""
-    if contains_tensor(value):
+    if type(value) is not float and contains_tensor(value):
         return arithmetic_ops.cast(value, dtype)
     return convert_to_tensor(value, dtype)
 
