@@ -8,7 +8,6 @@ tap with the batch last, whose parts `Window.fold` adds back onto the input. Eac
 an op with its own gradient, as in TensorFlow, so second derivatives work: the three ops are
 each other's gradients.
 """
-import numpy as np
 
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError, UnimplementedError
