@@ -54,10 +54,12 @@ def python_to_numpy(value, dtype, graph_mode):
         _refuse(value, dtype, graph_mode)
     return a.astype(dtype.np, copy=False)
 
+
 def _holds_dimensions(value):
     if isinstance(value, (list, tuple)):
         return any(_holds_dimensions(v) for v in value)
     return isinstance(value, (Dimension, TensorShape))
+
 
 def _dimension_values(value, dtype):
     """`value` with ints for its Dimensions and TensorShapes (lists of ints), as TensorFlow
@@ -77,6 +79,7 @@ def _dimension_values(value, dtype):
                             "tf.int32 and tf.int64." % (value, dtype))
         return value.value
     return value
+
 
 # -- argument conversion ----------------------------------------------------------------------
 def _infer_python_dtype(value, a):
